@@ -1,0 +1,18 @@
+import { Hono } from 'hono'
+import { type AppEnv, authenticate } from '../auth/middleware.js'
+import { config } from '../config.js'
+import { errorResponse, notFoundResponse } from '../errors.js'
+import { devSession } from './routes/dev-session.js'
+import { rankings } from './routes/rankings.js'
+
+/** The read and admin API used by the dashboard. */
+const app = new Hono<AppEnv>()
+app.onError(errorResponse)
+app.notFound(notFoundResponse)
+
+app.get('/healthz', (c) => c.json({ status: 'ok' }))
+app.use('/v1/*', authenticate())
+if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
+app.route('/v1/rankings', rankings)
+
+export default app

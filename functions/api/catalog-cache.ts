@@ -1,0 +1,29 @@
+import type { Agency, Dataset } from '../../shared/catalog.js'
+import { listAgencies, listDatasets } from '../store/catalog.js'
+
+const TTL_MS = 60_000
+let cached: { agencies: Map<string, Agency>; datasets: Map<string, Dataset>; expires: number } | undefined
+let loading: Promise<NonNullable<typeof cached>> | undefined
+
+/** The catalog, read at most once a minute per process (it changes once a day). */
+export async function catalog(now = Date.now()) {
+  if (cached && cached.expires > now) return cached
+  loading ??= Promise.all([listAgencies(), listDatasets()])
+    .then(([agencies, datasets]) => {
+      cached = {
+        agencies: new Map(agencies.map((a) => [a.agencyId, a])),
+        datasets: new Map(datasets.map((d) => [d.datasetId, d])),
+        expires: Date.now() + TTL_MS,
+      }
+      return cached
+    })
+    .finally(() => {
+      loading = undefined
+    })
+  return loading
+}
+
+/** Forgets the cached catalog (after a sync in this process). */
+export function clearCatalogCache(): void {
+  cached = undefined
+}

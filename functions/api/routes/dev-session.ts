@@ -1,0 +1,27 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { DEV_TOKEN_TTL_S, signDevToken } from '../../auth/dev-tokens.js'
+import type { AppEnv } from '../../auth/middleware.js'
+import { config } from '../../config.js'
+import { readJson, validate } from '../../validation.js'
+
+const sessionSchema = z
+  .strictObject({
+    role: z.enum(['dga_admin', 'agency_exec']),
+    agencyIds: z.array(z.string().min(1).max(200)).max(50).optional(),
+  })
+  .refine((s) => s.role !== 'agency_exec' || (s.agencyIds?.length ?? 0) > 0, {
+    message: 'an agency_exec session needs at least one agency in agencyIds',
+    path: ['agencyIds'],
+  })
+
+/** `/v1/dev/session`: a local sign-in for development (mounted only when AUTH_MODE=dev). */
+export const devSession = new Hono<AppEnv>()
+
+devSession.post('/', async (c) => {
+  const { role, agencyIds } = validate(sessionSchema, await readJson(c))
+  const key = config().devSigningKey
+  if (!key) throw new Error('DEV_SIGNING_KEY is not set')
+  const token = await signDevToken(key, role, role === 'dga_admin' ? [] : (agencyIds ?? []))
+  return c.json({ token, expiresIn: DEV_TOKEN_TTL_S, role, agencyIds: agencyIds ?? [] })
+})

@@ -1,0 +1,120 @@
+import { createHmac, randomUUID } from 'node:crypto'
+import { classifyUserAgent } from '../../shared/counting/user-agent.js'
+import { addDays, bangkokDay, type Day } from '../../shared/time.js'
+import { eventKey, findExistingEvents, markDaysDirty, type StoredEvent, saveEvents } from '../store/events.js'
+import { getDaySalt } from '../store/salts.js'
+import { resolveResources } from './resources.js'
+
+/** A download as the portal or an importer reports it (after schema validation). */
+export interface IncomingEvent {
+  resourceId: string
+  eventId?: string
+  occurredAt?: string
+  userAgent?: string
+  clientIp?: string
+  sessionId?: string
+}
+
+export interface RecordResult {
+  accepted: number
+  duplicates: number
+  rejected: { index: number; error: string }[]
+}
+
+/** How far ahead of our clock an event may claim to be, and how old it may be. */
+export const MAX_FUTURE_MS = 5 * 60_000
+export const RETENTION_DAYS = 400
+
+type Listener = (days: Set<Day>) => void
+const listeners = new Set<Listener>()
+
+/** Calls `listener` with the days that received new events (the local runtime rolls them up). */
+export function onEventsRecorded(listener: Listener): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Keyed hash of the client: the raw IP never leaves this function. */
+function clientHash(salt: Buffer, ip: string, userAgent: string): string {
+  return createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22)
+}
+
+/**
+ * Records downloads: rejects unknown resources and impossible instants per event, skips events already
+ * stored (retries and replays change nothing), stores the rest durably before answering.
+ */
+export async function recordDownloads(
+  events: readonly IncomingEvent[],
+  request: { ip: string; userAgent: string },
+  now = Date.now(),
+): Promise<RecordResult> {
+  const rejected: RecordResult['rejected'] = []
+  const resources = await resolveResources(events.map((e) => e.resourceId))
+  const today = bangkokDay(now)
+  const oldest = now - RETENTION_DAYS * 86_400_000
+  const candidates: StoredEvent[] = []
+  const generatedIds = new Set<string>()
+  const generated = (id: string) => {
+    generatedIds.add(id)
+    return id
+  }
+  for (const [index, e] of events.entries()) {
+    const resource = resources.get(e.resourceId)
+    if (!resource?.active) {
+      rejected.push({ index, error: `resourceId ${e.resourceId} is not an active resource of the catalog` })
+      continue
+    }
+    const at = e.occurredAt ? Date.parse(e.occurredAt) : now
+    if (at > now + MAX_FUTURE_MS) {
+      rejected.push({ index, error: 'occurredAt is more than 5 minutes in the future' })
+      continue
+    }
+    if (at < oldest) {
+      rejected.push({ index, error: `occurredAt is older than the ${RETENTION_DAYS}-day retention window` })
+      continue
+    }
+    const day = bangkokDay(at)
+    const userAgent = (e.userAgent ?? request.userAgent).slice(0, 512)
+    const salt = await getDaySalt(day)
+    candidates.push({
+      eventId: e.eventId ?? generated(randomUUID()),
+      day,
+      resourceId: resource.resourceId,
+      datasetId: resource.datasetId,
+      agencyId: resource.agencyId,
+      at,
+      client: clientHash(salt, e.clientIp ?? request.ip, userAgent),
+      clientClass: classifyUserAgent(userAgent),
+      userAgent,
+      ...(e.sessionId ? { sessionId: e.sessionId } : {}),
+      receivedAt: now,
+    })
+  }
+
+  const fresh = await dropDuplicates(candidates, generatedIds)
+  await saveEvents(fresh)
+  const days = new Set(fresh.map((e) => e.day))
+  const late = [...days].filter((d) => d < addDays(today, -1))
+  if (late.length > 0) await markDaysDirty(late, now)
+  if (days.size > 0) for (const listener of listeners) listener(days)
+  return { accepted: fresh.length, duplicates: candidates.length - fresh.length, rejected }
+}
+
+/** Events whose id was not stored before, and only the first of repeats within the batch. */
+async function dropDuplicates(events: StoredEvent[], generatedIds: Set<string>): Promise<StoredEvent[]> {
+  const seen = new Set<string>()
+  const unique = events.filter((e) => {
+    const k = `${e.day}|${e.eventId}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+  // Ids we generated just now cannot have been stored before: only given ids need a lookup.
+  const withGivenId = unique.filter((e) => !generatedIds.has(e.eventId))
+  if (withGivenId.length === 0) return unique
+  const stored = await findExistingEvents(withGivenId.map((e) => eventKey(e.day, e.eventId)))
+  return unique.filter((e) => {
+    const k = eventKey(e.day, e.eventId)
+    return !stored.has(`${k.pk}|${k.sk}`)
+  })
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto'
+import { addCounts, countDay, ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import {
+  addDays,
+  bangkokDay,
+  type Day,
+  daysOfMonth,
+  fiscalYearOfMonth,
+  type Month,
+  monthsOfFiscalYear,
+} from '../../shared/time.js'
+import { mapLimit } from '../store/batch.js'
+import {
+  applyCountDeltas,
+  type CountDeltas,
+  getPeriodCounts,
+  type PeriodCounts,
+  replaceDayCounts,
+  replacePeriodCounts,
+} from '../store/counts.js'
+import { acquireLease, clearDirtyDay, listDayEvents, listDirtyDays, releaseLease } from '../store/events.js'
+import { deleteSaltsBefore } from '../store/salts.js'
+
+/** Salts are kept for today and yesterday (late and imported events of those days still match). */
+export const SALT_KEEP_DAYS = 2
+const LEASE = 'rollup'
+const LEASE_MS = 5 * 60_000
+const holder = randomUUID()
+
+/** Counts of one day computed from its raw events, keyed like stored counts. */
+export async function computeDayCounts(day: Day): Promise<PeriodCounts> {
+  const { datasets, agencies } = countDay(await listDayEvents(day))
+  const counts: PeriodCounts = new Map()
+  for (const [id, c] of agencies) counts.set(`A#${id}`, c)
+  for (const [id, c] of datasets) counts.set(`D#${id}`, c)
+  return counts
+}
+
+/** Recomputes days from raw events and moves their months and fiscal years by the difference. */
+export async function rollupDays(days: readonly Day[]): Promise<number> {
+  const deltas: CountDeltas = new Map()
+  const changed = await mapLimit(days, 4, async (day) => {
+    const [next, prev] = await Promise.all([computeDayCounts(day), getPeriodCounts({ day })])
+    return replaceDayCounts(day, next, prev, deltas)
+  })
+  await applyCountDeltas(deltas)
+  return changed.reduce((a, b) => a + b, 0)
+}
+
+async function withLease<T>(work: () => Promise<T>, wait: boolean): Promise<T | undefined> {
+  for (let i = 0; !(await acquireLease(LEASE, holder, LEASE_MS)); i++) {
+    if (!wait || i > 600) return undefined
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  try {
+    return await work()
+  } finally {
+    await releaseLease(LEASE, holder)
+  }
+}
+
+let chain: Promise<unknown> = Promise.resolve()
+/** Runs rollups of this process one at a time; the lease keeps other processes out. */
+function serial<T>(work: () => Promise<T>, wait: boolean): Promise<T | undefined> {
+  const run = chain.then(() => withLease(work, wait))
+  chain = run.catch(() => undefined)
+  return run
+}
+
+export interface RollupResult {
+  days: Day[]
+  changed: number
+  saltsDeleted: number
+}
+
+/**
+ * The rollup job: recomputes today, yesterday and every day marked by late events, then deletes salts
+ * that are no longer needed. Returns undefined when another process holds the rollup.
+ */
+export function runRollup(
+  now = Date.now(),
+  extraDays: Iterable<Day> = [],
+): Promise<RollupResult | undefined> {
+  return serial(async () => {
+    const today = bangkokDay(now)
+    const dirty = await listDirtyDays()
+    const days = [...new Set([today, addDays(today, -1), ...extraDays, ...dirty.map((d) => d.day)])].sort()
+    const changed = await rollupDays(days)
+    for (const { day, at } of dirty) await clearDirtyDay(day, at)
+    const saltsDeleted = await deleteSaltsBefore(addDays(today, -(SALT_KEEP_DAYS - 1)))
+    return { days, changed, saltsDeleted }
+  }, false)
+}
+
+function sum(periods: PeriodCounts[]): PeriodCounts {
+  const total: PeriodCounts = new Map()
+  for (const counts of periods) {
+    for (const [sk, c] of counts) {
+      const prev = total.get(sk)
+      total.set(sk, { ...addCounts(prev ?? ZERO_COUNTS, c), ...(c.agencyId ? { agencyId: c.agencyId } : {}) })
+    }
+  }
+  return total
+}
+
+/**
+ * Recomputes a month from raw events: every day again, then the month as the sum of its days and the
+ * fiscal year as the sum of its months. Gives the same counts as the incremental rollups.
+ */
+export async function recomputeMonth(month: Month): Promise<PeriodCounts> {
+  const fy = fiscalYearOfMonth(month)
+  const result = await serial(async () => {
+    const days = daysOfMonth(month)
+    await rollupDays(days)
+    const monthCounts = sum(await Promise.all(days.map((day) => getPeriodCounts({ day }))))
+    await replacePeriodCounts({ month }, monthCounts)
+    const months = await Promise.all(monthsOfFiscalYear(fy).map((m) => getPeriodCounts({ month: m })))
+    await replacePeriodCounts({ fy }, sum(months))
+    return monthCounts
+  }, true)
+  if (!result) throw new Error('Another rollup held the lease for too long; try again')
+  return result
+}

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import apiApp from '../api/app.js'
+import ingestApp from '../ingest/app.js'
+import { WEB_DIST } from './web-assets.js'
+
+/**
+ * The one local app: the very same ingest and API apps that run as Lambda functions, and the built
+ * dashboard (index.html for every other GET, so client-side routes work on reload).
+ */
+export function createLocalApp() {
+  const app = new Hono()
+  app.route('/', ingestApp)
+  app.route('/', apiApp)
+  const root = relative(process.cwd(), WEB_DIST) || '.'
+  app.use('/*', serveStatic({ root }))
+  app.get('*', async (c) => {
+    if (c.req.path.startsWith('/v1/'))
+      return c.json({ error: { code: 'not_found', message: `No such path: ${c.req.path}` } }, 404)
+    return c.html(await readFile(join(WEB_DIST, 'index.html'), 'utf8'))
+  })
+  return app
+}

@@ -1,0 +1,111 @@
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb'
+import { dynamo, table } from './clients.js'
+
+type Item = Record<string, unknown>
+export type Key = { pk: string; sk: string }
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number]
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
+  return out
+}
+
+/** Write units consumed by this process's batch writes, for the benchmark of ingest cost. */
+export const consumed = { writeUnits: 0 }
+
+/**
+ * Writes put/delete requests in batches of 25, in parallel, resending unprocessed items with backoff
+ * until every one is written (so an acknowledged write is never silently dropped).
+ */
+export async function batchWrite(requests: readonly WriteRequest[]): Promise<void> {
+  await Promise.all(
+    chunks(requests, 25).map(async (chunk) => {
+      let pending: WriteRequest[] = chunk
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random())
+        if (attempt > 12) throw new Error('DynamoDB kept returning unprocessed items')
+        const out = await dynamo().send(
+          new BatchWriteCommand({
+            RequestItems: { [table()]: pending },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        )
+        for (const c of out.ConsumedCapacity ?? []) consumed.writeUnits += c.CapacityUnits ?? 0
+        pending = (out.UnprocessedItems?.[table()] ?? []) as WriteRequest[]
+      }
+    }),
+  )
+}
+
+/** Puts items in batches. */
+export function batchPut(items: readonly Item[]): Promise<void> {
+  return batchWrite(items.map((Item) => ({ PutRequest: { Item } })))
+}
+
+/** Reads items by key in batches of 100 (strongly consistent), resending unprocessed keys. */
+export async function batchGet(keys: readonly Key[]): Promise<Item[]> {
+  const results = await Promise.all(
+    chunks(keys, 100).map(async (chunk) => {
+      const found: Item[] = []
+      let pending: Key[] = chunk
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random())
+        if (attempt > 12) throw new Error('DynamoDB kept returning unprocessed keys')
+        const out = await dynamo().send(
+          new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending, ConsistentRead: true } } }),
+        )
+        found.push(...(out.Responses?.[table()] ?? []))
+        pending = (out.UnprocessedKeys?.[table()]?.Keys ?? []) as Key[]
+      }
+      return found
+    }),
+  )
+  return results.flat()
+}
+
+/** Reads every item of a query, following pages. */
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+  const items: Item[] = []
+  let ExclusiveStartKey: Record<string, unknown> | undefined
+  do {
+    const out = await dynamo().send(new QueryCommand({ ...input, TableName: table(), ExclusiveStartKey }))
+    items.push(...(out.Items ?? []))
+    ExclusiveStartKey = out.LastEvaluatedKey
+  } while (ExclusiveStartKey)
+  return items
+}
+
+/** Every item of one partition, optionally those whose sort key begins with a prefix. */
+export function queryPartition(pk: string, skPrefix?: string): Promise<Item[]> {
+  return queryAll(
+    skPrefix === undefined
+      ? { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }
+      : {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+        },
+  )
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await fn(items[i] as T)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}

@@ -1,0 +1,40 @@
+import type { Agency, Dataset, Resource } from '../../shared/catalog.js'
+import { batchGet, batchPut, queryPartition } from './batch.js'
+
+const AGENCY_PK = 'CATALOG#AGENCY'
+const DATASET_PK = 'CATALOG#DATASET'
+const resourceKey = (resourceId: string) => ({ pk: `CATALOG#RESOURCE#${resourceId}`, sk: 'R' })
+
+/** Upserts agencies by id. */
+export function putAgencies(agencies: readonly Agency[]): Promise<void> {
+  return batchPut(agencies.map((a) => ({ pk: AGENCY_PK, sk: a.agencyId, ...a })))
+}
+
+/** Upserts datasets by id. */
+export function putDatasets(datasets: readonly Dataset[]): Promise<void> {
+  return batchPut(datasets.map((d) => ({ pk: DATASET_PK, sk: d.datasetId, ...d })))
+}
+
+/** Upserts resources by id. */
+export function putResources(resources: readonly Resource[]): Promise<void> {
+  return batchPut(resources.map((r) => ({ ...resourceKey(r.resourceId), ...r })))
+}
+
+const strip = <T>({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => rest as T
+
+/** Every agency of the catalog, active or not. */
+export async function listAgencies(): Promise<Agency[]> {
+  return (await queryPartition(AGENCY_PK)).map((i) => strip<Agency>(i))
+}
+
+/** Every dataset of the catalog, active or not. */
+export async function listDatasets(): Promise<Dataset[]> {
+  return (await queryPartition(DATASET_PK)).map((i) => strip<Dataset>(i))
+}
+
+/** The resources with these ids that exist in the catalog (active or not). */
+export async function getResources(resourceIds: readonly string[]): Promise<Map<string, Resource>> {
+  const unique = [...new Set(resourceIds)]
+  const items = await batchGet(unique.map(resourceKey))
+  return new Map(items.map((i) => [i.resourceId as string, strip<Resource>(i)]))
+}

@@ -1,0 +1,140 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import type { CountableEvent } from '../../shared/counting/count-day.js'
+import type { ClientClass } from '../../shared/counting/user-agent.js'
+import type { Day } from '../../shared/time.js'
+import { batchGet, batchPut, type Key, queryPartition } from './batch.js'
+import { dynamo, table } from './clients.js'
+
+/** A raw download event as stored: the source of truth every count is computed from. */
+export interface StoredEvent extends CountableEvent {
+  day: Day
+  userAgent: string
+  receivedAt: number
+}
+
+/**
+ * Raw events of a day are spread over this many partitions by event id, so a hot dataset never
+ * concentrates writes on one partition (each takes at most 1,000 write units per second).
+ */
+export const EVENT_SHARDS = 16
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+/** Where an event lives: its Bangkok day, a shard from its id, and the id itself. */
+export function eventKey(day: Day, eventId: string): Key {
+  const shard = String(fnv1a(eventId) % EVENT_SHARDS).padStart(2, '0')
+  return { pk: `EVENT#${day}#${shard}`, sk: eventId }
+}
+
+/** The keys among these that are already stored (for duplicate detection). */
+export async function findExistingEvents(keys: readonly Key[]): Promise<Set<string>> {
+  const items = await batchGet(keys)
+  return new Set(items.map((i) => `${i.pk}|${i.sk}`))
+}
+
+/** Stores raw events; storing the same event twice leaves one item. */
+export function saveEvents(events: readonly StoredEvent[]): Promise<void> {
+  return batchPut(
+    events.map((e) => ({
+      ...eventKey(e.day, e.eventId),
+      r: e.resourceId,
+      d: e.datasetId,
+      a: e.agencyId,
+      t: e.at,
+      c: e.client,
+      k: e.clientClass,
+      ua: e.userAgent,
+      s: e.sessionId,
+      rt: e.receivedAt,
+    })),
+  )
+}
+
+/** Every raw event of one Bangkok day. */
+export async function listDayEvents(day: Day): Promise<StoredEvent[]> {
+  const shards = Array.from({ length: EVENT_SHARDS }, (_, i) => `EVENT#${day}#${String(i).padStart(2, '0')}`)
+  const items = (await Promise.all(shards.map((pk) => queryPartition(pk)))).flat()
+  return items.map((i) => ({
+    day,
+    eventId: i.sk as string,
+    resourceId: i.r as string,
+    datasetId: i.d as string,
+    agencyId: i.a as string,
+    at: i.t as number,
+    client: i.c as string,
+    clientClass: i.k as ClientClass,
+    userAgent: (i.ua as string | undefined) ?? '',
+    ...(i.s ? { sessionId: i.s as string } : {}),
+    receivedAt: i.rt as number,
+  }))
+}
+
+const DIRTY_PK = 'ROLLUP#DIRTY'
+
+/** Marks days whose counts must be recomputed (late events); the marker holds when it was last set. */
+export async function markDaysDirty(days: Iterable<Day>, now = Date.now()): Promise<void> {
+  await batchPut([...new Set(days)].map((day) => ({ pk: DIRTY_PK, sk: day, at: now })))
+}
+
+/** Days marked for recomputation, with the time each marker was set. */
+export async function listDirtyDays(): Promise<{ day: Day; at: number }[]> {
+  return (await queryPartition(DIRTY_PK)).map((i) => ({ day: i.sk as Day, at: i.at as number }))
+}
+
+/** Clears a day's marker unless it was set again after `at` (then the next rollup takes it). */
+export async function clearDirtyDay(day: Day, at: number): Promise<void> {
+  try {
+    await dynamo().send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: { pk: DIRTY_PK, sk: day },
+        ConditionExpression: '#at = :at',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    )
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err
+  }
+}
+
+/** Takes a lease on a named job so two runs never work at once; false when another holds it. */
+export async function acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()) {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { pk: 'LEASE', sk: name, holder, expiresAt: now + ttlMs },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR holder = :holder',
+        ExpressionAttributeValues: { ':now': now, ':holder': holder },
+      }),
+    )
+    return true
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return false
+    throw err
+  }
+}
+
+/** Gives a lease back. */
+export async function releaseLease(name: string, holder: string): Promise<void> {
+  try {
+    await dynamo().send(
+      new DeleteCommand({
+        TableName: table(),
+        Key: { pk: 'LEASE', sk: name },
+        ConditionExpression: 'holder = :holder',
+        ExpressionAttributeValues: { ':holder': holder },
+      }),
+    )
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err
+  }
+}

@@ -1,0 +1,29 @@
+import { DevLogin } from './components/DevLogin.js'
+import { t, toggleLocale } from './i18n/index.js'
+import { RankingsPage } from './pages/Rankings/index.js'
+import { isSignedIn, session, setSession } from './state/session.js'
+
+/** The dashboard shell: header, language switch, sign-in, and the page. */
+export function App() {
+  return (
+    <>
+      <header>
+        <div>
+          <h1>{t('title')}</h1>
+          <p class="secondary">{t('subtitle')}</p>
+        </div>
+        <nav>
+          <button type="button" onClick={toggleLocale}>
+            {t('language')}
+          </button>
+          {isSignedIn.value && (
+            <button type="button" onClick={() => setSession(undefined)}>
+              {t('signOut')} ({session.value?.role})
+            </button>
+          )}
+        </nav>
+      </header>
+      <main>{isSignedIn.value ? <RankingsPage /> : <DevLogin />}</main>
+    </>
+  )
+}
