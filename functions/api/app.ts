@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { type AppEnv, authenticate } from '../auth/middleware.js'
+import { allow } from '../auth/policy.js'
 import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
 import { devSession } from './routes/dev-session.js'
@@ -10,7 +11,7 @@ const app = new Hono<AppEnv>()
 app.onError(errorResponse)
 app.notFound(notFoundResponse)
 
-app.get('/healthz', (c) => c.json({ status: 'ok' }))
+app.get('/healthz', allow({ access: 'public' }), (c) => c.json({ status: 'ok' }))
 app.use('/v1/*', authenticate())
 if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
 app.route('/v1/rankings', rankings)

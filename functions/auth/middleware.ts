@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { config } from '../config.js'
-import { ForbiddenError, UnauthorizedError } from '../errors.js'
+import { UnauthorizedError } from '../errors.js'
 import { verifyDevToken } from './dev-tokens.js'
-import type { Principal, Role } from './principal.js'
+import type { Principal } from './principal.js'
 
 export type AppEnv = { Variables: { principal: Principal | undefined } }
 
@@ -35,13 +35,4 @@ export function principalOf(c: Context<AppEnv>): Principal {
   const p = c.get('principal')
   if (!p) throw new UnauthorizedError()
   return p
-}
-
-/** Lets through only signed-in callers with one of these roles (401 without sign-in, 403 otherwise). */
-export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const p = principalOf(c)
-    if (!roles.includes(p.role)) throw new ForbiddenError(`This needs the role ${roles.join(' or ')}`)
-    await next()
-  }
 }

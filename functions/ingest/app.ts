@@ -1,8 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { IngestKeyring } from '../auth/api-keys.js'
-import { config } from '../config.js'
+import { allow } from '../auth/policy.js'
 import {
   errorResponse,
   NotFoundError,
@@ -28,18 +27,12 @@ const eventSchema = z.strictObject({
 })
 const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1) })
 
-let keyring: IngestKeyring | undefined
-const ingestKeys = () => {
-  keyring ??= new IngestKeyring(config().ingestApiKeys)
-  return keyring
-}
-
 /** The ingest function: download redirects and event batches from the portal and importers. */
 const app = new Hono()
 app.onError(errorResponse)
 app.notFound(notFoundResponse)
 
-app.get('/d/:resourceId', async (c) => {
+app.get('/d/:resourceId', allow({ access: 'public' }), async (c) => {
   const resourceId = c.req.param('resourceId')
   const resource = (await resolveResources([resourceId])).get(resourceId)
   if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
@@ -56,10 +49,8 @@ app.post(
       throw new PayloadTooLargeError('The body is over 1 MB; send at most 500 events per request')
     },
   }),
+  allow({ access: 'ingest' }),
   async (c) => {
-    if (!ingestKeys().verify(c.req.header('x-api-key'))) {
-      throw new UnauthorizedError('Send a valid ingest key in the x-api-key header')
-    }
     const body = await readJson(c)
     const events = (body as { events?: unknown })?.events
     if (Array.isArray(events) && events.length > MAX_EVENTS) {

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { DEV_TOKEN_TTL_S, signDevToken } from '../../auth/dev-tokens.js'
 import type { AppEnv } from '../../auth/middleware.js'
+import { allow } from '../../auth/policy.js'
 import { config } from '../../config.js'
 import { readJson, validate } from '../../validation.js'
 
@@ -18,7 +19,7 @@ const sessionSchema = z
 /** `/v1/dev/session`: a local sign-in for development (mounted only when AUTH_MODE=dev). */
 export const devSession = new Hono<AppEnv>()
 
-devSession.post('/', async (c) => {
+devSession.post('/', allow({ access: 'public' }), async (c) => {
   const { role, agencyIds } = validate(sessionSchema, await readJson(c))
   const key = config().devSigningKey
   if (!key) throw new Error('DEV_SIGNING_KEY is not set')
