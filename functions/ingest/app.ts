@@ -2,13 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { allow } from '../auth/policy.js'
-import {
-  errorResponse,
-  NotFoundError,
-  notFoundResponse,
-  PayloadTooLargeError,
-  UnauthorizedError,
-} from '../errors.js'
+import { errorResponse, NotFoundError, notFoundResponse, PayloadTooLargeError } from '../errors.js'
 import { requestClient } from '../request-client.js'
 import { readJson, validate } from '../validation.js'
 import { recordDownloads } from './record.js'
