@@ -9,6 +9,7 @@ import { onEventsRecorded } from '../ingest/record.js'
 import { runRollup } from '../jobs/rollup.js'
 import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
+import { removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server } from './embedded.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
@@ -61,10 +62,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     const server = await startS3Server(join(dataDir, 's3'))
     embedded.push(server)
     process.env.S3_ENDPOINT = server.endpoint
-    // The embedded S3-compatible server knows one account; the embedded DynamoDB accepts any.
-    process.env.AWS_ACCESS_KEY_ID = 'S3RVER'
-    process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER'
-    delete process.env.AWS_SESSION_TOKEN
+    useEmbeddedCredentials()
   }
   process.env.AWS_REGION ??= 'ap-southeast-1'
   process.env.AUTH_MODE = authMode
@@ -77,6 +75,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
 
   await ensureTable()
   await ensureBucket()
+  await writeRuntimeFile(dataDir, {
+    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT as string,
+    s3Endpoint: process.env.S3_ENDPOINT as string,
+  })
   if (options.buildWeb !== false) await buildWebIfNeeded(log)
 
   const { createLocalApp } = await import('./server-app.js')
@@ -125,6 +127,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
       await rollup()
       resetClients()
       await Promise.all(embedded.map((s) => s.close()))
+      await removeRuntimeFile(dataDir)
     },
   }
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest'
+import { runCli } from '../../functions/cli/main.js'
+
+function capture() {
+  const out: string[] = []
+  vi.spyOn(console, 'log').mockImplementation((m) => void out.push(String(m)))
+  vi.spyOn(console, 'error').mockImplementation((m) => void out.push(String(m)))
+  return out
+}
+
+describe('npm run cli', () => {
+  it('exits 2 with the usage for an unknown command', async () => {
+    const out = capture()
+    expect(await runCli(['no-such-command'])).toBe(2)
+    expect(out.join('\n')).toContain('Unknown command "no-such-command"')
+    expect(out.join('\n')).toContain('recompute --month YYYY-MM')
+  })
+
+  it.each([
+    [['recompute'], '--month'],
+    [['recompute', '--month', '2022-13'], '--month'],
+    [['recompute', '--month'], 'argument missing'],
+    [['recompute', '--weird'], "Unknown option '--weird'"],
+  ])('exits 2 for %j naming the problem', async (argv, words) => {
+    const out = capture()
+    expect(await runCli(argv)).toBe(2)
+    expect(out.join('\n')).toContain(words)
+  })
+
+  it('recomputes a month against the configured store', async () => {
+    const out = capture()
+    expect(await runCli(['recompute', '--month', '2022-11'])).toBe(0)
+    expect(out.join('\n')).toContain('2022-11: 0 downloads')
+  })
+})
