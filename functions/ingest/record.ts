@@ -3,6 +3,7 @@ import { classifyUserAgent } from '../../shared/counting/user-agent.js'
 import { addDays, bangkokDay, type Day } from '../../shared/time.js'
 import { eventKey, findExistingEvents, markDaysDirty, type StoredEvent, saveEvents } from '../store/events.js'
 import { getDaySalt } from '../store/salts.js'
+import { WriteCoalescer } from './coalescer.js'
 import { resolveResources } from './resources.js'
 
 /** A download as the portal or an importer reports it (after schema validation). */
@@ -24,6 +25,8 @@ export interface RecordResult {
 /** How far ahead of our clock an event may claim to be, and how old it may be. */
 export const MAX_FUTURE_MS = 5 * 60_000
 export const RETENTION_DAYS = 400
+
+const singles = new WriteCoalescer<StoredEvent>(saveEvents)
 
 type Listener = (days: Set<Day>) => void
 const listeners = new Set<Listener>()
@@ -92,7 +95,9 @@ export async function recordDownloads(
   }
 
   const fresh = await dropDuplicates(candidates, generatedIds)
-  await saveEvents(fresh)
+  // Single downloads (GET /d/) arrive one per request: concurrent ones are written together.
+  if (fresh.length === 1) await singles.add(fresh[0] as StoredEvent)
+  else await saveEvents(fresh)
   const days = new Set(fresh.map((e) => e.day))
   const late = [...days].filter((d) => d < addDays(today, -1))
   if (late.length > 0) await markDaysDirty(late, now)

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import dynalite from 'dynalite'
+import { Worker } from 'node:worker_threads'
 import S3rver from 's3rver'
 
 /** An embedded server on a free loopback port. */
@@ -11,21 +10,25 @@ export interface EmbeddedServer {
   close(): Promise<void>
 }
 
-/** Starts dynalite (DynamoDB-compatible); persisted under `path`, in memory without one. */
+/**
+ * Starts dynalite (DynamoDB-compatible) in a worker thread of this process, on a free loopback port;
+ * persisted under `path`, in memory without one. Closing it flushes LevelDB before resolving.
+ */
 export async function startDynamoServer(path?: string): Promise<EmbeddedServer> {
   if (path) await mkdir(path, { recursive: true })
-  const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0 })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
+  const worker = new Worker(new URL('./dynalite-worker-entry.mjs', import.meta.url), { workerData: { path } })
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject)
+    worker.once('message', (m: { port: number }) => resolve(m.port))
   })
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
+    endpoint: `http://127.0.0.1:${port}`,
+    close: async () => {
+      const closed = new Promise((resolve) => worker.once('message', resolve))
+      worker.postMessage('close')
+      await closed
+      await worker.terminate()
+    },
   }
 }
 

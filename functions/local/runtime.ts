@@ -88,25 +88,36 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
 
+  // Rollups recount whole days, so they are spaced by at least three times the last one's duration
+  // (and 300 ms): under heavy ingest they take a bounded share of this one process.
   let pending = new Set<string>()
   let timer: NodeJS.Timeout | undefined
+  let lastDurationMs = 0
+  let lastEnd = 0
+  const schedule = (minDelay: number) => {
+    const wait = Math.max(minDelay, lastEnd + 3 * lastDurationMs - Date.now())
+    timer ??= setTimeout(rollup, wait)
+  }
   const rollup = async () => {
     const days = pending
     pending = new Set()
-    timer = undefined
+    const started = Date.now()
     try {
       await runRollup(Date.now(), days)
     } catch (err) {
       log(`rollup failed: ${(err as Error).message}`)
+    } finally {
+      lastEnd = Date.now()
+      lastDurationMs = lastEnd - started
+      timer = undefined
+      if (pending.size > 0) schedule(300)
     }
   }
   const unsubscribe = onEventsRecorded((days) => {
     for (const d of days) pending.add(d)
-    timer ??= setTimeout(rollup, 300)
+    schedule(300)
   })
-  const every = setInterval(() => {
-    timer ??= setTimeout(rollup, 0)
-  }, 60_000)
+  const every = setInterval(() => schedule(0), 60_000)
 
   const seeding = options.seedDemo ? seedIfEmpty(log, rollup) : Promise.resolve()
 

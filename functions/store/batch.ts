@@ -52,7 +52,7 @@ export function batchPut(items: readonly Item[]): Promise<void> {
 }
 
 /** Reads items by key in batches of 100 (strongly consistent), resending unprocessed keys. */
-export async function batchGet(keys: readonly Key[]): Promise<Item[]> {
+export async function batchGet(keys: readonly Key[], projection?: string): Promise<Item[]> {
   const results = await Promise.all(
     chunks(keys, 100).map(async (chunk) => {
       const found: Item[] = []
@@ -61,7 +61,15 @@ export async function batchGet(keys: readonly Key[]): Promise<Item[]> {
         if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random())
         if (attempt > 12) throw new Error('DynamoDB kept returning unprocessed keys')
         const out = await dynamo().send(
-          new BatchGetCommand({ RequestItems: { [table()]: { Keys: pending, ConsistentRead: true } } }),
+          new BatchGetCommand({
+            RequestItems: {
+              [table()]: {
+                Keys: pending,
+                ConsistentRead: true,
+                ...(projection ? { ProjectionExpression: projection } : {}),
+              },
+            },
+          }),
         )
         found.push(...(out.Responses?.[table()] ?? []))
         pending = (out.UnprocessedKeys?.[table()]?.Keys ?? []) as Key[]

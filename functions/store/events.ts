@@ -35,7 +35,7 @@ export function eventKey(day: Day, eventId: string): Key {
 
 /** The keys among these that are already stored (for duplicate detection). */
 export async function findExistingEvents(keys: readonly Key[]): Promise<Set<string>> {
-  const items = await batchGet(keys)
+  const items = await batchGet(keys, 'pk, sk')
   return new Set(items.map((i) => `${i.pk}|${i.sk}`))
 }
 

@@ -1,0 +1,53 @@
+/**
+ * The server side of the HTTP benchmarks, run as its own process (so the load generator does not share its
+ * core): the local runtime exactly as `npm start` runs it (embedded dynalite in process), a bare Hono app that
+ * only redirects (the baseline), and a control port to read consumed write units and run the rollup.
+ */
+import { mkdtemp } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { startLocal } from '../../functions/local/runtime.js'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+const dataDir = await mkdtemp(join(tmpdir(), 'ogd-bench-'))
+const runtime = await startLocal({ port: 0, dataDir, seedDemo: false, buildWeb: false, log: () => {} })
+
+const { storeBenchCatalog } = await import('./bench-catalog.js')
+const resources = await storeBenchCatalog()
+const { consumed } = await import('../../functions/store/batch.js')
+const { runRollup } = await import('../../functions/jobs/rollup.js')
+
+const bare = new Hono()
+bare.get('/d/:resourceId', (c) =>
+  c.redirect(`https://data.example.go.th/download/${c.req.param('resourceId')}`, 302),
+)
+const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' })
+await new Promise<void>((r) => bareServer.once('listening', () => r()))
+
+const control = createServer(async (req, res) => {
+  if (req.url === '/reset') consumed.writeUnits = 0
+  if (req.url === '/rollup') await runRollup()
+  res.setHeader('content-type', 'application/json')
+  res.end(JSON.stringify({ writeUnits: consumed.writeUnits }))
+})
+await new Promise<void>((r) => control.listen(0, '127.0.0.1', () => r()))
+
+console.log(
+  JSON.stringify({
+    url: runtime.url,
+    bareUrl: `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`,
+    controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
+    ingestKey: runtime.ingestKey,
+    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
+    tableName: process.env.TABLE_NAME ?? 'ogd-rankings',
+    resources,
+  }),
+)
+process.on('SIGTERM', async () => {
+  await runtime.close()
+  process.exit(0)
+})

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+
+export interface BenchServer {
+  url: string
+  bareUrl: string
+  controlUrl: string
+  ingestKey: string
+  dynamodbEndpoint: string
+  tableName: string
+  resources: string[]
+  stop(): Promise<void>
+}
+
+/** Starts bench/lib/bench-server.ts in its own process and waits for its JSON line. */
+export async function spawnBenchServer(): Promise<BenchServer> {
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', resolve(import.meta.dirname, 'bench-server.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, INGEST_API_KEYS: '', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '' },
+    },
+  )
+  let out = ''
+  const info = await new Promise<Omit<BenchServer, 'stop'>>((resolvePromise, reject) => {
+    child.stdout?.on('data', (d) => {
+      out += d
+      const line = out.split('\n').find((l) => l.startsWith('{'))
+      if (line) resolvePromise(JSON.parse(line))
+    })
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}): ${out}`)))
+  })
+  return {
+    ...info,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    },
+  }
+}
