@@ -62,6 +62,20 @@ describe('the dashboard in a real browser', () => {
     await page.screenshot({ path: join(dataDir, 'dashboard.png'), fullPage: false })
   })
 
+  it('renders Thai in Sarabun, served with the dashboard', async () => {
+    const page = await browser.newPage()
+    await page.goto(product.url)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready
+      return [...document.fonts]
+        .filter((f) => f.family.replace(/["']/g, '') === 'Sarabun' && f.status === 'loaded')
+        .map((f) => f.weight)
+    })
+    // The page's Thai text made the browser load Sarabun faces from the dashboard's own assets.
+    expect(loaded.length).toBeGreaterThan(0)
+  })
+
   it('switches to English', async () => {
     const page = await browser.newPage()
     await page.goto(product.url)

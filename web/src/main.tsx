@@ -1,5 +1,10 @@
 import { render } from 'preact'
 import { App } from './app.js'
+// Sarabun, the Thai government's standard typeface, served with the dashboard (no font CDN).
+import '@fontsource/sarabun/thai-400.css'
+import '@fontsource/sarabun/thai-700.css'
+import '@fontsource/sarabun/latin-400.css'
+import '@fontsource/sarabun/latin-700.css'
 import './styles.css'
 
 render(<App />, document.getElementById('app') as HTMLElement)
