@@ -30,7 +30,8 @@ app.get('/d/:resourceId', allow({ access: 'public' }), async (c) => {
   const resourceId = c.req.param('resourceId')
   const resource = (await resolveResources([resourceId])).get(resourceId)
   if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
-  await recordDownloads([{ resourceId }], requestClient(c))
+  // A HEAD request (link checkers, previews) fetches no file: answer it, count nothing.
+  if (c.req.method !== 'HEAD') await recordDownloads([{ resourceId }], requestClient(c))
   c.header('cache-control', 'no-store')
   return c.redirect(resource.url, 302)
 })

@@ -137,6 +137,18 @@ describe('GET /d/:resourceId', () => {
     expect(body.items.find((i) => i.datasetId === 'dataset-3-2')?.downloads).toBe(1)
   })
 
+  it('answers a HEAD request without counting it', async () => {
+    const res = await ingestApp.request('/d/resource-2-2', {
+      method: 'HEAD',
+      headers: { 'user-agent': BROWSER_UA },
+    })
+    expect(res.status).toBe(302)
+    await runRollup()
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7)
+    const { body } = await getJson<{ items: { datasetId: string }[] }>(`/v1/rankings/datasets?month=${month}`)
+    expect(body.items.map((i) => i.datasetId)).not.toContain('dataset-2-2')
+  })
+
   it('answers 404 for an unknown resource', async () => {
     const res = await ingestApp.request('/d/unknown-resource')
     expect(res.status).toBe(404)
