@@ -21,7 +21,7 @@ export interface Config {
   /** Where the dashboard is served from (CORS); empty for same origin. */
   dashboardOrigin: string | undefined
   /** The Cognito user pool and app client whose ID tokens sign callers in (AUTH_MODE=cognito). */
-  cognito: { userPoolId: string; clientId: string } | undefined
+  cognito: { userPoolId: string; clientId: string; domain: string | undefined } | undefined
   /** Per-client request budgets of the ingest routes: a burst, refilled at so many per minute. */
   rateLimits: { downloadsPerMinute: number; eventRequestsPerMinute: number }
 }
@@ -65,7 +65,11 @@ function cognitoConfig(authMode: AuthMode): Config['cognito'] {
   if (authMode !== 'cognito') return undefined
   if (!userPoolId) throw new ConfigError('AUTH_MODE=cognito needs COGNITO_USER_POOL_ID')
   if (!clientId) throw new ConfigError('AUTH_MODE=cognito needs COGNITO_CLIENT_ID')
-  return { userPoolId, clientId }
+  const domain = optional('COGNITO_DOMAIN')?.replace(/\/+$/, '')
+  if (domain !== undefined && !/^https:\/\/[a-z0-9.-]+$/i.test(domain)) {
+    throw new ConfigError('COGNITO_DOMAIN must be the https:// origin of the Hosted UI')
+  }
+  return { userPoolId, clientId, domain }
 }
 
 let cached: Config | undefined

@@ -7,6 +7,7 @@ import { securityHeaders } from '../auth/security-headers.js'
 import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
 import { audit } from './routes/audit.js'
+import { authConfig } from './routes/auth-config.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
 
@@ -37,5 +38,6 @@ app.get('/healthz', allow({ access: 'public' }), (c) => c.json({ status: 'ok' })
 if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
 app.route('/v1/rankings', rankings)
 app.route('/v1/audit', audit)
+app.route('/v1/auth/config', authConfig)
 
 export default app

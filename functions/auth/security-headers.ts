@@ -1,21 +1,24 @@
 import type { MiddlewareHandler } from 'hono'
+import { config } from '../config.js'
 
 /**
  * The dashboard's Content Security Policy: everything from our own origin, no inline scripts or styles,
  * no plugins, and no framing (clickjacking). Fonts may be inlined by the build as data: URLs.
  */
-export const DASHBOARD_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
+export const dashboardCsp = (signInOrigin?: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    // The Cognito Hosted UI's token endpoint, where the dashboard exchanges its sign-in code.
+    `connect-src 'self'${signInOrigin ? ` ${signInOrigin}` : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
 
 /** JSON and redirects need nothing at all from a browser's point of view. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -39,6 +42,6 @@ export function securityHeaders(): MiddlewareHandler {
     await next()
     const html = c.res.headers.get('content-type')?.startsWith('text/html') ?? false
     for (const [name, value] of Object.entries(COMMON)) c.res.headers.set(name, value)
-    c.res.headers.set('content-security-policy', html ? DASHBOARD_CSP : API_CSP)
+    c.res.headers.set('content-security-policy', html ? dashboardCsp(config().cognito?.domain) : API_CSP)
   }
 }

@@ -52,6 +52,7 @@ const TABLE: Record<string, Row> = {
     expect: OWN_AGENCY,
   },
   'api GET /v1/audit': { path: '/v1/audit', expect: DGA_ONLY },
+  'api GET /v1/auth/config': { path: '/v1/auth/config', expect: PUBLIC },
   'ingest GET /d/:resourceId': { path: '/d/no-such-resource', expect: PUBLIC },
   'ingest POST /v1/events': { path: '/v1/events', body: {}, expect: INGEST },
 }

@@ -6,10 +6,12 @@ import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { CLIENT_ID, ISSUER, idTokenClaims, signingKey, signJwt, USER_POOL_ID } from '../fixtures/cognito.js'
 
 // This file runs the API in Cognito mode; its modules are its own, so the other files stay in dev mode.
+const HOSTED_UI = 'https://ogd-rankings.auth.ap-southeast-1.amazoncognito.com'
 Object.assign(process.env, {
   AUTH_MODE: 'cognito',
   COGNITO_USER_POOL_ID: USER_POOL_ID,
   COGNITO_CLIENT_ID: CLIENT_ID,
+  COGNITO_DOMAIN: HOSTED_UI,
 })
 resetConfig()
 const { default: apiApp } = await import('../../functions/api/app.js')
@@ -71,6 +73,21 @@ describe('AUTH_MODE=cognito', () => {
     const res = await call('/v1/rankings/agencies?month=2022-11', token)
     expect(res.status).toBe(401)
     expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } })
+  })
+
+  it('tells the dashboard to sign in through the Hosted UI, and lets its CSP reach the token endpoint', async () => {
+    const res = await apiApp.request('/v1/auth/config')
+    expect(await res.json()).toEqual({
+      mode: 'cognito',
+      clientId: CLIENT_ID,
+      authorizeUrl: `${HOSTED_UI}/oauth2/authorize`,
+      tokenUrl: `${HOSTED_UI}/oauth2/token`,
+    })
+    const { securityHeaders } = await import('../../functions/auth/security-headers.js')
+    const { Hono } = await import('hono')
+    const page = new Hono().use('*', securityHeaders()).get('/', (c) => c.html('<p>'))
+    const csp = (await page.request('/')).headers.get('content-security-policy')
+    expect(csp).toContain(`connect-src 'self' ${HOSTED_UI}`)
   })
 
   it('refuses development tokens and has no development sign-in', async () => {

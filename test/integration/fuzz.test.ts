@@ -61,6 +61,7 @@ const path = fc
         '/v1/rankings/agencies',
         '/v1/rankings/datasets',
         '/v1/audit',
+        '/v1/auth/config',
         '/v1/dev/session',
         '/v1/events',
         '/d/resource-1-1',

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import apiApp from '../../functions/api/app.js'
 import { ingestKeyHash } from '../../functions/auth/api-keys.js'
 import { requestTimeout } from '../../functions/auth/limits.js'
-import { API_CSP, DASHBOARD_CSP, securityHeaders } from '../../functions/auth/security-headers.js'
+import { API_CSP, dashboardCsp, securityHeaders } from '../../functions/auth/security-headers.js'
 import { resetConfig } from '../../functions/config.js'
 import { errorResponse } from '../../functions/errors.js'
 import ingestApp from '../../functions/ingest/app.js'
@@ -49,7 +49,7 @@ describe('security headers', () => {
   it("give HTML documents the dashboard's policy: own origin only, no inline scripts, no framing", async () => {
     const app = new Hono().use('*', securityHeaders()).get('/', (c) => c.html('<p>dashboard</p>'))
     const csp = (await app.request('/')).headers.get('content-security-policy')
-    expect(csp).toBe(DASHBOARD_CSP)
+    expect(csp).toBe(dashboardCsp())
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toContain('unsafe-inline')
     expect(csp).toContain("frame-ancestors 'none'")
