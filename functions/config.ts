@@ -20,7 +20,7 @@ export interface Config {
   devSigningKey: string | undefined
   /** Where the dashboard is served from (CORS); empty for same origin. */
   dashboardOrigin: string | undefined
-  /** The Cognito user pool and app client whose ID tokens sign callers in (AUTH_MODE=cognito). */
+  /** The Cognito user pool and app client whose ID tokens sign callers in (AUTH_MODE=cognito); both or none. */
   cognito: { userPoolId: string; clientId: string; domain: string | undefined } | undefined
   /** Per-client request budgets of the ingest routes: a burst, refilled at so many per minute. */
   rateLimits: { downloadsPerMinute: number; eventRequestsPerMinute: number }
@@ -59,12 +59,12 @@ function positiveInteger(name: string, fallback: number): number {
   return n
 }
 
-function cognitoConfig(authMode: AuthMode): Config['cognito'] {
+// Only the API needs the pool; the other functions share AUTH_MODE but not these, so a missing pool is
+// reported where a token is verified (cognito.ts), not at every function's cold start.
+function cognitoConfig(): Config['cognito'] {
   const userPoolId = optional('COGNITO_USER_POOL_ID')
   const clientId = optional('COGNITO_CLIENT_ID')
-  if (authMode !== 'cognito') return undefined
-  if (!userPoolId) throw new ConfigError('AUTH_MODE=cognito needs COGNITO_USER_POOL_ID')
-  if (!clientId) throw new ConfigError('AUTH_MODE=cognito needs COGNITO_CLIENT_ID')
+  if (!userPoolId || !clientId) return undefined
   const domain = optional('COGNITO_DOMAIN')?.replace(/\/+$/, '')
   if (domain !== undefined && !/^https:\/\/[a-z0-9.-]+$/i.test(domain)) {
     throw new ConfigError('COGNITO_DOMAIN must be the https:// origin of the Hosted UI')
@@ -87,7 +87,7 @@ export function config(): Config {
     authMode: parseAuthMode(optional('AUTH_MODE')),
     devSigningKey: optional('DEV_SIGNING_KEY'),
     dashboardOrigin: optional('DASHBOARD_ORIGIN'),
-    cognito: cognitoConfig(parseAuthMode(optional('AUTH_MODE'))),
+    cognito: cognitoConfig(),
     rateLimits: {
       downloadsPerMinute: positiveInteger('RATE_LIMIT_DOWNLOADS_PER_MINUTE', 120),
       eventRequestsPerMinute: positiveInteger('RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE', 600),

@@ -1,5 +1,5 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify'
-import { config } from '../config.js'
+import { ConfigError, config } from '../config.js'
 import type { Principal, Role } from './principal.js'
 
 /** The user attribute that lists an executive's agencies (CKAN organization ids, comma-separated). */
@@ -21,7 +21,7 @@ let verifier: { key: string; instance: ReturnType<typeof createVerifier> } | und
 /** The verifier of this process (its JWKS cache lives as long as the Lambda instance). */
 export function cognitoVerifier() {
   const cognito = config().cognito
-  if (!cognito) throw new Error('AUTH_MODE=cognito is not configured')
+  if (!cognito) throw new ConfigError('AUTH_MODE=cognito needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID')
   const key = `${cognito.userPoolId} ${cognito.clientId}`
   if (verifier?.key !== key)
     verifier = { key, instance: createVerifier(cognito.userPoolId, cognito.clientId) }
@@ -53,8 +53,9 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
  * token use `id`) and maps it to a principal; undefined when any check fails.
  */
 export async function verifyCognitoToken(token: string): Promise<Principal | undefined> {
+  const verifier = cognitoVerifier() // a missing pool is our fault (500, logged), not the caller's
   try {
-    const claims = await cognitoVerifier().verify(token)
+    const claims = await verifier.verify(token)
     return principalFromClaims(claims as Record<string, unknown>)
   } catch {
     return undefined

@@ -9,11 +9,11 @@ export const authConfig = new Hono<AppEnv>()
 
 authConfig.get('/', allow({ access: 'public' }), (c) => {
   const { authMode, cognito } = config()
-  if (authMode === 'dev' || !cognito) return c.json<AuthConfig>({ mode: 'dev' })
-  const domain = cognito.domain
+  if (authMode === 'dev') return c.json<AuthConfig>({ mode: 'dev' })
+  const domain = cognito?.domain
   return c.json<AuthConfig>({
     mode: 'cognito',
-    clientId: cognito.clientId,
+    clientId: cognito?.clientId ?? '',
     authorizeUrl: domain ? `${domain}/oauth2/authorize` : null,
     tokenUrl: domain ? `${domain}/oauth2/token` : null,
   })
