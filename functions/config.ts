@@ -13,11 +13,17 @@ export interface Config {
   dynamodbEndpoint: string | undefined
   s3Endpoint: string | undefined
   ingestApiKeys: string[]
+  /** SHA-256 hashes (hex) of further ingest keys, so a deployment never holds the keys themselves. */
+  ingestApiKeyHashes: string[]
   authMode: AuthMode
   /** HMAC key of development tokens; only in AUTH_MODE=dev. */
   devSigningKey: string | undefined
   /** Where the dashboard is served from (CORS); empty for same origin. */
   dashboardOrigin: string | undefined
+  /** The Cognito user pool and app client whose ID tokens sign callers in (AUTH_MODE=cognito); both or none. */
+  cognito: { userPoolId: string; clientId: string; domain: string | undefined } | undefined
+  /** Per-client request budgets of the ingest routes: a burst, refilled at so many per minute. */
+  rateLimits: { downloadsPerMinute: number; eventRequestsPerMinute: number }
 }
 
 function optional(name: string): string | undefined {
@@ -30,6 +36,42 @@ function parseAuthMode(value: string | undefined): AuthMode {
   throw new ConfigError(`AUTH_MODE must be "dev" or "cognito", not "${value}"`)
 }
 
+function list(name: string): string[] {
+  return (optional(name) ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+}
+
+function sha256Hexes(name: string): string[] {
+  const hashes = list(name).map((h) => h.toLowerCase())
+  const bad = hashes.find((h) => !/^[0-9a-f]{64}$/.test(h))
+  if (bad !== undefined) throw new ConfigError(`${name} must hold hex SHA-256 hashes (64 characters each)`)
+  return hashes
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = optional(name)
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0)
+    throw new ConfigError(`${name} must be a positive integer, not "${value}"`)
+  return n
+}
+
+// Only the API needs the pool; the other functions share AUTH_MODE but not these, so a missing pool is
+// reported where a token is verified (cognito.ts), not at every function's cold start.
+function cognitoConfig(): Config['cognito'] {
+  const userPoolId = optional('COGNITO_USER_POOL_ID')
+  const clientId = optional('COGNITO_CLIENT_ID')
+  if (!userPoolId || !clientId) return undefined
+  const domain = optional('COGNITO_DOMAIN')?.replace(/\/+$/, '')
+  if (domain !== undefined && !/^https:\/\/[a-z0-9.-]+$/i.test(domain)) {
+    throw new ConfigError('COGNITO_DOMAIN must be the https:// origin of the Hosted UI')
+  }
+  return { userPoolId, clientId, domain }
+}
+
 let cached: Config | undefined
 
 /** The configuration of this process; throws a ConfigError naming the variable that is wrong. */
@@ -40,13 +82,16 @@ export function config(): Config {
     reportsBucket: optional('REPORTS_BUCKET') ?? 'ogd-rankings-reports',
     dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
     s3Endpoint: optional('S3_ENDPOINT'),
-    ingestApiKeys: (optional('INGEST_API_KEYS') ?? '')
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
+    ingestApiKeys: list('INGEST_API_KEYS'),
+    ingestApiKeyHashes: sha256Hexes('INGEST_API_KEY_HASHES'),
     authMode: parseAuthMode(optional('AUTH_MODE')),
     devSigningKey: optional('DEV_SIGNING_KEY'),
     dashboardOrigin: optional('DASHBOARD_ORIGIN'),
+    cognito: cognitoConfig(),
+    rateLimits: {
+      downloadsPerMinute: positiveInteger('RATE_LIMIT_DOWNLOADS_PER_MINUTE', 120),
+      eventRequestsPerMinute: positiveInteger('RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE', 600),
+    },
   }
   return cached
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { redact } from './auth/redact.js'
 
 /** An error whose message is safe to show to the caller, with the HTTP status and code it maps to. */
 export class AppError extends Error {
@@ -49,15 +50,33 @@ export class ValidationError extends AppError {
   }
 }
 
+export class TooManyRequestsError extends AppError {
+  override name = 'TooManyRequestsError'
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'too_many_requests', `Too many requests; try again in ${retryAfterSeconds} s`)
+  }
+}
+export class RequestTimeoutError extends AppError {
+  override name = 'RequestTimeoutError'
+  constructor() {
+    super(503, 'timeout', 'The request took too long and was stopped; try again')
+  }
+}
+
 /** The one place errors become responses: `{error: {code, message}}`, never a stack or an internal name. */
 export function errorResponse(err: Error, c: Context) {
+  if (err instanceof TooManyRequestsError) c.header('retry-after', String(err.retryAfterSeconds))
   if (err instanceof AppError) return c.json({ error: { code: err.code, message: err.message } }, err.status)
   const status = (err as { status?: unknown }).status
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return c.json({ error: { code: 'bad_request', message: err.message } }, status as ContentfulStatusCode)
+    // Framework errors (hono's HTTPException): their status, but our words, so nothing internal leaks.
+    return c.json(
+      { error: { code: 'bad_request', message: 'The request is not valid' } },
+      status as ContentfulStatusCode,
+    )
   }
   console.error(
-    JSON.stringify({ level: 'error', msg: 'unhandled error', error: err.name, detail: err.message }),
+    JSON.stringify({ level: 'error', msg: 'unhandled error', error: err.name, detail: redact(err.message) }),
   )
   return c.json(
     { error: { code: 'internal', message: 'Something went wrong on our side; it was logged' } },

@@ -47,3 +47,8 @@ export interface DevSession {
   role: 'dga_admin' | 'agency_exec'
   agencyIds: string[]
 }
+
+/** How the dashboard signs in: `GET /v1/auth/config`. */
+export type AuthConfig =
+  | { mode: 'dev' }
+  | { mode: 'cognito'; clientId: string; authorizeUrl: string | null; tokenUrl: string | null }

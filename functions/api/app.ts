@@ -1,19 +1,43 @@
 import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { maxBody, requestTimeout } from '../auth/limits.js'
 import { type AppEnv, authenticate } from '../auth/middleware.js'
 import { allow } from '../auth/policy.js'
+import { securityHeaders } from '../auth/security-headers.js'
 import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
+import { audit } from './routes/audit.js'
+import { authConfig } from './routes/auth-config.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
+
+/** Bodies of the read and admin API are small settings; nothing needs more. */
+export const MAX_API_BODY_BYTES = 64 * 1024
+/** Under API Gateway's 30 s integration limit, so the caller gets our answer rather than the gateway's. */
+export const API_TIMEOUT_MS = 25_000
 
 /** The read and admin API used by the dashboard. */
 const app = new Hono<AppEnv>()
 app.onError(errorResponse)
 app.notFound(notFoundResponse)
 
+app.use('*', securityHeaders(), requestTimeout(API_TIMEOUT_MS))
+app.use(
+  '/v1/*',
+  cors({
+    // Only the dashboard's own origin; unset means the dashboard is same-origin and needs no CORS.
+    origin: (origin) => (origin && origin === config().dashboardOrigin ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowHeaders: ['authorization', 'content-type'],
+    maxAge: 600,
+  }),
+  maxBody(MAX_API_BODY_BYTES),
+  authenticate(),
+)
 app.get('/healthz', allow({ access: 'public' }), (c) => c.json({ status: 'ok' }))
-app.use('/v1/*', authenticate())
 if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
 app.route('/v1/rankings', rankings)
+app.route('/v1/audit', audit)
+app.route('/v1/auth/config', authConfig)
 
 export default app

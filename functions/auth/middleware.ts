@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { config } from '../config.js'
 import { UnauthorizedError } from '../errors.js'
+import { verifyCognitoToken } from './cognito.js'
 import { verifyDevToken } from './dev-tokens.js'
 import type { Principal } from './principal.js'
 
@@ -22,7 +23,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     let principal: Principal | undefined
     if (token) {
       const { authMode, devSigningKey } = config()
-      if (authMode === 'dev' && devSigningKey) principal = await verifyDevToken(devSigningKey, token)
+      if (authMode === 'cognito') principal = await verifyCognitoToken(token)
+      else if (devSigningKey) principal = await verifyDevToken(devSigningKey, token)
       if (!principal) throw new UnauthorizedError('The token is invalid or expired; sign in again')
     }
     c.set('principal', principal)

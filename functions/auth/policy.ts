@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { config } from '../config.js'
+import { type Config, config } from '../config.js'
 import { ForbiddenError, UnauthorizedError } from '../errors.js'
 import { IngestKeyring } from './api-keys.js'
 import { type AppEnv, principalOf } from './middleware.js'
@@ -21,10 +21,14 @@ export type RoutePolicy =
 export const POLICY = Symbol('route policy')
 export type PolicyMiddleware = MiddlewareHandler<AppEnv> & { [POLICY]: RoutePolicy }
 
-let keyring: IngestKeyring | undefined
+// Rebuilt when the configuration is re-read, so a rotated key list takes effect with it.
+let keyring: { from: Config; ring: IngestKeyring } | undefined
 const ingestKeys = () => {
-  keyring ??= new IngestKeyring(config().ingestApiKeys)
-  return keyring
+  const cfg = config()
+  if (keyring?.from !== cfg) {
+    keyring = { from: cfg, ring: new IngestKeyring(cfg.ingestApiKeys, cfg.ingestApiKeyHashes) }
+  }
+  return keyring.ring
 }
 
 /** The route's access rule, enforced: 401 without credentials, 403 with the wrong role or agency. */

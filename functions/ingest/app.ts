@@ -1,7 +1,10 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { maxBody, requestTimeout } from '../auth/limits.js'
 import { allow } from '../auth/policy.js'
+import { perMinute, rateLimit } from '../auth/rate-limit.js'
+import { securityHeaders } from '../auth/security-headers.js'
+import { config } from '../config.js'
 import { errorResponse, NotFoundError, notFoundResponse, PayloadTooLargeError } from '../errors.js'
 import { requestClient } from '../request-client.js'
 import { readJson, validate } from '../validation.js'
@@ -10,6 +13,8 @@ import { resolveResources } from './resources.js'
 
 export const MAX_EVENTS = 500
 export const MAX_BODY_BYTES = 1024 * 1024
+/** A download redirect must not keep the user waiting; a batch of 500 writes fits well inside. */
+export const INGEST_TIMEOUT_MS = 10_000
 
 const eventSchema = z.strictObject({
   resourceId: z.string().min(1).max(200),
@@ -25,8 +30,19 @@ const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1) })
 const app = new Hono()
 app.onError(errorResponse)
 app.notFound(notFoundResponse)
+app.use('*', securityHeaders(), requestTimeout(INGEST_TIMEOUT_MS))
 
-app.get('/d/:resourceId', allow({ access: 'public' }), async (c) => {
+// Per client and per instance; API Gateway's throttling is the outer limit (docs/security.md).
+const downloadLimit = rateLimit({
+  budget: () => perMinute(config().rateLimits.downloadsPerMinute),
+  clientKey: (c) => requestClient(c).ip,
+})
+const eventLimit = rateLimit({
+  budget: () => perMinute(config().rateLimits.eventRequestsPerMinute),
+  clientKey: (c) => c.req.header('x-api-key') ?? requestClient(c).ip,
+})
+
+app.get('/d/:resourceId', allow({ access: 'public' }), downloadLimit, async (c) => {
   const resourceId = c.req.param('resourceId')
   const resource = (await resolveResources([resourceId])).get(resourceId)
   if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
@@ -38,12 +54,8 @@ app.get('/d/:resourceId', allow({ access: 'public' }), async (c) => {
 
 app.post(
   '/v1/events',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new PayloadTooLargeError('The body is over 1 MB; send at most 500 events per request')
-    },
-  }),
+  eventLimit,
+  maxBody(MAX_BODY_BYTES, '; send at most 500 events per request'),
   allow({ access: 'ingest' }),
   async (c) => {
     const body = await readJson(c)

@@ -84,6 +84,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const { createLocalApp } = await import('./server-app.js')
   const app = createLocalApp()
   const server = serve({ fetch: app.fetch, port: options.port, hostname: host })
+  // A slow client may not hold a connection open: headers within 10 s, the whole request within 30 s.
+  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 })
   await new Promise<void>((r) => server.once('listening', () => r()))
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import apiApp from '../api/app.js'
+import { securityHeaders } from '../auth/security-headers.js'
 import ingestApp from '../ingest/app.js'
 import { WEB_DIST } from './web-assets.js'
 
@@ -12,6 +13,7 @@ import { WEB_DIST } from './web-assets.js'
  */
 export function createLocalApp() {
   const app = new Hono()
+  app.use('*', securityHeaders())
   app.route('/', ingestApp)
   app.route('/', apiApp)
   const root = relative(process.cwd(), WEB_DIST) || '.'

@@ -76,6 +76,23 @@ describe('the dashboard in a real browser', () => {
     expect(loaded.length).toBeGreaterThan(0)
   })
 
+  it('works under its Content Security Policy: no inline script or style is blocked', async () => {
+    const page = await browser.newPage()
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+    })
+    const document = await page.goto(product.url)
+    const csp = document?.headers()['content-security-policy'] ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(document?.headers()['x-frame-options']).toBe('DENY')
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    await page.getByTestId('agency-ranking').waitFor()
+    await page.getByRole('button', { name: 'English' }).click()
+    expect(violations).toEqual([])
+  })
+
   it('switches to English', async () => {
     const page = await browser.newPage()
     await page.goto(product.url)

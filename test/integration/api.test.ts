@@ -59,6 +59,13 @@ describe('GET /v1/rankings/datasets', () => {
   })
 })
 
+describe('GET /v1/auth/config', () => {
+  it('tells the dashboard to use the development login in dev mode', async () => {
+    const res = await apiApp.request('/v1/auth/config')
+    expect(await res.json()).toEqual({ mode: 'dev' })
+  })
+})
+
 describe('POST /v1/dev/session', () => {
   it('gives a token that signs in', async () => {
     const res = await session({ role: 'agency_exec', agencyIds: ['agency-1'] })

@@ -5,6 +5,8 @@ import '@fontsource/sarabun/thai-400.css'
 import '@fontsource/sarabun/thai-700.css'
 import '@fontsource/sarabun/latin-400.css'
 import '@fontsource/sarabun/latin-700.css'
+import { loadAuth } from './state/auth.js'
 import './styles.css'
 
+void loadAuth()
 render(<App />, document.getElementById('app') as HTMLElement)

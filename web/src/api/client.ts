@@ -1,4 +1,4 @@
-import type { AgencyRankingItem, ApiErrorBody, DevSession, Ranking } from '../../../shared/api.js'
+import type { AgencyRankingItem, ApiErrorBody, AuthConfig, DevSession, Ranking } from '../../../shared/api.js'
 
 /** An error answered by the API, with its message meant for people. */
 export class ApiError extends Error {
@@ -35,6 +35,10 @@ export class ApiClient {
       throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText)
     }
     return json as T
+  }
+
+  authConfig() {
+    return this.request<AuthConfig>('GET', '/v1/auth/config')
   }
 
   createDevSession(role: DevSession['role'], agencyIds: string[]) {

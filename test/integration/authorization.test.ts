@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { bearer, INGEST_KEY } from '../fixtures/http.js'
+import { APPS, type AppName, allRoutes } from '../support/routes.js'
+
+/**
+ * The authorization table: for every route, what each kind of caller gets. `pass` means the access rule let
+ * the caller through (any answer but 401/403, and never a 500); a number is the exact status. Paths that name
+ * an agency name `agency-1`: the executive's own agency in `execOwn`, another's in `execOther`.
+ *
+ * A route without a row fails this test, and so does a row without a route: add one row per new route.
+ * Sending a body that fails validation (422) is the simple way to test a write route's rule without writing.
+ */
+type Expected = number | 'pass'
+type Caller = 'anonymous' | 'ingestKey' | 'dga' | 'execOwn' | 'execOther'
+type Expectations = Record<Caller, Expected>
+interface Row {
+  path: string
+  body?: unknown
+  expect: Expectations
+}
+
+const PUBLIC: Expectations = {
+  anonymous: 'pass',
+  ingestKey: 'pass',
+  dga: 'pass',
+  execOwn: 'pass',
+  execOther: 'pass',
+}
+const INGEST: Expectations = { anonymous: 401, ingestKey: 'pass', dga: 401, execOwn: 401, execOther: 401 }
+const SIGNED_IN: Expectations = {
+  anonymous: 401,
+  ingestKey: 401,
+  dga: 'pass',
+  execOwn: 'pass',
+  execOther: 'pass',
+}
+const OWN_AGENCY: Expectations = {
+  anonymous: 401,
+  ingestKey: 401,
+  dga: 'pass',
+  execOwn: 'pass',
+  execOther: 403,
+}
+const DGA_ONLY: Expectations = { anonymous: 401, ingestKey: 401, dga: 'pass', execOwn: 403, execOther: 403 }
+
+const TABLE: Record<string, Row> = {
+  'api GET /healthz': { path: '/healthz', expect: PUBLIC },
+  'api POST /v1/dev/session': { path: '/v1/dev/session', body: { role: 'dga_admin' }, expect: PUBLIC },
+  'api GET /v1/rankings/agencies': { path: '/v1/rankings/agencies?month=2022-11', expect: SIGNED_IN },
+  'api GET /v1/rankings/datasets': {
+    path: '/v1/rankings/datasets?month=2022-11&agencyId=agency-1',
+    expect: OWN_AGENCY,
+  },
+  'api GET /v1/audit': { path: '/v1/audit', expect: DGA_ONLY },
+  'api GET /v1/auth/config': { path: '/v1/auth/config', expect: PUBLIC },
+  'ingest GET /d/:resourceId': { path: '/d/no-such-resource', expect: PUBLIC },
+  'ingest POST /v1/events': { path: '/v1/events', body: {}, expect: INGEST },
+}
+
+async function headersOf(caller: Caller): Promise<Record<string, string>> {
+  switch (caller) {
+    case 'anonymous':
+      return {}
+    case 'ingestKey':
+      return { 'x-api-key': INGEST_KEY }
+    case 'dga':
+      return bearer('dga_admin')
+    case 'execOwn':
+      return bearer('agency_exec', ['agency-1'])
+    case 'execOther':
+      return bearer('agency_exec', ['agency-2'])
+  }
+}
+
+const cases = Object.entries(TABLE).flatMap(([route, row]) =>
+  (Object.entries(row.expect) as [Caller, Expected][]).map(
+    ([caller, expected]) => [route, caller, expected, row] as const,
+  ),
+)
+
+describe('authorization table', () => {
+  it('has exactly one row for every route of the apps', () => {
+    const routes = allRoutes().sort()
+    expect(Object.keys(TABLE).sort()).toEqual(routes)
+  })
+
+  it.each(cases)('%s as %s → %s', async (route, caller, expected, row) => {
+    const [appName, method] = route.split(' ') as [AppName, string]
+    const headers = await headersOf(caller)
+    if (row.body !== undefined) headers['content-type'] = 'application/json'
+    const res = await APPS[appName].request(row.path, {
+      method,
+      headers,
+      ...(row.body === undefined ? {} : { body: JSON.stringify(row.body) }),
+    })
+    if (expected === 'pass') {
+      expect([401, 403]).not.toContain(res.status)
+      expect(res.status).toBeLessThan(500)
+    } else {
+      expect(res.status).toBe(expected)
+    }
+  })
+})

@@ -1,0 +1,201 @@
+import { Hono } from 'hono'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import apiApp from '../../functions/api/app.js'
+import { ingestKeyHash } from '../../functions/auth/api-keys.js'
+import { requestTimeout } from '../../functions/auth/limits.js'
+import { API_CSP, dashboardCsp, securityHeaders } from '../../functions/auth/security-headers.js'
+import { resetConfig } from '../../functions/config.js'
+import { errorResponse } from '../../functions/errors.js'
+import ingestApp from '../../functions/ingest/app.js'
+import { recordAudit } from '../../functions/store/audit.js'
+import { bearer } from '../fixtures/http.js'
+
+const DASHBOARD = 'https://dashboard.example.go.th'
+const TABLE = process.env.TABLE_NAME as string
+// Small budgets so the limits show in a few requests; read at this file's first request.
+Object.assign(process.env, {
+  DASHBOARD_ORIGIN: DASHBOARD,
+  RATE_LIMIT_DOWNLOADS_PER_MINUTE: '3',
+  RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE: '2',
+})
+resetConfig()
+
+const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip } } })
+const postEvents = (key: string, ip = '198.51.100.1') =>
+  ingestApp.request(
+    '/v1/events',
+    { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: '{}' },
+    from(ip),
+  )
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('security headers', () => {
+  it.each([
+    ['an API answer', () => apiApp.request('/healthz')],
+    ['an API error', () => apiApp.request('/v1/rankings/agencies')],
+    ['an unknown API path', () => apiApp.request('/v1/nothing-here')],
+    ['a download redirect', () => ingestApp.request('/d/unknown', {}, from('198.51.100.50'))],
+  ])('are on %s, with the strict policy', async (_, send) => {
+    const res = await send()
+    expect(res.headers.get('content-security-policy')).toBe(API_CSP)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+  })
+
+  it("give HTML documents the dashboard's policy: own origin only, no inline scripts, no framing", async () => {
+    const app = new Hono().use('*', securityHeaders()).get('/', (c) => c.html('<p>dashboard</p>'))
+    const csp = (await app.request('/')).headers.get('content-security-policy')
+    expect(csp).toBe(dashboardCsp())
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).toContain("frame-ancestors 'none'")
+  })
+})
+
+describe('CORS', () => {
+  it('answers the dashboard origin', async () => {
+    const res = await apiApp.request('/healthz', { headers: { origin: DASHBOARD } })
+    const api = await apiApp.request('/v1/rankings/agencies', { headers: { origin: DASHBOARD } })
+    expect(api.headers.get('access-control-allow-origin')).toBe(DASHBOARD)
+    expect(res.status).toBe(200)
+  })
+
+  it.each([
+    ['a simple request', { method: 'GET', headers: { origin: 'https://evil.example' } }],
+    [
+      'a preflight',
+      {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT' },
+      },
+    ],
+  ])('never allows another origin in %s', async (_, init) => {
+    const res = await apiApp.request('/v1/rankings/agencies', init)
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('lets the dashboard origin preflight a write with a bearer token', async () => {
+    const res = await apiApp.request('/v1/rankings/agencies', {
+      method: 'OPTIONS',
+      headers: {
+        origin: DASHBOARD,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-origin')).toBe(DASHBOARD)
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization')
+  })
+})
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After once a client has spent its download budget, and only to that client', async () => {
+    const statuses = []
+    for (let i = 0; i < 4; i++)
+      statuses.push((await ingestApp.request('/d/unknown', {}, from('203.0.113.7'))).status)
+    expect(statuses).toEqual([404, 404, 404, 429])
+    const limited = await ingestApp.request('/d/unknown', {}, from('203.0.113.7'))
+    expect(limited.headers.get('retry-after')).toBe('20') // 3 a minute: one back every 20 s
+    expect(await limited.json()).toMatchObject({ error: { code: 'too_many_requests' } })
+    expect((await ingestApp.request('/d/unknown', {}, from('203.0.113.8'))).status).toBe(404)
+  })
+
+  it('limits event requests per ingest key', async () => {
+    const statuses = []
+    for (let i = 0; i < 3; i++) statuses.push((await postEvents('test-ingest-key', `192.0.2.${i}`)).status)
+    expect(statuses).toEqual([422, 422, 429])
+    expect((await postEvents('rotated-ingest-key')).status).toBe(422)
+  })
+})
+
+describe('ingest key rotation', () => {
+  it('accepts keys given as hashes only, and refuses a key once it is removed', async () => {
+    process.env.INGEST_API_KEYS = ''
+    process.env.INGEST_API_KEY_HASHES = `${ingestKeyHash('key-2027-a')},${ingestKeyHash('key-2027-b')}`
+    resetConfig()
+    expect((await postEvents('key-2027-a')).status).toBe(422)
+    expect((await postEvents('key-2027-b')).status).toBe(422)
+    process.env.INGEST_API_KEY_HASHES = ingestKeyHash('key-2027-b')
+    resetConfig()
+    expect((await postEvents('key-2027-a')).status).toBe(401)
+    expect((await postEvents('key-2027-b')).status).toBe(422)
+  })
+})
+
+describe('body size and time limits', () => {
+  it('answers 413 for an API body over 64 KB', async () => {
+    const res = await apiApp.request('/v1/dev/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'dga_admin', padding: 'x'.repeat(70 * 1024) }),
+    })
+    expect(res.status).toBe(413)
+  })
+
+  it('answers 503 when a request runs past its time', async () => {
+    const app = new Hono()
+    app.onError(errorResponse)
+    app.use('*', requestTimeout(20))
+    app.get('/slow', () => new Promise<Response>(() => {}))
+    const res = await app.request('/slow')
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({ error: { code: 'timeout' } })
+  })
+})
+
+describe('errors and logs', () => {
+  it('answers an internal failure without its stack or internal names, and logs it without token or IP', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const app = new Hono()
+    app.onError(errorResponse)
+    app.get('/boom', () => {
+      throw new TypeError('Cannot read properties of undefined (client 203.0.113.9, token eyJa.eyJb.c)')
+    })
+    const res = await app.request('/boom')
+    const text = await res.text()
+    expect(res.status).toBe(500)
+    expect(text).not.toMatch(/TypeError|Cannot read|203\.0\.113\.9|eyJ|\bat /)
+    const line = logged.mock.calls.flat().join(' ')
+    expect(line).toContain('TypeError')
+    expect(line).not.toMatch(/203\.0\.113\.9|eyJa/)
+  })
+
+  it('answers a store failure with the generic 500', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    process.env.TABLE_NAME = 'no-such-table'
+    resetConfig()
+    try {
+      const res = await apiApp.request('/v1/audit', { headers: await bearer('dga_admin') })
+      expect(res.status).toBe(500)
+      expect(await res.text()).not.toMatch(/ResourceNotFound|no-such-table|dynamo/i)
+    } finally {
+      process.env.TABLE_NAME = TABLE
+      resetConfig()
+    }
+  })
+})
+
+describe('GET /v1/audit', () => {
+  it('lists privileged actions newest first, for DGA officials', async () => {
+    await recordAudit(
+      { actor: 'dga-1', action: 'target.set', target: '2566/agency-1' },
+      Date.parse('2026-11-01'),
+    )
+    await recordAudit({ actor: 'dga-1', action: 'catalog.sync', target: 'catalog' }, Date.parse('2026-11-02'))
+    const res = await apiApp.request('/v1/audit?limit=1', { headers: await bearer('dga_admin') })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      items: [{ at: '2026-11-02T00:00:00.000Z', actor: 'dga-1', action: 'catalog.sync', target: 'catalog' }],
+    })
+  })
+
+  it.each(['0', '501', 'ten'])('answers 422 for limit=%s', async (limit) => {
+    const res = await apiApp.request(`/v1/audit?limit=${limit}`, { headers: await bearer('dga_admin') })
+    expect(res.status).toBe(422)
+  })
+})

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ConfigError, config, resetConfig } from '../../functions/config.js'
+
+const saved = { ...process.env }
+afterEach(() => {
+  process.env = { ...saved }
+  resetConfig()
+})
+
+const read = (env: Record<string, string>) => {
+  Object.assign(process.env, env)
+  resetConfig()
+  return config()
+}
+
+describe('configuration of sign-in, keys and limits', () => {
+  it.each([
+    [{ INGEST_API_KEY_HASHES: 'not-a-hash' }, 'INGEST_API_KEY_HASHES'],
+    [{ RATE_LIMIT_DOWNLOADS_PER_MINUTE: '0' }, 'RATE_LIMIT_DOWNLOADS_PER_MINUTE'],
+    [{ RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE: 'lots' }, 'RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE'],
+    [
+      { COGNITO_USER_POOL_ID: 'ap-southeast-1_x', COGNITO_CLIENT_ID: 'c', COGNITO_DOMAIN: 'http://plain' },
+      'COGNITO_DOMAIN',
+    ],
+  ])('refuses %j, naming the variable', (env, name) => {
+    expect(() => read(env)).toThrow(ConfigError)
+    expect(() => read(env)).toThrow(name)
+  })
+
+  it('reads hashes in any case and several keys', () => {
+    const hash = 'AB'.repeat(32)
+    const cfg = read({ INGEST_API_KEYS: 'k1, k2', INGEST_API_KEY_HASHES: hash })
+    expect(cfg.ingestApiKeys).toEqual(['k1', 'k2'])
+    expect(cfg.ingestApiKeyHashes).toEqual([hash.toLowerCase()])
+  })
+
+  it('lets functions without sign-in start in cognito mode without a pool', () => {
+    const cfg = read({ AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: '', COGNITO_CLIENT_ID: '' })
+    expect(cfg.authMode).toBe('cognito')
+    expect(cfg.cognito).toBeUndefined()
+  })
+})

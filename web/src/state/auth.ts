@@ -1,0 +1,24 @@
+import { signal } from '@preact/signals'
+import type { AuthConfig } from '../../../shared/api.js'
+import { finishSignIn } from './hosted-ui.js'
+import { api, setSession } from './session.js'
+
+/** How this deployment signs in; undefined until the API has said. */
+export const authConfig = signal<AuthConfig | undefined>(undefined)
+export const signInError = signal<string | undefined>(undefined)
+
+/** Reads the sign-in mode, and completes a Hosted UI sign-in when the browser has just come back from it. */
+export async function loadAuth(): Promise<void> {
+  try {
+    const cfg = await api.authConfig()
+    authConfig.value = cfg
+    if (cfg.mode !== 'cognito') return
+    const url = new URL(location.href)
+    const session = await finishSignIn(cfg, url)
+    if (session) setSession(session)
+    if (url.searchParams.has('code')) history.replaceState(null, '', url.pathname)
+  } catch (err) {
+    signInError.value = (err as Error).message
+    authConfig.value ??= { mode: 'dev' }
+  }
+}
