@@ -20,7 +20,15 @@ export async function spawnBenchServer(): Promise<BenchServer> {
     [...nodeArgs, '--import', 'tsx', resolve(import.meta.dirname, 'bench-server.ts')],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, INGEST_API_KEYS: '', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '' },
+      // Load from one loopback client: the per-client rate limits would otherwise answer 429.
+      env: {
+        ...process.env,
+        INGEST_API_KEYS: '',
+        DYNAMODB_ENDPOINT: '',
+        S3_ENDPOINT: '',
+        RATE_LIMIT_DOWNLOADS_PER_MINUTE: '100000000',
+        RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE: '100000000',
+      },
     },
   )
   let out = ''

@@ -11,7 +11,7 @@ export class WriteCoalescer<T> {
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
     private readonly maxBatch = 25,
-    private readonly maxInFlight = 2,
+    private readonly maxInFlight = 4,
   ) {}
 
   /** Stores `item` with whatever else is waiting; resolves when it is written. */
