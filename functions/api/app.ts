@@ -3,8 +3,11 @@ import { type AppEnv, authenticate } from '../auth/middleware.js'
 import { allow } from '../auth/policy.js'
 import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
+import { agencies } from './routes/agencies.js'
+import { awards } from './routes/awards.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
+import { targets } from './routes/targets.js'
 
 /** The read and admin API used by the dashboard. */
 const app = new Hono<AppEnv>()
@@ -15,5 +18,8 @@ app.get('/healthz', allow({ access: 'public' }), (c) => c.json({ status: 'ok' })
 app.use('/v1/*', authenticate())
 if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
 app.route('/v1/rankings', rankings)
+app.route('/v1/agencies', agencies)
+app.route('/v1/awards', awards)
+app.route('/v1/targets', targets)
 
 export default app

@@ -5,9 +5,17 @@ const TTL_MS = 60_000
 let cached: { agencies: Map<string, Agency>; datasets: Map<string, Dataset>; expires: number } | undefined
 let loading: Promise<NonNullable<typeof cached>> | undefined
 
-/** The catalog, read at most once a minute per process (it changes once a day). */
+/**
+ * The catalog, read at most once a minute per process (it changes once a day). Once read, an expired copy is
+ * answered while the fresh one loads, so no request waits for a national catalog (tens of thousands of items).
+ */
 export async function catalog(now = Date.now()) {
   if (cached && cached.expires > now) return cached
+  const reload = load()
+  return cached ?? reload
+}
+
+function load() {
   loading ??= Promise.all([listAgencies(), listDatasets()])
     .then(([agencies, datasets]) => {
       cached = {
@@ -20,6 +28,8 @@ export async function catalog(now = Date.now()) {
     .finally(() => {
       loading = undefined
     })
+  // A background reload that fails leaves the old copy in use; the next request tries again.
+  loading.catch(() => undefined)
   return loading
 }
 

@@ -32,11 +32,39 @@ function toCounts(item: Record<string, unknown>): SubjectCounts {
   return c
 }
 
-/** Every stored count of a period (agencies and datasets with any activity). */
-export async function getPeriodCounts(period: Period): Promise<PeriodCounts> {
-  const items = await queryPartition(periodPk(period))
+/** Every stored count of a period (agencies and datasets with any activity), or only `A#` or `D#` ones. */
+export async function getPeriodCounts(period: Period, subject?: 'A' | 'D'): Promise<PeriodCounts> {
+  const items = await queryPartition(periodPk(period), subject && `${subject}#`)
   return new Map(items.map((i) => [i.sk as string, toCounts(i)]))
 }
+
+const VERSION_PK = 'COUNTS#VERSION'
+
+/**
+ * Moves the version of month and fiscal-year counts that changed, after they changed: readers that cache a
+ * period compare one small item instead of rereading thousands of counts.
+ */
+async function bumpCountVersions(pks: Iterable<string>): Promise<void> {
+  await mapLimit([...new Set(pks)], 8, (pk) =>
+    dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { pk: VERSION_PK, sk: pk },
+        UpdateExpression: 'ADD version :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    ),
+  )
+}
+
+/** The version of every month's and fiscal year's counts, keyed like `periodKey` (one small query). */
+export async function getCountVersions(): Promise<Map<string, number>> {
+  const items = await queryPartition(VERSION_PK)
+  return new Map(items.map((i) => [i.sk as string, Number(i.version)]))
+}
+
+/** The key a period's counts and version are stored under. */
+export const periodKey = (period: Period): string => periodPk(period)
 
 function difference(next: SubjectCounts | undefined, prev: SubjectCounts | undefined): Counts {
   const d: Counts = { ...ZERO_COUNTS }
@@ -114,6 +142,7 @@ export async function applyCountDeltas(deltas: CountDeltas): Promise<void> {
     const [pk, sk] = key.split('|') as [string, string]
     return addToPeriod(pk, sk, delta, agencyId)
   })
+  await bumpCountVersions(updates.map(([key]) => key.split('|')[0] as string))
 }
 
 /** Overwrites a whole period's counts (used when a month is recomputed from raw events). */
@@ -125,4 +154,5 @@ export async function replacePeriodCounts(period: Period, next: PeriodCounts): P
     ...deletes.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
     ...[...next].map(([sk, counts]) => ({ PutRequest: { Item: { pk, sk, ...counts } } })),
   ])
+  if (!('day' in period)) await bumpCountVersions([pk])
 }

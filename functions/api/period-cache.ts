@@ -1,0 +1,69 @@
+import {
+  getCountVersions,
+  getPeriodCounts,
+  type Period,
+  type PeriodCounts,
+  periodKey,
+} from '../store/counts.js'
+
+/**
+ * Reads of month and fiscal-year counts, cached in the process and validated on every request by the
+ * counts' version items (one small query): a national period holds tens of thousands of count items, far
+ * too many to reread per request, and they change only when a rollup runs.
+ */
+
+const MAX_ENTRIES = 128
+const memo = new Map<string, { stamp: string; value: Promise<unknown> }>()
+
+/**
+ * The value cached under `key` while `stamp` (the versions it was built from) is unchanged; concurrent
+ * callers share one computation, and a failed one is forgotten.
+ */
+export function memoize<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+  const hit = memo.get(key)
+  if (hit && hit.stamp === stamp) {
+    memo.delete(key)
+    memo.set(key, hit) // most recently used last
+    return hit.value as Promise<T>
+  }
+  const value = compute()
+  memo.set(key, { stamp, value })
+  value.catch(() => {
+    if (memo.get(key)?.value === value) memo.delete(key)
+  })
+  while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string)
+  return value
+}
+
+let versionsInFlight: Promise<Map<string, number>> | undefined
+
+/** The versions of every period's counts, read once per request (concurrent requests share the read). */
+export function countVersions(): Promise<Map<string, number>> {
+  versionsInFlight ??= getCountVersions().finally(() => {
+    versionsInFlight = undefined
+  })
+  return versionsInFlight
+}
+
+/** A snapshot of the versions, for one request: every cached read it makes is checked against it. */
+export type Versions = Map<string, number>
+
+/** The version stamp of a period's counts. */
+export const periodStamp = (versions: Versions, period: Period) =>
+  String(versions.get(periodKey(period)) ?? 0)
+
+/** The agency (`A`) or dataset (`D`) counts of a period, from the cache when they have not changed. */
+export function cachedPeriodCounts(
+  versions: Versions,
+  period: Period,
+  subject: 'A' | 'D',
+): Promise<PeriodCounts> {
+  return memoize(`counts|${periodKey(period)}|${subject}`, periodStamp(versions, period), () =>
+    getPeriodCounts(period, subject),
+  )
+}
+
+/** Forgets every cached read (tests that rewrite the store under the same versions). */
+export function clearPeriodCache(): void {
+  memo.clear()
+}
