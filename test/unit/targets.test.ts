@@ -29,7 +29,7 @@ describe('fiscal year clock (Bangkok time)', () => {
     {
       now: '2023-03-31T16:59:59Z',
       remaining: 7,
-      elapsedDays: 182,
+      elapsedDays: 181,
       when: 'the last second of March in Bangkok',
     },
     { now: '2023-09-30T16:59:59Z', remaining: 1, elapsedDays: 364, when: 'the last second of the year' },
