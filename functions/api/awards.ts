@@ -29,7 +29,7 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
     rankedAgencies(versions, period, now),
     rankedDatasets(versions, period, now),
   ])
-  const stamp = `${periodStamp(versions, period)}|${cat.expires}|${stored?.setAt ?? 'default'}`
+  const stamp = `${periodStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}`
   const categories = await memoize(`awards|${fy}`, stamp, async () => {
     const agencyContenders: Contender[] = agencies.map((a) => ({
       id: a.agencyId,
@@ -47,21 +47,22 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
       uniqueDownloads: d.uniqueDownloads,
     }))
     return programme.categories.map((c) =>
-      awardStandings(c, c.subject === 'agency' ? agencyContenders : datasetContenders),
+      shortlist(awardStandings(c, c.subject === 'agency' ? agencyContenders : datasetContenders)),
     )
   })
   return { programme, stored, categories }
 }
 
-/**
- * What a category shows: every awarded entry and the runners-up ranked within twice the places (the
- * contest near the cut-off); an agency executive sees only their own agencies' datasets.
- */
-function view(category: CategoryStandings, principal: Principal): AwardCategoryView {
+/** Every awarded entry and the runners-up ranked within twice the places: the contest near the cut-off. */
+function shortlist(category: CategoryStandings): CategoryStandings {
   const window = category.places * 2
+  return { ...category, standings: category.standings.filter((s) => s.awarded || s.rank <= window) }
+}
+
+/** What a category shows a caller: an agency executive sees only their own agencies' datasets. */
+function view(category: CategoryStandings, principal: Principal): AwardCategoryView {
   const ownOnly = category.subject === 'dataset' && principal.role === 'agency_exec'
   const standings = category.standings
-    .filter((s) => s.awarded || s.rank <= window)
     .filter((s) => !ownOnly || principal.agencyIds.includes(s.agencyId))
     .map(
       (s): AwardStandingView => ({

@@ -1,8 +1,17 @@
+import { createHash } from 'node:crypto'
 import type { Agency, Dataset } from '../../shared/catalog.js'
 import { listAgencies, listDatasets } from '../store/catalog.js'
 
 const TTL_MS = 60_000
-let cached: { agencies: Map<string, Agency>; datasets: Map<string, Dataset>; expires: number } | undefined
+let cached:
+  | {
+      agencies: Map<string, Agency>
+      datasets: Map<string, Dataset>
+      /** A hash of the content: what is built from the catalog is rebuilt only when this changes. */
+      fingerprint: string
+      expires: number
+    }
+  | undefined
 let loading: Promise<NonNullable<typeof cached>> | undefined
 
 /**
@@ -21,6 +30,9 @@ function load() {
       cached = {
         agencies: new Map(agencies.map((a) => [a.agencyId, a])),
         datasets: new Map(datasets.map((d) => [d.datasetId, d])),
+        fingerprint: createHash('sha256')
+          .update(JSON.stringify([agencies, datasets]))
+          .digest('base64url'),
         expires: Date.now() + TTL_MS,
       }
       return cached

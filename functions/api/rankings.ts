@@ -52,7 +52,8 @@ function subtract(a: PeriodCounts, b: PeriodCounts): PeriodCounts {
 
 /**
  * Counts of the period and of the standing it is compared with for `rankChange`: the previous month for a
- * month; for a fiscal year, the same year without its latest month ("change since last month").
+ * month; for a fiscal year, the same year without its latest month ("change since last month"). The previous
+ * standing is derived lazily, only when the cached ranking has to be rebuilt.
  */
 async function countsWithPrevious(
   versions: Versions,
@@ -61,26 +62,21 @@ async function countsWithPrevious(
   now: number,
 ) {
   if ('month' in period) {
+    const before = { month: addMonths(period.month, -1) }
     const [current, previous] = await Promise.all([
       cachedPeriodCounts(versions, period, subject),
-      cachedPeriodCounts(versions, { month: addMonths(period.month, -1) }, subject),
+      cachedPeriodCounts(versions, before, subject),
     ])
-    return {
-      current,
-      previous,
-      stamp: `${periodStamp(versions, period)}/${periodStamp(versions, { month: addMonths(period.month, -1) })}`,
-    }
+    const stamp = `${periodStamp(versions, period)}/${periodStamp(versions, before)}`
+    return { current, previous: () => previous, stamp }
   }
   const latest = { month: latestMonthOf(period.fy, now) }
   const [current, month] = await Promise.all([
     cachedPeriodCounts(versions, period, subject),
     cachedPeriodCounts(versions, latest, subject),
   ])
-  return {
-    current,
-    previous: subtract(current, month),
-    stamp: `${periodStamp(versions, period)}/${latest.month}:${periodStamp(versions, latest)}`,
-  }
+  const stamp = `${periodStamp(versions, period)}/${latest.month}:${periodStamp(versions, latest)}`
+  return { current, previous: () => subtract(current, month), stamp }
 }
 
 const periodId = (p: RankingPeriod) => ('month' in p ? p.month : `FY${p.fy}`)
@@ -116,11 +112,11 @@ export async function rankedAgencies(
 ): Promise<AgencyRankingItem[]> {
   const cat = await catalog(now)
   const { current, previous, stamp } = await countsWithPrevious(versions, period, 'A', now)
-  return memoize(`rank|${periodId(period)}|A`, `${stamp}|${cat.expires}`, async () => {
+  return memoize(`rank|${periodId(period)}|A`, `${stamp}|${cat.fingerprint}`, async () => {
     const ids = new Set([...cat.agencies.values()].filter((a) => a.active).map((a) => a.agencyId))
     for (const sk of current.keys()) ids.add(sk.slice(2))
     const name = (id: string) => cat.agencies.get(id)?.name.th ?? id
-    return rankWithChange(ids, current, previous, 'A#', name).map((r) => ({
+    return rankWithChange(ids, current, previous(), 'A#', name).map((r) => ({
       rank: r.rank,
       agencyId: r.id,
       name: cat.agencies.get(r.id)?.name ?? { th: r.id, en: r.id },
@@ -134,11 +130,11 @@ export async function rankedAgencies(
 export async function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
   const cat = await catalog(now)
   const { current, previous, stamp } = await countsWithPrevious(versions, period, 'D', now)
-  return memoize(`rank|${periodId(period)}|D`, `${stamp}|${cat.expires}`, async () => {
+  return memoize(`rank|${periodId(period)}|D`, `${stamp}|${cat.fingerprint}`, async () => {
     const ids = new Set([...cat.datasets.values()].filter((d) => d.active).map((d) => d.datasetId))
     for (const sk of current.keys()) ids.add(sk.slice(2))
     const name = (id: string) => cat.datasets.get(id)?.title.th ?? id
-    const items: DatasetRankingItem[] = rankWithChange(ids, current, previous, 'D#', name).map((r) => ({
+    const items: DatasetRankingItem[] = rankWithChange(ids, current, previous(), 'D#', name).map((r) => ({
       rank: r.rank,
       datasetId: r.id,
       agencyId: r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? '',
