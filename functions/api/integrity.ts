@@ -7,9 +7,10 @@ import {
   spikeSignal,
 } from '../../shared/integrity.js'
 import { addMonths, bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
+import { periodKey, type SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
 import { knownAgency } from './period.js'
-import { cachedPeriodCounts, type Versions } from './period-cache.js'
+import { cachedPeriodCounts, memoize, periodStamp, type Versions } from './period-cache.js'
 import { describePeriod, type RankingPeriod } from './rankings.js'
 
 /** How many datasets of the agency the response lists (the most concentrated first). */
@@ -37,6 +38,20 @@ async function spikes(versions: Versions, agencyId: string, period: RankingPerio
   })
 }
 
+/** A period's dataset counts grouped by agency, built once per counts version. */
+function datasetCountsByAgency(versions: Versions, period: RankingPeriod) {
+  return memoize(`byAgency|${periodKey(period)}`, periodStamp(versions, period), async () => {
+    const grouped = new Map<string, [string, SubjectCounts][]>()
+    for (const entry of await cachedPeriodCounts(versions, period, 'D')) {
+      const agencyId = entry[1].agencyId ?? ''
+      const list = grouped.get(agencyId)
+      if (list) list.push(entry)
+      else grouped.set(agencyId, [entry])
+    }
+    return grouped
+  })
+}
+
 /** What counting left out for an agency in a period, and its warning signs with the evidence. */
 export async function agencyIntegrity(
   versions: Versions,
@@ -45,15 +60,15 @@ export async function agencyIntegrity(
   now = Date.now(),
 ): Promise<IntegrityResponse> {
   await knownAgency(agencyId, 'agencyId', now)
-  const [agencyCounts, datasetCounts, spikeSignals, cat] = await Promise.all([
+  const [agencyCounts, byAgency, spikeSignals, cat] = await Promise.all([
     cachedPeriodCounts(versions, period, 'A'),
-    cachedPeriodCounts(versions, period, 'D'),
+    datasetCountsByAgency(versions, period),
     spikes(versions, agencyId, period, now),
     catalog(now),
   ])
   const counts = agencyCounts.get(`A#${agencyId}`) ?? ZERO_COUNTS
-  const datasets = [...datasetCounts]
-    .filter(([, c]) => c.agencyId === agencyId && c.downloads > 0)
+  const datasets = (byAgency.get(agencyId) ?? [])
+    .filter(([, c]) => c.downloads > 0)
     .map(([sk, c]) => {
       const datasetId = sk.slice(2)
       return {

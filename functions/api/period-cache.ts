@@ -35,14 +35,29 @@ export function memoize<T>(key: string, stamp: string, compute: () => Promise<T>
   return value
 }
 
-let versionsInFlight: Promise<Map<string, number>> | undefined
+/**
+ * How long a read of the versions serves later requests. Counts already lag ingest by the rollup interval
+ * (a minute on AWS), so a second more is invisible, and it spares the store a query per request.
+ */
+const VERSIONS_MAX_AGE_MS = 1000
+let versions: { at: number; value: Promise<Map<string, number>> } | undefined
 
-/** The versions of every period's counts, read once per request (concurrent requests share the read). */
-export function countVersions(): Promise<Map<string, number>> {
-  versionsInFlight ??= getCountVersions().finally(() => {
-    versionsInFlight = undefined
-  })
-  return versionsInFlight
+/** The versions of every period's counts, read at most once a second (concurrent requests share the read). */
+export function countVersions(now = Date.now()): Promise<Map<string, number>> {
+  if (!versions || now - versions.at >= VERSIONS_MAX_AGE_MS) {
+    const value = getCountVersions()
+    const entry = { at: now, value }
+    versions = entry
+    value.catch(() => {
+      if (versions === entry) versions = undefined
+    })
+  }
+  return versions.value
+}
+
+/** Forgets the versions read last, so the next request reads them again (after this process wrote counts). */
+export function forgetCountVersions(): void {
+  versions = undefined
 }
 
 /** A snapshot of the versions, for one request: every cached read it makes is checked against it. */
