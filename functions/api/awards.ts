@@ -7,22 +7,25 @@ import {
   DEFAULT_PROGRAMME,
 } from '../../shared/awards.js'
 import type { Principal } from '../auth/principal.js'
-import { getAwardProgramme, type StoredProgramme } from '../store/award-programmes.js'
+import { getAwardProgramme, programmeVersionKey, type StoredProgramme } from '../store/award-programmes.js'
 import { catalog } from './catalog-cache.js'
-import { memoize, periodStamp, type Versions } from './period-cache.js'
+import { memoize, periodStamp, stampOf, type Versions } from './period-cache.js'
 import { describePeriod, rankedAgencies, rankedDatasets } from './rankings.js'
 
-/** The programme in force for a fiscal year: the one DGA set, or the default. */
-export async function programmeOf(
+/** The programme in force for a fiscal year: the one DGA set, or the default; cached per version. */
+export function programmeOf(
+  versions: Versions,
   fy: number,
 ): Promise<{ programme: AwardProgramme; stored?: StoredProgramme }> {
-  const stored = await getAwardProgramme(fy)
-  return stored ? { programme: stored.programme, stored } : { programme: DEFAULT_PROGRAMME }
+  return memoize(`programme|${fy}`, stampOf(versions, programmeVersionKey(fy)), async () => {
+    const stored = await getAwardProgramme(fy)
+    return stored ? { programme: stored.programme, stored } : { programme: DEFAULT_PROGRAMME }
+  })
 }
 
 /** Standings of every category of a fiscal year's programme on its counts so far, cached per version. */
 export async function fiscalYearStandings(versions: Versions, fy: number, now: number) {
-  const { programme, stored } = await programmeOf(fy)
+  const { programme, stored } = await programmeOf(versions, fy)
   const cat = await catalog(now)
   const period = { fy }
   const [agencies, datasets] = await Promise.all([

@@ -9,10 +9,10 @@ import {
   targetPercent,
 } from '../../shared/targets.js'
 import { bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
-import { getTarget } from '../store/targets.js'
+import { listTargets, targetsVersionKey } from '../store/targets.js'
 import { fiscalYearStandings } from './awards.js'
 import { knownAgency } from './period.js'
-import { cachedPeriodCounts, type Versions } from './period-cache.js'
+import { cachedPeriodCounts, memoize, stampOf, type Versions } from './period-cache.js'
 import { describePeriod, rankedAgencies } from './rankings.js'
 
 /** Downloads of an agency month by month through a fiscal year (months that have begun), with running totals. */
@@ -36,12 +36,13 @@ export async function agencyPerformance(
   now = Date.now(),
 ): Promise<PerformanceResponse> {
   const agency = await knownAgency(agencyId, 'agencyId', now)
-  const [months, ranked, standings, setTarget] = await Promise.all([
+  const [months, ranked, standings, targets] = await Promise.all([
     monthsOf(versions, agencyId, fy, now),
     rankedAgencies(versions, { fy }, now),
     fiscalYearStandings(versions, fy, now),
-    getTarget(fy, agencyId),
+    memoize(`targets|${fy}`, stampOf(versions, targetsVersionKey(fy)), () => listTargets(fy)),
   ])
+  const setTarget = targets.get(agencyId)
   const item = ranked.find((r) => r.agencyId === agencyId)
   const downloads = item?.downloads ?? 0
   const category = standings.categories.find((c) => c.subject === 'agency')

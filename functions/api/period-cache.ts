@@ -1,10 +1,5 @@
-import {
-  getCountVersions,
-  getPeriodCounts,
-  type Period,
-  type PeriodCounts,
-  periodKey,
-} from '../store/counts.js'
+import { getPeriodCounts, type Period, type PeriodCounts, periodKey } from '../store/counts.js'
+import { getVersions } from '../store/versions.js'
 
 /**
  * Reads of month and fiscal-year counts, cached in the process and validated on every request by the
@@ -43,9 +38,9 @@ const VERSIONS_MAX_AGE_MS = 1000
 let versions: { at: number; value: Promise<Map<string, number>> } | undefined
 
 /** The versions of every period's counts, read at most once a second (concurrent requests share the read). */
-export function countVersions(now = Date.now()): Promise<Map<string, number>> {
+export function readVersions(now = Date.now()): Promise<Map<string, number>> {
   if (!versions || now - versions.at >= VERSIONS_MAX_AGE_MS) {
-    const value = getCountVersions()
+    const value = getVersions()
     const entry = { at: now, value }
     versions = entry
     value.catch(() => {
@@ -55,17 +50,19 @@ export function countVersions(now = Date.now()): Promise<Map<string, number>> {
   return versions.value
 }
 
-/** Forgets the versions read last, so the next request reads them again (after this process wrote counts). */
-export function forgetCountVersions(): void {
+/** Forgets the versions read last, so the next request reads them again (after this process wrote). */
+export function forgetVersions(): void {
   versions = undefined
 }
 
 /** A snapshot of the versions, for one request: every cached read it makes is checked against it. */
 export type Versions = Map<string, number>
 
+/** The version stamp of anything versioned (see store/versions.ts). */
+export const stampOf = (versions: Versions, key: string) => String(versions.get(key) ?? 0)
+
 /** The version stamp of a period's counts. */
-export const periodStamp = (versions: Versions, period: Period) =>
-  String(versions.get(periodKey(period)) ?? 0)
+export const periodStamp = (versions: Versions, period: Period) => stampOf(versions, periodKey(period))
 
 /** The agency (`A`) or dataset (`D`) counts of a period, from the cache when they have not changed. */
 export function cachedPeriodCounts(

@@ -9,6 +9,7 @@ import {
 import { type Day, fiscalYearOfMonth, type Month } from '../../shared/time.js'
 import { batchWrite, consumed, mapLimit, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { bumpVersions } from './versions.js'
 
 /** A period counts are kept for: a Bangkok day, a Bangkok month, or a Thai fiscal year. */
 export type Period = { day: Day } | { month: Month } | { fy: number }
@@ -36,31 +37,6 @@ function toCounts(item: Record<string, unknown>): SubjectCounts {
 export async function getPeriodCounts(period: Period, subject?: 'A' | 'D'): Promise<PeriodCounts> {
   const items = await queryPartition(periodPk(period), subject && `${subject}#`)
   return new Map(items.map((i) => [i.sk as string, toCounts(i)]))
-}
-
-const VERSION_PK = 'COUNTS#VERSION'
-
-/**
- * Moves the version of month and fiscal-year counts that changed, after they changed: readers that cache a
- * period compare one small item instead of rereading thousands of counts.
- */
-async function bumpCountVersions(pks: Iterable<string>): Promise<void> {
-  await mapLimit([...new Set(pks)], 8, (pk) =>
-    dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: { pk: VERSION_PK, sk: pk },
-        UpdateExpression: 'ADD version :one',
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    ),
-  )
-}
-
-/** The version of every month's and fiscal year's counts, keyed like `periodKey` (one small query). */
-export async function getCountVersions(): Promise<Map<string, number>> {
-  const items = await queryPartition(VERSION_PK)
-  return new Map(items.map((i) => [i.sk as string, Number(i.version)]))
 }
 
 /** The key a period's counts and version are stored under. */
@@ -142,7 +118,7 @@ export async function applyCountDeltas(deltas: CountDeltas): Promise<void> {
     const [pk, sk] = key.split('|') as [string, string]
     return addToPeriod(pk, sk, delta, agencyId)
   })
-  await bumpCountVersions(updates.map(([key]) => key.split('|')[0] as string))
+  await bumpVersions(updates.map(([key]) => key.split('|')[0] as string))
 }
 
 /** Overwrites a whole period's counts (used when a month is recomputed from raw events). */
@@ -154,5 +130,5 @@ export async function replacePeriodCounts(period: Period, next: PeriodCounts): P
     ...deletes.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
     ...[...next].map(([sk, counts]) => ({ PutRequest: { Item: { pk, sk, ...counts } } })),
   ])
-  if (!('day' in period)) await bumpCountVersions([pk])
+  if (!('day' in period)) await bumpVersions([pk])
 }

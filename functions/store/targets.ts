@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { bumpVersions } from './versions.js'
 
 /** A download target DGA set for an agency and fiscal year. */
 export interface StoredTarget {
@@ -18,7 +19,11 @@ export async function putTarget(target: StoredTarget): Promise<void> {
   await dynamo().send(
     new PutCommand({ TableName: table(), Item: { ...targetKey(target.fy, target.agencyId), ...target } }),
   )
+  await bumpVersions([targetsVersionKey(target.fy)])
 }
+
+/** The version key of a fiscal year's targets (see versions.ts). */
+export const targetsVersionKey = (fy: number) => `TARGET#${fy}`
 
 /** The target DGA set for an agency and fiscal year, if any. */
 export async function getTarget(fy: number, agencyId: string): Promise<StoredTarget | undefined> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import apiApp from '../../functions/api/app.js'
-import { forgetCountVersions } from '../../functions/api/period-cache.js'
+import { forgetVersions } from '../../functions/api/period-cache.js'
 import type { Role } from '../../functions/auth/principal.js'
 import { listAudit } from '../../functions/store/audit.js'
 import { type PeriodCounts, replacePeriodCounts, type SubjectCounts } from '../../functions/store/counts.js'
@@ -143,7 +143,7 @@ describe('GET /v1/rankings', () => {
   it('sees new counts once the versions are reread (the cache follows the counts version)', async () => {
     await getJson('/v1/rankings/agencies?month=2022-12')
     await replacePeriodCounts({ month: '2022-12' }, counts({ 4: 7 }))
-    forgetCountVersions() // as a second passing would: versions are reread at most once a second
+    forgetVersions() // as a second passing would: versions are reread at most once a second
     const { body } = await getJson<Ranking<AgencyRankingItem>>('/v1/rankings/agencies?month=2022-12')
     expect(body.items[0]).toMatchObject({ agencyId: 'agency-4', downloads: 7, rank: 1 })
   })

@@ -4,17 +4,17 @@ import { signedIn } from '../../auth/policy.js'
 import { agencyIntegrity } from '../integrity.js'
 import { agencyPerformance } from '../performance.js'
 import { fyOrCurrent, parsePeriod } from '../period.js'
-import { countVersions } from '../period-cache.js'
+import { readVersions } from '../period-cache.js'
 
 /** `/v1/agencies/:agencyId/…`: one agency's standing in detail (DGA, or an executive of that agency). */
 export const agencies = new Hono<AppEnv>()
 
 agencies.get('/:agencyId/performance', signedIn({ agencyParam: 'agencyId' }), async (c) => {
   const fy = fyOrCurrent(c.req.query('fy'))
-  return c.json(await agencyPerformance(await countVersions(), c.req.param('agencyId'), fy))
+  return c.json(await agencyPerformance(await readVersions(), c.req.param('agencyId'), fy))
 })
 
 agencies.get('/:agencyId/integrity', signedIn({ agencyParam: 'agencyId' }), async (c) => {
   const period = parsePeriod(c.req.query())
-  return c.json(await agencyIntegrity(await countVersions(), c.req.param('agencyId'), period))
+  return c.json(await agencyIntegrity(await readVersions(), c.req.param('agencyId'), period))
 })

@@ -6,12 +6,12 @@ import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import { ValidationError } from '../../errors.js'
 import { recordAudit } from '../../store/audit.js'
-import { putAwardProgramme } from '../../store/award-programmes.js'
+import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
 import { readJson, validate } from '../../validation.js'
 import { awards as awardsOf, programmeOf } from '../awards.js'
 import { catalog } from '../catalog-cache.js'
 import { fyOrCurrent, parseFy } from '../period.js'
-import { countVersions } from '../period-cache.js'
+import { forgetVersions, readVersions } from '../period-cache.js'
 
 const places = z.number().int().min(1).max(1000)
 const metric = z.enum(['downloads', 'uniqueDownloads'])
@@ -65,12 +65,12 @@ export const awards = new Hono<AppEnv>()
 
 awards.get('/', signedIn(), async (c) => {
   const fy = fyOrCurrent(c.req.query('fy'))
-  return c.json(await awardsOf(await countVersions(), fy, principalOf(c)))
+  return c.json(await awardsOf(await readVersions(), fy, principalOf(c)))
 })
 
 awards.get('/:fy/programme', signedIn(), async (c) => {
   const fy = parseFy(c.req.param('fy'), Date.now(), true)
-  const { programme, stored } = await programmeOf(fy)
+  const { programme, stored } = await programmeOf(await readVersions(), fy)
   return c.json({
     fy,
     programme,
@@ -93,7 +93,7 @@ awards.put('/:fy/programme', dgaOnly(), async (c) => {
       }
     }
   })
-  const { stored: previous } = await programmeOf(fy)
+  const previous = await getAwardProgramme(fy)
   const principal = principalOf(c)
   const stored: ProgrammeResponse = {
     fy,
@@ -102,6 +102,7 @@ awards.put('/:fy/programme', dgaOnly(), async (c) => {
     setAt: new Date().toISOString(),
   }
   await putAwardProgramme(stored)
+  forgetVersions() // this process reads its own write at once
   await recordAudit({
     actor: principal.subject,
     action: 'awards.programme.set',

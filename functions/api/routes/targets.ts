@@ -7,6 +7,7 @@ import { recordAudit } from '../../store/audit.js'
 import { getTarget, listTargets, putTarget } from '../../store/targets.js'
 import { readJson, validate } from '../../validation.js'
 import { knownAgency, parseFy } from '../period.js'
+import { forgetVersions } from '../period-cache.js'
 
 const targetSchema = z.strictObject({
   downloads: z.number().int('must be a whole number').min(0, 'must not be negative').max(1e12),
@@ -35,6 +36,7 @@ targets.put('/:fy/:agencyId', dgaOnly(), async (c) => {
     setAt: new Date().toISOString(),
   }
   await putTarget(target)
+  forgetVersions() // this process reads its own write at once
   await recordAudit({
     actor: principal.subject,
     action: 'target.set',
