@@ -5,7 +5,7 @@ import { rankCompetition } from '../../shared/ranking.js'
 import { addMonths, bangkokMonth, fiscalYearOf, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import type { PeriodCounts, SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
-import { cachedPeriodCounts, memoize, periodStamp, type Versions } from './period-cache.js'
+import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './period-cache.js'
 
 /** A period the read API answers for: a month or a fiscal year. */
 export type RankingPeriod = { month: string } | { fy: number }
@@ -153,22 +153,26 @@ export async function rankedDatasets(versions: Versions, period: RankingPeriod, 
 }
 
 /** The agency ranking response. */
-export async function agencyRanking(versions: Versions, period: RankingPeriod, now = Date.now()) {
+export async function agencyRanking(period: RankingPeriod, now = Date.now(), versions?: Versions) {
   return {
     period: describePeriod(period, now),
     countingRules: COUNTING_RULES,
-    items: await rankedAgencies(versions, period, now),
+    items: await rankedAgencies(versions ?? (await readVersions()), period, now),
   }
 }
 
-/** The dataset ranking response: national ranks, optionally only some agencies' datasets, one page. */
+/**
+ * The dataset ranking response: national ranks, optionally only some agencies' datasets, optionally one page
+ * (every entry by default).
+ */
 export async function datasetRanking(
-  versions: Versions,
   period: RankingPeriod,
-  page: { agencyIds?: string[]; offset: number; limit: number },
+  filter: { agencyIds?: string[]; offset?: number; limit?: number } = {},
   now = Date.now(),
+  versions?: Versions,
 ) {
-  const { items, byAgency } = await rankedDatasets(versions, period, now)
+  const page = { offset: 0, limit: Number.POSITIVE_INFINITY, ...filter }
+  const { items, byAgency } = await rankedDatasets(versions ?? (await readVersions()), period, now)
   const selected = page.agencyIds
     ? page.agencyIds.length === 1
       ? (byAgency.get(page.agencyIds[0] as string) ?? [])
@@ -179,7 +183,7 @@ export async function datasetRanking(
     countingRules: COUNTING_RULES,
     total: selected.length,
     offset: page.offset,
-    limit: page.limit,
+    limit: Number.isFinite(page.limit) ? page.limit : selected.length,
     items: selected.slice(page.offset, page.offset + page.limit),
   }
 }

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { signedIn } from '../../auth/policy.js'
 import { knownAgency, parseCount, parsePeriod } from '../period.js'
-import { readVersions } from '../period-cache.js'
 import { agencyRanking, datasetRanking } from '../rankings.js'
 
 /** `/v1/rankings`: national rankings of agencies and datasets for a month or a fiscal year. */
@@ -10,7 +9,7 @@ export const rankings = new Hono<AppEnv>()
 
 rankings.get('/agencies', signedIn(), async (c) => {
   const period = parsePeriod(c.req.query())
-  return c.json(await agencyRanking(await readVersions(), period))
+  return c.json(await agencyRanking(period))
 })
 
 /** At most this many datasets per page; `limit` defaults to 100 (the reports' top 100). */
@@ -26,5 +25,5 @@ rankings.get('/datasets', signedIn({ agencyQuery: 'agencyId' }), async (c) => {
   let agencyIds = query.agencyId !== undefined ? [query.agencyId] : undefined
   if (principal.role === 'agency_exec') agencyIds ??= principal.agencyIds
   const page = { offset, limit, ...(agencyIds ? { agencyIds } : {}) }
-  return c.json(await datasetRanking(await readVersions(), period, page))
+  return c.json(await datasetRanking(period, page))
 })
