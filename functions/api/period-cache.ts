@@ -2,12 +2,13 @@ import { getPeriodCounts, type Period, type PeriodCounts, periodKey } from '../s
 import { getVersions } from '../store/versions.js'
 
 /**
- * Reads of month and fiscal-year counts, cached in the process and validated on every request by the
- * counts' version items (one small query): a national period holds tens of thousands of count items, far
- * too many to reread per request, and they change only when a rollup runs.
+ * Reads of month and fiscal-year counts (and what is built from them), cached in the process and checked
+ * against version items (one small query, at most once a second): a national period holds tens of thousands
+ * of count items, far too many to reread per request, and they change only when a rollup runs.
  */
 
-const MAX_ENTRIES = 128
+/** Entries kept, least recently used dropped first: a national period's dataset counts take a few MB. */
+const MAX_ENTRIES = 48
 const memo = new Map<string, { stamp: string; value: Promise<unknown> }>()
 
 /**

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import apiApp from '../../functions/api/app.js'
 import { forgetVersions } from '../../functions/api/period-cache.js'
 import type { Role } from '../../functions/auth/principal.js'
+import { recordDownloads } from '../../functions/ingest/record.js'
+import { runRollup } from '../../functions/jobs/rollup.js'
 import { listAudit } from '../../functions/store/audit.js'
 import { type PeriodCounts, replacePeriodCounts, type SubjectCounts } from '../../functions/store/counts.js'
 import type {
@@ -16,7 +18,7 @@ import type {
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { bangkokMonth } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
-import { bearer, getJson } from '../fixtures/http.js'
+import { BROWSER_UA, bearer, getJson } from '../fixtures/http.js'
 
 const count = (downloads: number, over: Partial<SubjectCounts> = {}): SubjectCounts => ({
   ...ZERO_COUNTS,
@@ -146,6 +148,30 @@ describe('GET /v1/rankings', () => {
     forgetVersions() // as a second passing would: versions are reread at most once a second
     const { body } = await getJson<Ranking<AgencyRankingItem>>('/v1/rankings/agencies?month=2022-12')
     expect(body.items[0]).toMatchObject({ agencyId: 'agency-4', downloads: 7, rank: 1 })
+  })
+})
+
+describe('GET /v1/rankings after a rollup', () => {
+  it('answers the rolled-up downloads, not the cached ranking from before', async () => {
+    const path = `/v1/rankings/agencies?month=${bangkokMonth(Date.now())}`
+    const downloadsOf = async () =>
+      (await getJson<Ranking<AgencyRankingItem>>(path)).body.items.find((i) => i.agencyId === 'agency-4')
+        ?.downloads
+    const before = (await downloadsOf()) ?? 0
+    await recordDownloads(
+      [
+        {
+          eventId: 'after-rollup-1',
+          resourceId: 'resource-4-1',
+          clientIp: '192.0.2.77',
+          userAgent: BROWSER_UA,
+        },
+      ],
+      { ip: '127.0.0.1', userAgent: '' },
+    )
+    await runRollup()
+    forgetVersions()
+    expect(await downloadsOf()).toBe(before + 1)
   })
 })
 
