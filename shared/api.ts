@@ -1,4 +1,6 @@
+import type { AwardMetric, AwardProgramme, PoolResult } from './awards.js'
 import type { LocalizedText } from './catalog.js'
+import type { IntegritySignal } from './integrity.js'
 
 /** Shapes of the HTTP API's responses, shared by the functions that answer and the dashboard that asks. */
 
@@ -35,6 +37,96 @@ export interface Ranking<T> {
   period: PeriodInfo
   countingRules: string
   items: T[]
+}
+
+/** One page of a ranking (datasets): national ranks, `total` entries in the selection. */
+export interface RankingPage<T> extends Ranking<T> {
+  total: number
+  offset: number
+  limit: number
+}
+
+export interface AwardStandingView {
+  rank: number
+  agencyId: string
+  datasetId?: string
+  downloads: number
+  uniqueDownloads: number
+  awarded: boolean
+  /** Awarded because a tie at the cut-off is never broken. */
+  tiedAtCutoff: boolean
+}
+
+export interface AwardCategoryView extends PoolResult {
+  id: string
+  subject: 'agency' | 'dataset'
+  metric: AwardMetric
+  groups?: (PoolResult & { group: string })[]
+  standings: AwardStandingView[]
+}
+
+export interface AwardsResponse {
+  fy: number
+  period: PeriodInfo
+  programme: { source: 'default' } | { source: 'set'; setBy: string; setAt: string }
+  categories: AwardCategoryView[]
+}
+
+export interface ProgrammeResponse {
+  fy: number
+  programme: AwardProgramme
+  setBy: string
+  setAt: string
+}
+
+export interface TargetResponse {
+  fy: number
+  agencyId: string
+  downloads: number
+  setBy: string
+  setAt: string
+}
+
+/** An agency's fiscal year against its target and the award cut-off. */
+export interface PerformanceResponse {
+  agencyId: string
+  name: LocalizedText
+  group: string
+  fy: number
+  period: PeriodInfo
+  months: { month: string; downloads: number; cumulative: number }[]
+  downloads: number
+  uniqueDownloads: number
+  target: number
+  targetSource: 'set' | 'cutoff'
+  targetPercent: number
+  /** Rank in the fiscal-year-to-date agency ranking; null for an inactive agency without downloads. */
+  rank: number | null
+  rankChange: number | null
+  /** Count of the last awarded place of the agency category (the agency's group's, when awarded by group). */
+  cutoff: number | null
+  awarded: boolean
+  gapToCutoff: number | null
+  projection: number
+  remainingMonths: number
+  neededPerMonth: number | null
+}
+
+/** What the counting rules left out for an agency and the warning signs of gaming, with the evidence. */
+export interface IntegrityResponse {
+  agencyId: string
+  period: PeriodInfo
+  downloads: number
+  machineDownloads: number
+  excluded: { robots: number; doubleClicks: number }
+  signals: IntegritySignal[]
+  datasets: {
+    datasetId: string
+    title: LocalizedText
+    downloads: number
+    excluded: { robots: number; doubleClicks: number }
+    concentration: IntegritySignal
+  }[]
 }
 
 export interface ApiErrorBody {

@@ -6,10 +6,13 @@ import { allow } from '../auth/policy.js'
 import { securityHeaders } from '../auth/security-headers.js'
 import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
+import { agencies } from './routes/agencies.js'
 import { audit } from './routes/audit.js'
 import { authConfig } from './routes/auth-config.js'
+import { awards } from './routes/awards.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
+import { targets } from './routes/targets.js'
 
 /** Bodies of the read and admin API are small settings; nothing needs more. */
 export const MAX_API_BODY_BYTES = 64 * 1024
@@ -39,5 +42,8 @@ if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
 app.route('/v1/rankings', rankings)
 app.route('/v1/audit', audit)
 app.route('/v1/auth/config', authConfig)
+app.route('/v1/agencies', agencies)
+app.route('/v1/awards', awards)
+app.route('/v1/targets', targets)
 
 export default app

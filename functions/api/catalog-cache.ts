@@ -1,18 +1,38 @@
+import { createHash } from 'node:crypto'
 import type { Agency, Dataset } from '../../shared/catalog.js'
 import { listAgencies, listDatasets } from '../store/catalog.js'
 
 const TTL_MS = 60_000
-let cached: { agencies: Map<string, Agency>; datasets: Map<string, Dataset>; expires: number } | undefined
+let cached:
+  | {
+      agencies: Map<string, Agency>
+      datasets: Map<string, Dataset>
+      /** A hash of the content: what is built from the catalog is rebuilt only when this changes. */
+      fingerprint: string
+      expires: number
+    }
+  | undefined
 let loading: Promise<NonNullable<typeof cached>> | undefined
 
-/** The catalog, read at most once a minute per process (it changes once a day). */
+/**
+ * The catalog, read at most once a minute per process (it changes once a day). Once read, an expired copy is
+ * answered while the fresh one loads, so no request waits for a national catalog (tens of thousands of items).
+ */
 export async function catalog(now = Date.now()) {
   if (cached && cached.expires > now) return cached
+  const reload = load()
+  return cached ?? reload
+}
+
+function load() {
   loading ??= Promise.all([listAgencies(), listDatasets()])
     .then(([agencies, datasets]) => {
       cached = {
         agencies: new Map(agencies.map((a) => [a.agencyId, a])),
         datasets: new Map(datasets.map((d) => [d.datasetId, d])),
+        fingerprint: createHash('sha256')
+          .update(JSON.stringify([agencies, datasets]))
+          .digest('base64url'),
         expires: Date.now() + TTL_MS,
       }
       return cached
@@ -20,6 +40,8 @@ export async function catalog(now = Date.now()) {
     .finally(() => {
       loading = undefined
     })
+  // A background reload that fails leaves the old copy in use; the next request tries again.
+  loading.catch(() => undefined)
   return loading
 }
 

@@ -1,12 +1,10 @@
 import { bangkokMonth, fiscalYearOf, isMonth, parseFiscalYear } from '../../shared/time.js'
-import { BadRequestError, ValidationError } from '../errors.js'
-import type { Period } from '../store/counts.js'
+import { BadRequestError, NotFoundError, ValidationError } from '../errors.js'
+import { catalog } from './catalog-cache.js'
+import type { RankingPeriod } from './rankings.js'
 
 /** A ranking period from the query (`month=YYYY-MM` or `fy=2566`), checked against the calendar. */
-export function parsePeriod(
-  query: { month?: string; fy?: string },
-  now = Date.now(),
-): Period & { fy?: number } {
+export function parsePeriod(query: { month?: string; fy?: string }, now = Date.now()): RankingPeriod {
   const { month, fy } = query
   if ((month === undefined) === (fy === undefined)) {
     throw new BadRequestError('Give exactly one of month=YYYY-MM or fy=YYYY (Buddhist Era, e.g. fy=2566)')
@@ -16,10 +14,38 @@ export function parsePeriod(
     if (month > bangkokMonth(now)) throw new ValidationError(`month ${month} is in the future`)
     return { month }
   }
-  const year = parseFiscalYear(fy ?? '')
+  return { fy: parseFy(fy, now) }
+}
+
+/**
+ * A fiscal year parameter (`fy=2566`, or `:fy` in a path): 400 when it is not a Buddhist Era year, 422 when it
+ * is in the future (unless `future` allows the next years, as targets and programmes set ahead do).
+ */
+export function parseFy(value: string | undefined, now = Date.now(), future = false): number {
+  const year = parseFiscalYear(value ?? '')
   if (year === undefined) {
-    throw new BadRequestError(`fy must be a Buddhist Era fiscal year such as 2566; got "${fy}"`)
+    throw new BadRequestError(`fy must be a Buddhist Era fiscal year such as 2566; got "${value ?? ''}"`)
   }
-  if (year > fiscalYearOf(now)) throw new ValidationError(`fy ${year} is in the future`)
-  return { fy: year }
+  if (!future && year > fiscalYearOf(now)) throw new ValidationError(`fy ${year} is in the future`)
+  return year
+}
+
+/** The `fy` of a query, defaulting to the current fiscal year. */
+export const fyOrCurrent = (value: string | undefined, now = Date.now()) =>
+  value === undefined ? fiscalYearOf(now) : parseFy(value, now)
+
+/** A whole number query parameter within bounds: 400 naming it otherwise. */
+export function parseCount(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback
+  if (!/^\d+$/.test(value) || Number(value) > max) {
+    throw new BadRequestError(`${name} must be a whole number from 0 to ${max}; got "${value}"`)
+  }
+  return Number(value)
+}
+
+/** The agency of the catalog with this id: 404 naming the parameter when there is none. */
+export async function knownAgency(agencyId: string, param = 'agencyId', now = Date.now()) {
+  const agency = (await catalog(now)).agencies.get(agencyId)
+  if (!agency) throw new NotFoundError(`${param} "${agencyId}" is not an agency of the catalog`)
+  return agency
 }

@@ -1,15 +1,14 @@
-import type { LocalizedText } from '../../shared/catalog.js'
+import type { AgencyRankingItem, DatasetRankingItem, PeriodInfo } from '../../shared/api.js'
 import { type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import { rankCompetition } from '../../shared/ranking.js'
 import { addMonths, bangkokMonth, fiscalYearOf, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
-import { getPeriodCounts, type Period, type PeriodCounts, type SubjectCounts } from '../store/counts.js'
+import type { PeriodCounts, SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
+import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './period-cache.js'
 
-export interface RankedItem extends Counts {
-  rank: number
-  rankChange: number | null
-}
+/** A period the read API answers for: a month or a fiscal year. */
+export type RankingPeriod = { month: string } | { fy: number }
 
 const toApiCounts = (c: Counts) => ({
   downloads: c.downloads,
@@ -18,114 +17,174 @@ const toApiCounts = (c: Counts) => ({
   excluded: { robots: c.robots, doubleClicks: c.doubleClicks },
 })
 
-function previousPeriod(period: Period): Period | undefined {
-  if ('month' in period) return { month: addMonths(period.month, -1) }
-  if ('fy' in period) return { fy: period.fy - 1 }
-  return undefined
+/** The period as the API describes it, with whether it is over yet and how far its data reaches. */
+export function describePeriod(period: RankingPeriod, now = Date.now()): PeriodInfo {
+  const last = 'month' in period ? period.month : (monthsOfFiscalYear(period.fy)[11] as string)
+  const { end } = monthRange(last)
+  const dataUpTo = new Date(Math.min(end, now)).toISOString()
+  return { ...period, complete: end <= now, dataUpTo }
 }
 
-/** The period as the API describes it, with whether it is over yet. */
-export function describePeriod(period: Period, now = Date.now()) {
+/** The last month of a fiscal year that has begun: the month whose counts "change since last month" removes. */
+export function latestMonthOf(fy: number, now: number): string {
+  const months = monthsOfFiscalYear(fy)
+  const current = bangkokMonth(now)
+  return months.includes(current) ? current : (months[11] as string)
+}
+
+function subtract(a: PeriodCounts, b: PeriodCounts): PeriodCounts {
+  const out: PeriodCounts = new Map()
+  for (const [sk, c] of a) {
+    const d = b.get(sk)
+    out.set(
+      sk,
+      d
+        ? {
+            ...c,
+            downloads: c.downloads - d.downloads,
+            uniqueDownloads: c.uniqueDownloads - d.uniqueDownloads,
+          }
+        : c,
+    )
+  }
+  return out
+}
+
+/**
+ * Counts of the period and of the standing it is compared with for `rankChange`: the previous month for a
+ * month; for a fiscal year, the same year without its latest month ("change since last month"). The previous
+ * standing is derived lazily, only when the cached ranking has to be rebuilt.
+ */
+async function countsWithPrevious(
+  versions: Versions,
+  period: RankingPeriod,
+  subject: 'A' | 'D',
+  now: number,
+) {
   if ('month' in period) {
-    const { end } = monthRange(period.month)
-    return { month: period.month, complete: end <= now, dataUpTo: new Date(Math.min(end, now)).toISOString() }
+    const before = { month: addMonths(period.month, -1) }
+    const [current, previous] = await Promise.all([
+      cachedPeriodCounts(versions, period, subject),
+      cachedPeriodCounts(versions, before, subject),
+    ])
+    const stamp = `${periodStamp(versions, period)}/${periodStamp(versions, before)}`
+    return { current, previous: () => previous, stamp }
   }
-  if ('fy' in period) {
-    const last = monthsOfFiscalYear(period.fy)[11] as string
-    const { end } = monthRange(last)
-    return { fy: period.fy, complete: end <= now, dataUpTo: new Date(Math.min(end, now)).toISOString() }
-  }
-  return { day: period.day, complete: true, dataUpTo: new Date(now).toISOString() }
+  const latest = { month: latestMonthOf(period.fy, now) }
+  const [current, month] = await Promise.all([
+    cachedPeriodCounts(versions, period, subject),
+    cachedPeriodCounts(versions, latest, subject),
+  ])
+  const stamp = `${periodStamp(versions, period)}/${latest.month}:${periodStamp(versions, latest)}`
+  return { current, previous: () => subtract(current, month), stamp }
 }
 
-function rankSubjects(
+const periodId = (p: RankingPeriod) => ('month' in p ? p.month : `FY${p.fy}`)
+
+/** Ranks ids by their downloads, rank change included; `name` gives the Thai name for the order of equals. */
+function rankWithChange(
   ids: Iterable<string>,
-  counts: PeriodCounts,
-  prefix: string,
+  current: PeriodCounts,
+  previous: PeriodCounts,
+  prefix: 'A#' | 'D#',
   name: (id: string) => string,
 ) {
-  return rankCompetition(
-    [...ids].map((id) => {
-      const c: SubjectCounts = counts.get(`${prefix}${id}`) ?? ZERO_COUNTS
-      return { id, counts: c, value: c.downloads, tieBreak: c.uniqueDownloads, name: name(id) }
-    }),
-  )
-}
-
-function withRankChange<T extends { id: string; rank: number }>(
-  current: T[],
-  previous: { id: string; rank: number }[],
-) {
-  const before = new Map(previous.map((p) => [p.id, p.rank]))
-  return current.map((item) => {
+  const list = [...ids]
+  const rank = (counts: PeriodCounts) =>
+    rankCompetition(
+      list.map((id) => {
+        const c: SubjectCounts = counts.get(`${prefix}${id}`) ?? ZERO_COUNTS
+        return { id, counts: c, value: c.downloads, tieBreak: c.uniqueDownloads, name: name(id) }
+      }),
+    )
+  const before = new Map(rank(previous).map((p) => [p.id, p.rank]))
+  return rank(current).map((item) => {
     const prev = before.get(item.id)
     return { ...item, rankChange: prev === undefined ? null : prev - item.rank }
   })
 }
 
-/** Every agency of the catalog ranked by downloads in the period, zero downloads included. */
-export async function agencyRanking(period: Period, now = Date.now()) {
-  const { agencies } = await catalog(now)
-  const prev = previousPeriod(period)
-  const [counts, prevCounts] = await Promise.all([
-    getPeriodCounts(period),
-    prev ? getPeriodCounts(prev) : Promise.resolve(new Map() as PeriodCounts),
-  ])
-  const ids = new Set([...agencies.values()].filter((a) => a.active).map((a) => a.agencyId))
-  for (const sk of counts.keys()) if (sk.startsWith('A#')) ids.add(sk.slice(2))
-  const name = (id: string) => agencies.get(id)?.name.th ?? id
-  const ranked = withRankChange(
-    rankSubjects(ids, counts, 'A#', name),
-    rankSubjects(ids, prevCounts, 'A#', name),
-  )
+/** Every active agency of the catalog (and any other agency with counts) ranked in the period, cached. */
+export async function rankedAgencies(
+  versions: Versions,
+  period: RankingPeriod,
+  now: number,
+): Promise<AgencyRankingItem[]> {
+  const cat = await catalog(now)
+  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'A', now)
+  return memoize(`rank|${periodId(period)}|A`, `${stamp}|${cat.fingerprint}`, async () => {
+    const ids = new Set([...cat.agencies.values()].filter((a) => a.active).map((a) => a.agencyId))
+    for (const sk of current.keys()) ids.add(sk.slice(2))
+    const name = (id: string) => cat.agencies.get(id)?.name.th ?? id
+    return rankWithChange(ids, current, previous(), 'A#', name).map((r) => ({
+      rank: r.rank,
+      agencyId: r.id,
+      name: cat.agencies.get(r.id)?.name ?? { th: r.id, en: r.id },
+      ...toApiCounts(r.counts),
+      rankChange: r.rankChange,
+    }))
+  })
+}
+
+/** Every active dataset of the catalog (and any other dataset with counts) ranked nationally, cached. */
+export async function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
+  const cat = await catalog(now)
+  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'D', now)
+  return memoize(`rank|${periodId(period)}|D`, `${stamp}|${cat.fingerprint}`, async () => {
+    const ids = new Set([...cat.datasets.values()].filter((d) => d.active).map((d) => d.datasetId))
+    for (const sk of current.keys()) ids.add(sk.slice(2))
+    const name = (id: string) => cat.datasets.get(id)?.title.th ?? id
+    const items: DatasetRankingItem[] = rankWithChange(ids, current, previous(), 'D#', name).map((r) => ({
+      rank: r.rank,
+      datasetId: r.id,
+      agencyId: r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? '',
+      title: cat.datasets.get(r.id)?.title ?? { th: r.id, en: r.id },
+      ...toApiCounts(r.counts),
+      rankChange: r.rankChange,
+    }))
+    const byAgency = new Map<string, DatasetRankingItem[]>()
+    for (const item of items) {
+      const list = byAgency.get(item.agencyId)
+      if (list) list.push(item)
+      else byAgency.set(item.agencyId, [item])
+    }
+    return { items, byAgency }
+  })
+}
+
+/** The agency ranking response. */
+export async function agencyRanking(period: RankingPeriod, now = Date.now(), versions?: Versions) {
   return {
     period: describePeriod(period, now),
     countingRules: COUNTING_RULES,
-    items: ranked.map((r) => ({
-      rank: r.rank,
-      agencyId: r.id,
-      name: agencies.get(r.id)?.name ?? ({ th: r.id, en: r.id } satisfies LocalizedText),
-      ...toApiCounts(r.counts),
-      rankChange: r.rankChange,
-    })),
+    items: await rankedAgencies(versions ?? (await readVersions()), period, now),
   }
 }
 
-/** Datasets with downloads in the period, ranked; optionally only those of some agencies. */
+/**
+ * The dataset ranking response: national ranks, optionally only some agencies' datasets, optionally one page
+ * (every entry by default).
+ */
 export async function datasetRanking(
-  period: Period,
-  filter: { agencyIds?: string[] } = {},
+  period: RankingPeriod,
+  filter: { agencyIds?: string[]; offset?: number; limit?: number } = {},
   now = Date.now(),
+  versions?: Versions,
 ) {
-  const { datasets } = await catalog(now)
-  const prev = previousPeriod(period)
-  const [counts, prevCounts] = await Promise.all([
-    getPeriodCounts(period),
-    prev ? getPeriodCounts(prev) : Promise.resolve(new Map() as PeriodCounts),
-  ])
-  const idsOf = (c: PeriodCounts) =>
-    [...c.entries()]
-      .filter(
-        ([sk, v]) =>
-          sk.startsWith('D#') && (!filter.agencyIds || filter.agencyIds.includes(v.agencyId ?? '')),
-      )
-      .map(([sk]) => sk.slice(2))
-  const name = (id: string) => datasets.get(id)?.title.th ?? id
-  const ranked = withRankChange(
-    rankSubjects(idsOf(counts), counts, 'D#', name),
-    rankSubjects(idsOf(prevCounts), prevCounts, 'D#', name),
-  )
+  const page = { offset: 0, limit: Number.POSITIVE_INFINITY, ...filter }
+  const { items, byAgency } = await rankedDatasets(versions ?? (await readVersions()), period, now)
+  const selected = page.agencyIds
+    ? page.agencyIds.length === 1
+      ? (byAgency.get(page.agencyIds[0] as string) ?? [])
+      : items.filter((i) => page.agencyIds?.includes(i.agencyId))
+    : items
   return {
     period: describePeriod(period, now),
     countingRules: COUNTING_RULES,
-    items: ranked.map((r) => ({
-      rank: r.rank,
-      datasetId: r.id,
-      agencyId: r.counts.agencyId ?? datasets.get(r.id)?.agencyId ?? '',
-      title: datasets.get(r.id)?.title ?? { th: r.id, en: r.id },
-      ...toApiCounts(r.counts),
-      rankChange: r.rankChange,
-    })),
+    total: selected.length,
+    offset: page.offset,
+    limit: Number.isFinite(page.limit) ? page.limit : selected.length,
+    items: selected.slice(page.offset, page.offset + page.limit),
   }
 }
 

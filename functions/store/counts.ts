@@ -9,6 +9,7 @@ import {
 import { type Day, fiscalYearOfMonth, type Month } from '../../shared/time.js'
 import { batchWrite, consumed, mapLimit, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { bumpVersions } from './versions.js'
 
 /** A period counts are kept for: a Bangkok day, a Bangkok month, or a Thai fiscal year. */
 export type Period = { day: Day } | { month: Month } | { fy: number }
@@ -32,11 +33,14 @@ function toCounts(item: Record<string, unknown>): SubjectCounts {
   return c
 }
 
-/** Every stored count of a period (agencies and datasets with any activity). */
-export async function getPeriodCounts(period: Period): Promise<PeriodCounts> {
-  const items = await queryPartition(periodPk(period))
+/** Every stored count of a period (agencies and datasets with any activity), or only `A#` or `D#` ones. */
+export async function getPeriodCounts(period: Period, subject?: 'A' | 'D'): Promise<PeriodCounts> {
+  const items = await queryPartition(periodPk(period), subject && `${subject}#`)
   return new Map(items.map((i) => [i.sk as string, toCounts(i)]))
 }
+
+/** The key a period's counts and version are stored under. */
+export const periodKey = (period: Period): string => periodPk(period)
 
 function difference(next: SubjectCounts | undefined, prev: SubjectCounts | undefined): Counts {
   const d: Counts = { ...ZERO_COUNTS }
@@ -114,6 +118,7 @@ export async function applyCountDeltas(deltas: CountDeltas): Promise<void> {
     const [pk, sk] = key.split('|') as [string, string]
     return addToPeriod(pk, sk, delta, agencyId)
   })
+  await bumpVersions(updates.map(([key]) => key.split('|')[0] as string))
 }
 
 /** Overwrites a whole period's counts (used when a month is recomputed from raw events). */
@@ -125,4 +130,5 @@ export async function replacePeriodCounts(period: Period, next: PeriodCounts): P
     ...deletes.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
     ...[...next].map(([sk, counts]) => ({ PutRequest: { Item: { pk, sk, ...counts } } })),
   ])
+  if (!('day' in period)) await bumpVersions([pk])
 }

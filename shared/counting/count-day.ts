@@ -22,6 +22,11 @@ export interface Counts {
   machineDownloads: number
   robots: number
   doubleClicks: number
+  /**
+   * Downloads by the subject's busiest clients of each day (at most `TOP_CLIENTS` per day), summed over days.
+   * Client identities rotate daily, so a day is the longest span over which "one client" means anything.
+   */
+  topClientDownloads: number
 }
 
 export const ZERO_COUNTS: Readonly<Counts> = Object.freeze({
@@ -30,12 +35,16 @@ export const ZERO_COUNTS: Readonly<Counts> = Object.freeze({
   machineDownloads: 0,
   robots: 0,
   doubleClicks: 0,
+  topClientDownloads: 0,
 })
 
 export const COUNT_FIELDS = Object.keys(ZERO_COUNTS) as (keyof Counts)[]
 
 /** Repeats of the same resource by the same client within this gap form one download (COUNTER). */
 export const DOUBLE_CLICK_MS = 30_000
+
+/** How many of a day's busiest clients `topClientDownloads` covers (the integrity concentration signal). */
+export const TOP_CLIENTS = 3
 
 export interface DayCounts {
   datasets: Map<string, Counts & { agencyId: string }>
@@ -49,11 +58,31 @@ export function addCounts(a: Counts, b: Counts): Counts {
     machineDownloads: a.machineDownloads + b.machineDownloads,
     robots: a.robots + b.robots,
     doubleClicks: a.doubleClicks + b.doubleClicks,
+    topClientDownloads: a.topClientDownloads + b.topClientDownloads,
   }
 }
 
 export function isZeroCounts(c: Counts): boolean {
   return COUNT_FIELDS.every((f) => c[f] === 0)
+}
+
+/** Adds one counted download of `client` to a subject's tally. */
+function tally(perSubject: Map<string, Map<string, number>>, subject: string, client: string) {
+  let clients = perSubject.get(subject)
+  if (!clients) {
+    clients = new Map()
+    perSubject.set(subject, clients)
+  }
+  clients.set(client, (clients.get(client) ?? 0) + 1)
+}
+
+/** Downloads of the `TOP_CLIENTS` busiest clients in a tally. */
+function topClientsTotal(clients: Map<string, number> | undefined): number {
+  if (!clients) return 0
+  return [...clients.values()]
+    .sort((a, b) => b - a)
+    .slice(0, TOP_CLIENTS)
+    .reduce((a, b) => a + b, 0)
 }
 
 const byTime = (a: CountableEvent, b: CountableEvent) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1)
@@ -86,6 +115,8 @@ export function countDay(events: readonly CountableEvent[]): DayCounts {
   }
 
   const sessions = new Map<string, Set<string>>()
+  const datasetClients = new Map<string, Map<string, number>>()
+  const agencyClients = new Map<string, Map<string, number>>()
   for (const list of chains.values()) {
     list.sort(byTime)
     list.forEach((e, i) => {
@@ -97,6 +128,8 @@ export function countDay(events: readonly CountableEvent[]): DayCounts {
       }
       c.downloads++
       if (e.clientClass === 'machine') c.machineDownloads++
+      tally(datasetClients, e.datasetId, e.client)
+      tally(agencyClients, e.agencyId, e.client)
       const session = e.sessionId ? `s:${e.sessionId}` : `c:${e.client}@${bangkokHour(e.at)}`
       let seen = sessions.get(e.datasetId)
       if (!seen) {
@@ -110,9 +143,12 @@ export function countDay(events: readonly CountableEvent[]): DayCounts {
     })
   }
 
+  for (const [datasetId, c] of datasets) c.topClientDownloads = topClientsTotal(datasetClients.get(datasetId))
   const agencies = new Map<string, Counts>()
   for (const { agencyId, ...c } of datasets.values()) {
     agencies.set(agencyId, addCounts(agencies.get(agencyId) ?? ZERO_COUNTS, c))
   }
+  // An agency's busiest clients are counted across its datasets, not summed from each dataset's.
+  for (const [agencyId, c] of agencies) c.topClientDownloads = topClientsTotal(agencyClients.get(agencyId))
   return { datasets, agencies }
 }

@@ -52,6 +52,27 @@ const TABLE: Record<string, Row> = {
     expect: OWN_AGENCY,
   },
   'api GET /v1/audit': { path: '/v1/audit', expect: DGA_ONLY },
+  'api GET /v1/agencies/:agencyId/performance': {
+    path: '/v1/agencies/agency-1/performance?fy=2566',
+    expect: OWN_AGENCY,
+  },
+  'api GET /v1/agencies/:agencyId/integrity': {
+    path: '/v1/agencies/agency-1/integrity?fy=2566',
+    expect: OWN_AGENCY,
+  },
+  'api GET /v1/awards': { path: '/v1/awards?fy=2566', expect: SIGNED_IN },
+  'api GET /v1/awards/:fy/programme': { path: '/v1/awards/2566/programme', expect: SIGNED_IN },
+  'api PUT /v1/awards/:fy/programme': {
+    path: '/v1/awards/2566/programme',
+    body: { categories: 'none' },
+    expect: DGA_ONLY,
+  },
+  'api GET /v1/targets/:fy': { path: '/v1/targets/2566', expect: DGA_ONLY },
+  'api PUT /v1/targets/:fy/:agencyId': {
+    path: '/v1/targets/2566/agency-1',
+    body: { downloads: -1 },
+    expect: DGA_ONLY,
+  },
   'api GET /v1/auth/config': { path: '/v1/auth/config', expect: PUBLIC },
   'ingest GET /d/:resourceId': { path: '/d/no-such-resource', expect: PUBLIC },
   'ingest POST /v1/events': { path: '/v1/events', body: {}, expect: INGEST },

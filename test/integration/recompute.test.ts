@@ -36,6 +36,7 @@ describe('recomputing a month from raw events', () => {
     expect(values.some((c) => c.doubleClicks > 0)).toBe(true)
     expect(values.some((c) => c.robots > 0)).toBe(true)
     expect(values.some((c) => c.machineDownloads > 0)).toBe(true)
+    expect(values.some((c) => c.topClientDownloads > 0)).toBe(true)
 
     const recomputed = await recomputeMonth(month)
     expect(recomputed).toEqual(incremental)

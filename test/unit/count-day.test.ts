@@ -105,3 +105,32 @@ describe('countDay (counting-v1)', () => {
     expect(backward).toEqual(forward)
   })
 })
+
+describe('countDay top clients (integrity evidence)', () => {
+  it('sums the downloads of the three busiest clients of the day, per dataset and per agency', () => {
+    const hours = (client: string, n: number, datasetId = 'd1') =>
+      Array.from({ length: n }, (_, i) =>
+        ev(T0 + i * 3_600_000, { client, datasetId, resourceId: `r-${datasetId}` }),
+      )
+    const { datasets, agencies } = countDay([
+      ...hours('a', 5),
+      ...hours('b', 4),
+      ...hours('c', 3),
+      ...hours('d', 2),
+      ...hours('e', 3, 'd2'),
+    ])
+    expect(datasets.get('d1')).toMatchObject({ downloads: 14, topClientDownloads: 12 })
+    expect(datasets.get('d2')).toMatchObject({ downloads: 3, topClientDownloads: 3 })
+    // Across the agency: a=5, b=4, c=3 and e=3 tie for third, so 5 + 4 + 3.
+    expect(agencies.get('a1')).toMatchObject({ downloads: 17, topClientDownloads: 12 })
+  })
+
+  it('leaves robots and double clicks out of the top clients', () => {
+    const { datasets } = countDay([
+      ev(T0, { client: 'bot', clientClass: 'robot' }),
+      ev(T0 + s(1)),
+      ev(T0 + s(2)),
+    ])
+    expect(datasets.get('d1')).toMatchObject({ downloads: 1, topClientDownloads: 1 })
+  })
+})

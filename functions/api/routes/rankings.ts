@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { signedIn } from '../../auth/policy.js'
-import { parsePeriod } from '../period.js'
+import { knownAgency, parseCount, parsePeriod } from '../period.js'
 import { agencyRanking, datasetRanking } from '../rankings.js'
 
 /** `/v1/rankings`: national rankings of agencies and datasets for a month or a fiscal year. */
@@ -12,11 +12,18 @@ rankings.get('/agencies', signedIn(), async (c) => {
   return c.json(await agencyRanking(period))
 })
 
+/** At most this many datasets per page; `limit` defaults to 100 (the reports' top 100). */
+const MAX_LIMIT = 1000
+
 rankings.get('/datasets', signedIn({ agencyQuery: 'agencyId' }), async (c) => {
-  const period = parsePeriod(c.req.query())
+  const query = c.req.query()
+  const period = parsePeriod(query)
+  const offset = parseCount('offset', query.offset, 0, 1_000_000)
+  const limit = parseCount('limit', query.limit, 100, MAX_LIMIT)
   const principal = principalOf(c)
-  const agencyId = c.req.query('agencyId')
-  let agencyIds = agencyId ? [agencyId] : undefined
+  if (query.agencyId !== undefined) await knownAgency(query.agencyId)
+  let agencyIds = query.agencyId !== undefined ? [query.agencyId] : undefined
   if (principal.role === 'agency_exec') agencyIds ??= principal.agencyIds
-  return c.json(await datasetRanking(period, agencyIds ? { agencyIds } : {}))
+  const page = { offset, limit, ...(agencyIds ? { agencyIds } : {}) }
+  return c.json(await datasetRanking(period, page))
 })

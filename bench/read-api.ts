@@ -1,0 +1,178 @@
+/**
+ * Read API at national scale: 300 agencies, 20,000 datasets, 13 months of counts (plus their fiscal years),
+ * generated straight into a bench-only table of an in-memory dynalite through the store functions; the API
+ * app served over HTTP by @hono/node-server; each endpoint asked 400 times, 10 requests at a time.
+ *
+ *   npm run bench:read-api            (BENCH_REQUESTS=400 BENCH_CONCURRENCY=10 by default)
+ *
+ * Everything runs in one process, as `npm start` does: the generator, dynalite, the API and the client.
+ */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { Agency, Dataset } from '../shared/catalog.js'
+import { ZERO_COUNTS } from '../shared/counting/count-day.js'
+import { addMonths, bangkokMonth, fiscalYearOfMonth } from '../shared/time.js'
+
+const AGENCIES = 300
+const DATASETS = 20_000
+const MONTHS = 13
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
+const GROUPS = ['ministry', 'department', 'province', 'local', 'state-enterprise']
+
+const { startDynamoServer } = await import('../functions/local/embedded.js')
+const dynamoServer = await startDynamoServer()
+Object.assign(process.env, {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  DYNAMODB_ENDPOINT: dynamoServer.endpoint,
+  AWS_REGION: 'ap-southeast-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  TABLE_NAME: 'bench-read-api',
+  AUTH_MODE: 'dev',
+  DEV_SIGNING_KEY: 'bench-signing-key-that-is-long-enough',
+})
+const { ensureTable } = await import('../functions/store/setup.js')
+const { putAgencies, putDatasets } = await import('../functions/store/catalog.js')
+const { replacePeriodCounts } = await import('../functions/store/counts.js')
+const { signDevToken } = await import('../functions/auth/dev-tokens.js')
+const { default: app } = await import('../functions/api/app.js')
+type PeriodCounts = import('../functions/store/counts.js').PeriodCounts
+
+/** A small deterministic generator, so every run measures the same data. */
+function mulberry32(seed: number) {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const random = mulberry32(2566)
+
+const agencies: Agency[] = Array.from({ length: AGENCIES }, (_, i) => ({
+  agencyId: `agency-${i}`,
+  slug: `agency-${i}`,
+  name: { th: `หน่วยงาน ${i}`, en: `Agency ${i}` },
+  group: GROUPS[i % GROUPS.length] as string,
+  active: true,
+}))
+const datasets: Dataset[] = Array.from({ length: DATASETS }, (_, i) => ({
+  datasetId: `dataset-${i}`,
+  agencyId: `agency-${Math.floor(random() * random() * AGENCIES)}`,
+  slug: `dataset-${i}`,
+  title: { th: `ชุดข้อมูล ${i}`, en: `Dataset ${i}` },
+  active: true,
+  resourceIds: [`resource-${i}`],
+}))
+// Long-tailed popularity: a few datasets take most downloads, many have a handful or none in a month.
+const popularity = datasets.map(() => Math.floor(2000 * random() ** 6))
+
+function monthCounts(): PeriodCounts {
+  const counts: PeriodCounts = new Map()
+  for (const [i, d] of datasets.entries()) {
+    const downloads = Math.floor((popularity[i] as number) * (0.5 + random()))
+    const c = {
+      ...ZERO_COUNTS,
+      downloads,
+      uniqueDownloads: Math.floor(downloads * 0.7),
+      machineDownloads: Math.floor(downloads * 0.1),
+      robots: Math.floor(downloads * 0.3),
+      doubleClicks: Math.floor(downloads * 0.05),
+      topClientDownloads: Math.floor(downloads * 0.2),
+    }
+    counts.set(`D#${d.datasetId}`, { ...c, agencyId: d.agencyId })
+    const a = counts.get(`A#${d.agencyId}`) ?? { ...ZERO_COUNTS }
+    for (const f of Object.keys(ZERO_COUNTS) as (keyof typeof ZERO_COUNTS)[]) a[f] += c[f]
+    counts.set(`A#${d.agencyId}`, a)
+  }
+  return counts
+}
+
+function add(into: PeriodCounts, from: PeriodCounts) {
+  for (const [sk, c] of from) {
+    const prev = into.get(sk)
+    if (!prev) into.set(sk, { ...c })
+    else for (const f of Object.keys(ZERO_COUNTS) as (keyof typeof ZERO_COUNTS)[]) prev[f] += c[f]
+  }
+}
+
+const t0 = performance.now()
+await ensureTable()
+await putAgencies(agencies)
+await putDatasets(datasets)
+const current = bangkokMonth(Date.now())
+const months = Array.from({ length: MONTHS }, (_, i) => addMonths(current, i - (MONTHS - 1)))
+const years = new Map<number, PeriodCounts>()
+for (const month of months) {
+  const counts = monthCounts()
+  await replacePeriodCounts({ month }, counts)
+  const fy = fiscalYearOfMonth(month)
+  if (!years.has(fy)) years.set(fy, new Map())
+  add(years.get(fy) as PeriodCounts, counts)
+}
+for (const [fy, counts] of years) await replacePeriodCounts({ fy }, counts)
+const itemCount = (MONTHS + years.size) * (DATASETS + AGENCIES)
+console.log(`seeded ${itemCount} count items in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+await new Promise((r) => server.once('listening', r))
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+const dga = `Bearer ${await signDevToken(process.env.DEV_SIGNING_KEY as string, 'dga_admin', [])}`
+const exec = `Bearer ${await signDevToken(process.env.DEV_SIGNING_KEY as string, 'agency_exec', ['agency-7'])}`
+
+const lastMonth = months[MONTHS - 2] as string
+const lastFy = fiscalYearOfMonth(lastMonth)
+const endpoints: [string, string, string][] = [
+  ['agency ranking, month', `/v1/rankings/agencies?month=${lastMonth}`, dga],
+  ['agency ranking, fiscal year', `/v1/rankings/agencies?fy=${lastFy}`, dga],
+  ['dataset ranking, month, top 100', `/v1/rankings/datasets?month=${lastMonth}`, dga],
+  ['dataset ranking, fiscal year, page 3', `/v1/rankings/datasets?fy=${lastFy}&offset=200`, dga],
+  ['dataset ranking, own agency (exec)', `/v1/rankings/datasets?fy=${lastFy}`, exec],
+  ['awards, fiscal year', `/v1/awards?fy=${lastFy}`, dga],
+  ['agency performance (exec)', `/v1/agencies/agency-7/performance?fy=${lastFy}`, exec],
+  ['agency integrity, month', `/v1/agencies/agency-7/integrity?month=${lastMonth}`, dga],
+]
+
+async function timed(path: string, auth: string): Promise<number> {
+  const start = performance.now()
+  const res = await fetch(base + path, { headers: { authorization: auth } })
+  await res.arrayBuffer()
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
+  return performance.now() - start
+}
+
+// First requests fill the caches (timed: the cost of the first read after a rollup changed a period); then
+// a collection, so the seeding's garbage is not charged to the first endpoint measured.
+const firsts = new Map<string, number>()
+for (const [name, path, auth] of endpoints) firsts.set(name, await timed(path, auth))
+;(globalThis as { gc?: () => void }).gc?.()
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number
+const rows: string[] = []
+for (const [name, path, auth] of endpoints) {
+  const first = firsts.get(name) as number
+  for (let i = 0; i < 20; i++) await timed(path, auth)
+  const latencies: number[] = []
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < REQUESTS) latencies.push(await timed(path, auth))
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  const row = `| ${name} | ${first.toFixed(0)} | ${pct(latencies, 0.5).toFixed(1)} | ${pct(latencies, 0.95).toFixed(1)} | ${pct(latencies, 0.99).toFixed(1)} | ${(REQUESTS / seconds).toFixed(0)} |`
+  rows.push(row)
+  console.log(row)
+}
+console.log('\n| endpoint | first request, cache fill (ms) | p50 (ms) | p95 (ms) | p99 (ms) | requests/s |')
+console.log('| --- | --- | --- | --- | --- | --- |')
+for (const row of rows) console.log(row)
+
+server.close()
+await dynamoServer.close()
+process.exit(0)

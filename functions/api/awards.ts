@@ -1,0 +1,94 @@
+import type { AwardCategoryView, AwardStandingView, AwardsResponse } from '../../shared/api.js'
+import {
+  type AwardProgramme,
+  awardStandings,
+  type CategoryStandings,
+  type Contender,
+  DEFAULT_PROGRAMME,
+} from '../../shared/awards.js'
+import type { Principal } from '../auth/principal.js'
+import { getAwardProgramme, programmeVersionKey, type StoredProgramme } from '../store/award-programmes.js'
+import { catalog } from './catalog-cache.js'
+import { memoize, periodStamp, stampOf, type Versions } from './period-cache.js'
+import { describePeriod, rankedAgencies, rankedDatasets } from './rankings.js'
+
+/** The programme in force for a fiscal year: the one DGA set, or the default; cached per version. */
+export function programmeOf(
+  versions: Versions,
+  fy: number,
+): Promise<{ programme: AwardProgramme; stored?: StoredProgramme }> {
+  return memoize(`programme|${fy}`, stampOf(versions, programmeVersionKey(fy)), async () => {
+    const stored = await getAwardProgramme(fy)
+    return stored ? { programme: stored.programme, stored } : { programme: DEFAULT_PROGRAMME }
+  })
+}
+
+/** Standings of every category of a fiscal year's programme on its counts so far, cached per version. */
+export async function fiscalYearStandings(versions: Versions, fy: number, now: number) {
+  const { programme, stored } = await programmeOf(versions, fy)
+  const cat = await catalog(now)
+  const period = { fy }
+  const [agencies, datasets] = await Promise.all([
+    rankedAgencies(versions, period, now),
+    rankedDatasets(versions, period, now),
+  ])
+  const stamp = `${periodStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}`
+  const categories = await memoize(`awards|${fy}`, stamp, async () => {
+    const agencyContenders: Contender[] = agencies.map((a) => ({
+      id: a.agencyId,
+      agencyId: a.agencyId,
+      group: cat.agencies.get(a.agencyId)?.group,
+      name: a.name.th,
+      downloads: a.downloads,
+      uniqueDownloads: a.uniqueDownloads,
+    }))
+    const datasetContenders: Contender[] = datasets.items.map((d) => ({
+      id: d.datasetId,
+      agencyId: d.agencyId,
+      name: d.title.th,
+      downloads: d.downloads,
+      uniqueDownloads: d.uniqueDownloads,
+    }))
+    return programme.categories.map((c) =>
+      shortlist(awardStandings(c, c.subject === 'agency' ? agencyContenders : datasetContenders)),
+    )
+  })
+  return { programme, stored, categories }
+}
+
+/** Every awarded entry and the runners-up ranked within twice the places: the contest near the cut-off. */
+function shortlist(category: CategoryStandings): CategoryStandings {
+  const window = category.places * 2
+  return { ...category, standings: category.standings.filter((s) => s.awarded || s.rank <= window) }
+}
+
+/** What a category shows a caller: an agency executive sees only their own agencies' datasets. */
+function view(category: CategoryStandings, principal: Principal): AwardCategoryView {
+  const ownOnly = category.subject === 'dataset' && principal.role === 'agency_exec'
+  const standings = category.standings
+    .filter((s) => !ownOnly || principal.agencyIds.includes(s.agencyId))
+    .map(
+      (s): AwardStandingView => ({
+        rank: s.rank,
+        ...(category.subject === 'agency' ? { agencyId: s.id } : { datasetId: s.id, agencyId: s.agencyId }),
+        downloads: s.downloads,
+        uniqueDownloads: s.uniqueDownloads,
+        awarded: s.awarded,
+        tiedAtCutoff: s.tiedAtCutoff,
+      }),
+    )
+  const { standings: _all, ...rest } = category
+  return { ...rest, standings }
+}
+
+/** The `GET /v1/awards` response for a fiscal year. */
+export async function awards(versions: Versions, fy: number, principal: Principal, now = Date.now()) {
+  const { stored, categories } = await fiscalYearStandings(versions, fy, now)
+  const response: AwardsResponse = {
+    fy,
+    period: describePeriod({ fy }, now),
+    programme: stored ? { source: 'set', setBy: stored.setBy, setAt: stored.setAt } : { source: 'default' },
+    categories: categories.map((c) => view(c, principal)),
+  }
+  return response
+}

@@ -1,0 +1,72 @@
+import type { PerformanceResponse } from '../../shared/api.js'
+import { agencyCutoff } from '../../shared/awards.js'
+import {
+  effectiveTarget,
+  fiscalYearClock,
+  gapToCutoff,
+  neededPerMonth,
+  projectToYearEnd,
+  targetPercent,
+} from '../../shared/targets.js'
+import { bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
+import { listTargets, targetsVersionKey } from '../store/targets.js'
+import { fiscalYearStandings } from './awards.js'
+import { knownAgency } from './period.js'
+import { cachedPeriodCounts, memoize, stampOf, type Versions } from './period-cache.js'
+import { describePeriod, rankedAgencies } from './rankings.js'
+
+/** Downloads of an agency month by month through a fiscal year (months that have begun), with running totals. */
+async function monthsOf(versions: Versions, agencyId: string, fy: number, now: number) {
+  const current = bangkokMonth(now)
+  const months = monthsOfFiscalYear(fy).filter((m) => m <= current)
+  const counts = await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, 'A')))
+  let cumulative = 0
+  return months.map((month, i) => {
+    const downloads = counts[i]?.get(`A#${agencyId}`)?.downloads ?? 0
+    cumulative += downloads
+    return { month, downloads, cumulative }
+  })
+}
+
+/** An agency's fiscal year: downloads against target, rank, the award cut-off, projection and what it takes. */
+export async function agencyPerformance(
+  versions: Versions,
+  agencyId: string,
+  fy: number,
+  now = Date.now(),
+): Promise<PerformanceResponse> {
+  const agency = await knownAgency(agencyId, 'agencyId', now)
+  const [months, ranked, standings, targets] = await Promise.all([
+    monthsOf(versions, agencyId, fy, now),
+    rankedAgencies(versions, { fy }, now),
+    fiscalYearStandings(versions, fy, now),
+    memoize(`targets|${fy}`, stampOf(versions, targetsVersionKey(fy)), () => listTargets(fy)),
+  ])
+  const setTarget = targets.get(agencyId)
+  const item = ranked.find((r) => r.agencyId === agencyId)
+  const downloads = item?.downloads ?? 0
+  const category = standings.categories.find((c) => c.subject === 'agency')
+  const cutoff = category ? (agencyCutoff(category, agency.group) ?? null) : null
+  const target = effectiveTarget(setTarget?.downloads, cutoff)
+  return {
+    agencyId,
+    name: agency.name,
+    group: agency.group,
+    fy,
+    period: describePeriod({ fy }, now),
+    months,
+    downloads,
+    uniqueDownloads: item?.uniqueDownloads ?? 0,
+    target,
+    targetSource: setTarget ? 'set' : 'cutoff',
+    targetPercent: targetPercent(downloads, target),
+    rank: item?.rank ?? null,
+    rankChange: item?.rankChange ?? null,
+    cutoff,
+    awarded: category?.standings.find((s) => s.id === agencyId)?.awarded ?? false,
+    gapToCutoff: gapToCutoff(downloads, cutoff),
+    projection: projectToYearEnd(downloads, fy, now),
+    remainingMonths: fiscalYearClock(fy, now).remainingMonths,
+    neededPerMonth: neededPerMonth(downloads, target, fy, now),
+  }
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../auth/middleware.js'
+import { signedIn } from '../../auth/policy.js'
+import { agencyIntegrity } from '../integrity.js'
+import { agencyPerformance } from '../performance.js'
+import { fyOrCurrent, parsePeriod } from '../period.js'
+import { readVersions } from '../period-cache.js'
+
+/** `/v1/agencies/:agencyId/…`: one agency's standing in detail (DGA, or an executive of that agency). */
+export const agencies = new Hono<AppEnv>()
+
+agencies.get('/:agencyId/performance', signedIn({ agencyParam: 'agencyId' }), async (c) => {
+  const fy = fyOrCurrent(c.req.query('fy'))
+  return c.json(await agencyPerformance(await readVersions(), c.req.param('agencyId'), fy))
+})
+
+agencies.get('/:agencyId/integrity', signedIn({ agencyParam: 'agencyId' }), async (c) => {
+  const period = parsePeriod(c.req.query())
+  return c.json(await agencyIntegrity(await readVersions(), c.req.param('agencyId'), period))
+})

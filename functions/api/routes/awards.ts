@@ -1,0 +1,113 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { ProgrammeResponse } from '../../../shared/api.js'
+import type { AwardProgramme } from '../../../shared/awards.js'
+import { type AppEnv, principalOf } from '../../auth/middleware.js'
+import { dgaOnly, signedIn } from '../../auth/policy.js'
+import { ValidationError } from '../../errors.js'
+import { recordAudit } from '../../store/audit.js'
+import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
+import { readJson, validate } from '../../validation.js'
+import { awards as awardsOf, programmeOf } from '../awards.js'
+import { catalog } from '../catalog-cache.js'
+import { fyOrCurrent, parseFy } from '../period.js'
+import { forgetVersions, readVersions } from '../period-cache.js'
+
+const places = z.number().int().min(1).max(1000)
+const metric = z.enum(['downloads', 'uniqueDownloads'])
+const categoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'use 1–40 lowercase letters, digits and -')
+
+const programmeSchema = z
+  .strictObject({
+    categories: z
+      .array(
+        z.discriminatedUnion('subject', [
+          z.strictObject({
+            id: categoryId,
+            subject: z.literal('agency'),
+            places,
+            metric: metric.optional(),
+            perGroup: z.record(z.string().min(1).max(100), places).optional(),
+          }),
+          z.strictObject({
+            id: categoryId,
+            subject: z.literal('dataset'),
+            places,
+            metric: metric.optional(),
+            maxPerAgency: places.optional(),
+          }),
+        ]),
+      )
+      .min(1)
+      .max(10),
+  })
+  .superRefine((p, ctx) => {
+    const ids = p.categories.map((c) => c.id)
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', message: `duplicate id "${id}"`, path: ['categories', i, 'id'] })
+    })
+    p.categories.forEach((c, i) => {
+      if (c.subject !== 'agency' || !c.perGroup) return
+      const sum = Object.values(c.perGroup).reduce((a, b) => a + b, 0)
+      if (sum !== c.places) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `places per group add up to ${sum}, not places (${c.places})`,
+          path: ['categories', i, 'perGroup'],
+        })
+      }
+    })
+  })
+
+/** `/v1/awards`: award standings of a fiscal year, and (DGA) its programme. */
+export const awards = new Hono<AppEnv>()
+
+awards.get('/', signedIn(), async (c) => {
+  const fy = fyOrCurrent(c.req.query('fy'))
+  return c.json(await awardsOf(await readVersions(), fy, principalOf(c)))
+})
+
+awards.get('/:fy/programme', signedIn(), async (c) => {
+  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  const { programme, stored } = await programmeOf(await readVersions(), fy)
+  return c.json({
+    fy,
+    programme,
+    source: stored ? 'set' : 'default',
+    setBy: stored?.setBy,
+    setAt: stored?.setAt,
+  })
+})
+
+awards.put('/:fy/programme', dgaOnly(), async (c) => {
+  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  const programme: AwardProgramme = validate(programmeSchema, await readJson(c))
+  const groups = new Set([...(await catalog()).agencies.values()].map((a) => a.group))
+  programme.categories.forEach((category, i) => {
+    for (const group of category.subject === 'agency' ? Object.keys(category.perGroup ?? {}) : []) {
+      if (!groups.has(group)) {
+        throw new ValidationError(
+          `categories[${i}].perGroup: "${group}" is not an agency group of the catalog`,
+        )
+      }
+    }
+  })
+  const previous = await getAwardProgramme(fy)
+  const principal = principalOf(c)
+  const stored: ProgrammeResponse = {
+    fy,
+    programme,
+    setBy: principal.subject,
+    setAt: new Date().toISOString(),
+  }
+  await putAwardProgramme(stored)
+  forgetVersions() // this process reads its own write at once
+  await recordAudit({
+    actor: principal.subject,
+    action: 'awards.programme.set',
+    target: `FY${fy}`,
+    detail: { programme, previous: previous?.programme ?? null },
+  })
+  return c.json(stored)
+})

@@ -1,0 +1,47 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { TargetResponse } from '../../../shared/api.js'
+import { type AppEnv, principalOf } from '../../auth/middleware.js'
+import { dgaOnly } from '../../auth/policy.js'
+import { recordAudit } from '../../store/audit.js'
+import { getTarget, listTargets, putTarget } from '../../store/targets.js'
+import { readJson, validate } from '../../validation.js'
+import { knownAgency, parseFy } from '../period.js'
+import { forgetVersions } from '../period-cache.js'
+
+const targetSchema = z.strictObject({
+  downloads: z.number().int('must be a whole number').min(0, 'must not be negative').max(1e12),
+})
+
+/** `/v1/targets`: per-agency download targets of a fiscal year, set by DGA. */
+export const targets = new Hono<AppEnv>()
+
+targets.get('/:fy', dgaOnly(), async (c) => {
+  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  return c.json({ fy, items: [...(await listTargets(fy)).values()] })
+})
+
+targets.put('/:fy/:agencyId', dgaOnly(), async (c) => {
+  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  const agencyId = c.req.param('agencyId')
+  const { downloads } = validate(targetSchema, await readJson(c))
+  await knownAgency(agencyId)
+  const previous = await getTarget(fy, agencyId)
+  const principal = principalOf(c)
+  const target: TargetResponse = {
+    fy,
+    agencyId,
+    downloads,
+    setBy: principal.subject,
+    setAt: new Date().toISOString(),
+  }
+  await putTarget(target)
+  forgetVersions() // this process reads its own write at once
+  await recordAudit({
+    actor: principal.subject,
+    action: 'target.set',
+    target: `FY${fy}/${agencyId}`,
+    detail: { downloads, previous: previous?.downloads ?? null },
+  })
+  return c.json(target)
+})

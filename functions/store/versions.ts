@@ -1,0 +1,29 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { mapLimit, queryPartition } from './batch.js'
+import { dynamo, table } from './clients.js'
+
+/**
+ * Versions of what API processes cache (period counts, award programmes, targets): one small partition, so a
+ * reader checks everything it holds with one query instead of rereading thousands of items.
+ */
+const VERSION_PK = 'VERSION'
+
+/** Moves the version of each key by one, after the thing it versions changed. */
+export async function bumpVersions(keys: Iterable<string>): Promise<void> {
+  await mapLimit([...new Set(keys)], 8, (key) =>
+    dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { pk: VERSION_PK, sk: key },
+        UpdateExpression: 'ADD version :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    ),
+  )
+}
+
+/** Every version, keyed as bumped (one query). */
+export async function getVersions(): Promise<Map<string, number>> {
+  const items = await queryPartition(VERSION_PK)
+  return new Map(items.map((i) => [i.sk as string, Number(i.version)]))
+}
