@@ -1,0 +1,181 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import * as acm from 'aws-cdk-lib/aws-certificatemanager'
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
+import * as s3 from 'aws-cdk-lib/aws-s3'
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment'
+import { Construct } from 'constructs'
+import { BASIC_EXECUTION_ROLE } from './function.js'
+
+/** What the dashboard reads from `/config.json` to find the API and the sign-in pages. */
+export interface DashboardRuntimeConfig {
+  apiUrl: string
+  auth: { region: string; userPoolId: string; clientId: string; hostedUiUrl: string }
+}
+
+export interface WebProps {
+  /** Receives the bucket's access logs and CloudFront's standard logs. */
+  accessLogs: s3.IBucket
+  /** The Cognito hosted UI (`https://…`), the one other origin pages may send forms to and fetch tokens from. */
+  hostedUiUrl: string
+  /** The custom domain of the dashboard. @default the distribution's own domain */
+  domainName?: string
+  /** ACM certificate (us-east-1) for `domainName`. */
+  certificateArn?: string
+  /** AWS WAF web ACL (CLOUDFRONT scope) to attach. @default none */
+  webAclArn?: string
+}
+
+/**
+ * The dashboard: a private bucket served by CloudFront through origin access control, HTTPS only, with security
+ * headers. Files are uploaded with `deploy()` when a dashboard build exists.
+ */
+export class Web extends Construct {
+  readonly bucket: s3.Bucket
+  readonly distribution: cloudfront.Distribution
+  /** `https://` and the custom domain, or the distribution's domain. */
+  readonly origin: string
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id)
+    const region = Stack.of(this).region
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'web-bucket/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+    })
+
+    const csp = [
+      "default-src 'self'",
+      "script-src 'self'",
+      // chart.js and Preact set inline style attributes; no inline script is allowed.
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://cognito-idp.${region}.amazonaws.com ${props.hostedUiUrl}`,
+      `form-action 'self' ${props.hostedUiUrl}`,
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ].join('; ')
+    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
+        ],
+      },
+    })
+
+    const certificate = props.certificateArn
+      ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn)
+      : undefined
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'OGD Rankings dashboard',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        compress: true,
+      },
+      // The dashboard routes in the browser: unknown paths get the app, which shows its own "not found".
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 200,
+        responsePagePath: '/index.html',
+        ttl: Duration.minutes(1),
+      })),
+      domainNames: props.domainName ? [props.domainName] : undefined,
+      certificate,
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Edge locations in Asia are included; South America and Oceania are not needed for Thai users.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      enableLogging: true,
+      logBucket: props.accessLogs,
+      logFilePrefix: 'cloudfront/',
+      webAclId: props.webAclArn,
+    })
+    this.origin = `https://${props.domainName ?? this.distribution.distributionDomainName}`
+
+    const suppressions = [
+      { id: 'AwsSolutions-CFR1', reason: 'Open data is for everyone: no geographic restriction.' },
+    ]
+    if (!props.webAclArn) {
+      suppressions.push({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'Static files only (the API is not behind this distribution); a web ACL is attached with the webAclArn context value.',
+      })
+    }
+    if (!props.certificateArn) {
+      suppressions.push({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain CloudFront uses its default certificate, whose TLS policy cannot be set; give domainName and certificateArn to enforce TLS 1.2.',
+      })
+    }
+    Validations.of(this.distribution).acknowledge(...suppressions)
+  }
+
+  /** Uploads a dashboard build and its runtime configuration, and clears the CDN cache. */
+  deploy(assetsPath: string, runtimeConfig: DashboardRuntimeConfig): s3deploy.BucketDeployment {
+    const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
+      sources: [s3deploy.Source.asset(assetsPath), s3deploy.Source.jsonData('config.json', runtimeConfig)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    })
+    acknowledgeBucketDeployment(this)
+    return deployment
+  }
+}
+
+/** The BucketDeployment's handler is CDK's own singleton function; its findings are CDK's design, not ours. */
+function acknowledgeBucketDeployment(scope: Web): void {
+  const stack = Stack.of(scope)
+  const qualifier = String(stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') ?? 'hnb659fds')
+  const webBucketId = stack.getLogicalId(scope.bucket.node.defaultChild as s3.CfnBucket)
+  const wildcards = [
+    ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map(
+      (a) => `Action::${a}`,
+    ),
+    `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`,
+    `Resource::<${webBucketId}.Arn>/*`,
+    'Resource::*',
+  ]
+  const reason =
+    "CDK's BucketDeployment handler copies the dashboard asset from the CDK assets bucket into the web bucket " +
+    '(replacing what was there) and invalidates the distribution, which has no resource-level permission.'
+  const handler = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))
+  if (!handler) return
+  Validations.of(handler).acknowledge(
+    ...wildcards.map((finding) => ({ id: `AwsSolutions-IAM5[${finding}]`, reason })),
+    {
+      id: `AwsSolutions-IAM4[Policy::${BASIC_EXECUTION_ROLE}]`,
+      reason: "CDK's BucketDeployment handler logs with AWSLambdaBasicExecutionRole.",
+    },
+    { id: 'AwsSolutions-L1', reason: "CDK's BucketDeployment handler runtime is chosen by aws-cdk-lib." },
+  )
+}
