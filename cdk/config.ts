@@ -21,7 +21,7 @@ export interface DeployConfig {
   certificateArn: string | undefined
   /** `webAclArn` — an AWS WAF web ACL (CLOUDFRONT scope) for the dashboard distribution. @default none */
   webAclArn: string | undefined
-  /** `authDomainPrefix` — prefix of the Cognito hosted UI domain. @default ogd-rankings-<account id> */
+  /** `authDomainPrefix` — prefix of the Cognito hosted UI domain. @default <stack name, lower case>-<account id> */
   authDomainPrefix: string | undefined
   /** `logRetentionDays` — days function logs, API access logs and S3/CloudFront access logs are kept. @default 90 */
   logRetentionDays: number

@@ -27,7 +27,9 @@ export class OgdRankingsStack extends Stack {
       accessLogs: accessLogs.bucket,
       reportVersionDays: config.reportVersionDays,
     })
-    const authDomainPrefix = config.authDomainPrefix ?? `ogd-rankings-${this.account}`
+    // Unique per stack, account and region, so a staging stack beside production needs no setting.
+    const stackSlug = this.stackName.toLowerCase().replace(/[^a-z0-9-]/g, '-')
+    const authDomainPrefix = config.authDomainPrefix ?? `${stackSlug}-${this.account}`
     const web = new Web(this, 'Web', {
       accessLogs: accessLogs.bucket,
       hostedUiUrl: hostedUiUrlFor(authDomainPrefix, this.region),
@@ -74,6 +76,10 @@ export class OgdRankingsStack extends Stack {
       description: 'Downloads, events and API',
     })
     new CfnOutput(this, 'DashboardUrl', { value: web.origin })
+    new CfnOutput(this, 'DistributionDomain', {
+      value: web.distribution.distributionDomainName,
+      description: 'Point the custom domain here (CNAME or alias)',
+    })
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId })
     new CfnOutput(this, 'HostedUiUrl', { value: auth.hostedUiUrl })
     new CfnOutput(this, 'ReportsBucket', { value: data.reports.bucketName })

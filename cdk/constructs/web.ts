@@ -45,8 +45,8 @@ export class Web extends Construct {
       enforceSSL: true,
       serverAccessLogsBucket: props.accessLogs,
       serverAccessLogsPrefix: 'web-bucket/',
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+      // Kept on stack deletion like every bucket here: CloudFormation cannot delete a bucket with objects in it.
+      removalPolicy: RemovalPolicy.RETAIN,
     })
 
     const csp = [

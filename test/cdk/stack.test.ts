@@ -47,6 +47,16 @@ describe('the whole stack', () => {
     }
   })
 
+  it('names the hosted UI domain after the stack and account unless told otherwise', () => {
+    Template.fromStack(minimal).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['', ['ogdrankings-', { Ref: 'AWS::AccountId' }]] },
+    })
+    const named = new OgdRankingsStack(testApp({ authDomainPrefix: 'dga-rankings' }), 'OgdRankings')
+    Template.fromStack(named).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'dga-rankings',
+    })
+  })
+
   it('uploads the dashboard only when a build exists', () => {
     Template.fromStack(minimal).resourceCountIs('Custom::CDKBucketDeployment', 0)
     Template.fromStack(full).resourceCountIs('Custom::CDKBucketDeployment', 1)
