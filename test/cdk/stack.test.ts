@@ -1,5 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions'
+import * as s3 from 'aws-cdk-lib/aws-s3'
 import { describe, expect, it } from 'vitest'
+import { defineApp } from '../../cdk/define-app.js'
 import { OgdRankingsStack } from '../../cdk/stack.js'
 import { awsSolutionsFindings, testApp, WEB_DIST_FIXTURE } from './support.js'
 
@@ -91,5 +93,14 @@ describe('the whole stack', () => {
       .map((f) => f.Properties.Environment?.Variables?.DASHBOARD_ORIGIN)
       .filter(Boolean)
     expect(origins).toEqual(['https://rankings.example.org', 'https://rankings.example.org'])
+  })
+})
+
+describe('the app', () => {
+  it('stops synth on an AWS Solutions finding nobody acknowledged', () => {
+    const app = testApp()
+    const stack = defineApp(app)
+    new s3.Bucket(stack, 'Unlogged', { enforceSSL: true })
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1/)
   })
 })
