@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib'
+import type { Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import type { IConstruct } from 'constructs'
 import { AccessLogs } from '../../cdk/constructs/access-logs.js'
@@ -31,3 +32,15 @@ export function awsSolutionsFindings(scope: IConstruct, severity: 'error' | 'war
     .filter((v) => v.severity === severity)
     .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`))
 }
+
+/** Statements of every IAM policy in a template, flattened. */
+export function policyStatements(
+  template: Template,
+): { Action: string | string[]; Resource: unknown; Condition?: unknown }[] {
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (p) => p.Properties.PolicyDocument.Statement,
+  )
+}
+
+export const actionsOf = (s: { Action: string | string[] }) =>
+  Array.isArray(s.Action) ? s.Action : [s.Action]
