@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib'
 import * as acm from 'aws-cdk-lib/aws-certificatemanager'
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
@@ -107,7 +107,8 @@ export class Web extends Construct {
       })),
       domainNames: props.domainName ? [props.domainName] : undefined,
       certificate,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      // Only a custom certificate can raise the TLS floor; CloudFront's default certificate has a fixed policy.
+      minimumProtocolVersion: certificate ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Edge locations in Asia are included; South America and Oceania are not needed for Thai users.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
@@ -156,12 +157,15 @@ export class Web extends Construct {
 function acknowledgeBucketDeployment(scope: Web): void {
   const stack = Stack.of(scope)
   const qualifier = String(stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') ?? 'hnb659fds')
+  // cdk-nag names the assets bucket as the template does: concrete when the stack has an environment.
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region
   const webBucketId = stack.getLogicalId(scope.bucket.node.defaultChild as s3.CfnBucket)
   const wildcards = [
     ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map(
       (a) => `Action::${a}`,
     ),
-    `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`,
+    `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*`,
     `Resource::<${webBucketId}.Arn>/*`,
     'Resource::*',
   ]

@@ -24,12 +24,13 @@ describe('the whole stack', () => {
       webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/ogd/1',
     }),
     'OgdRankings',
+    { env: { account: '123456789012', region: 'ap-southeast-1' } },
   )
 
   it.each([
     ['with defaults', minimal],
     ['with every option', full],
-    ['with a custom domain and a web ACL', custom],
+    ['with a custom domain, a web ACL and an explicit environment', custom],
   ])('passes the AWS Solutions checks %s: no unacknowledged errors or warnings', (_, stack) => {
     expect(awsSolutionsFindings(stack, 'error')).toEqual([])
     expect(awsSolutionsFindings(stack, 'warning')).toEqual([])
