@@ -58,22 +58,14 @@ export class OgdRankingsStack extends Stack {
     alarms.watchFunction('CatalogSync', jobs.catalogSync.fn)
     alarms.watchDeadLetters('JobDeadLetters', jobs.deadLetterQueue)
 
+    web.routeApi(api.httpApi)
     const webDist = config.webDist === 'none' ? undefined : fromRoot(config.webDist)
-    if (webDist && existsSync(webDist)) {
-      web.deploy(webDist, {
-        apiUrl: api.httpApi.apiEndpoint,
-        auth: {
-          region: this.region,
-          userPoolId: auth.userPool.userPoolId,
-          clientId: auth.client.userPoolClientId,
-          hostedUiUrl: auth.hostedUiUrl,
-        },
-      })
-    }
+    if (webDist && existsSync(webDist)) web.deploy(webDist)
 
     new CfnOutput(this, 'ApiUrl', {
       value: api.httpApi.apiEndpoint,
-      description: 'Downloads, events and API',
+      description:
+        'Download links (/d/…) and event posts (/v1/events) go here, not through the dashboard domain',
     })
     new CfnOutput(this, 'DashboardUrl', { value: web.origin })
     new CfnOutput(this, 'DistributionDomain', {

@@ -1,5 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib'
-import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2'
+import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
@@ -10,7 +10,7 @@ import { ProductFunction } from './function.js'
 export interface ApiProps {
   data: DataStore
   auth: Auth
-  /** The dashboard's origin (`https://…`): the only origin browsers may call the API from. */
+  /** The dashboard's origin (`https://…`), the only cross-origin caller the API answers (`DASHBOARD_ORIGIN`). */
   dashboardOrigin: string
   /** Hex SHA-256 digests of the ingest keys accepted by POST /v1/events (never the keys). */
   ingestApiKeyHashes: readonly string[]
@@ -49,20 +49,14 @@ export class Api extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(29),
       logRetentionDays: props.logRetentionDays,
-      environment,
+      // The hosted UI's origin: the API tells the dashboard where to sign in (GET /v1/auth/config).
+      environment: { ...environment, COGNITO_DOMAIN: auth.hostedUiUrl },
     })
     data.grantTable(this.api.fn)
     data.grantReports(this.api.fn)
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.fn),
-      // Preflights are answered by the gateway, without a Lambda call, for the dashboard's origin only.
-      corsPreflight: {
-        allowOrigins: [props.dashboardOrigin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type'],
-        maxAge: Duration.hours(1),
-      },
     })
     const ingest = new HttpLambdaIntegration('IngestIntegration', this.ingest.fn)
     this.httpApi.addRoutes({ path: '/d/{resourceId}', methods: [HttpMethod.GET], integration: ingest })

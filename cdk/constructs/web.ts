@@ -1,17 +1,12 @@
 import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib'
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import * as acm from 'aws-cdk-lib/aws-certificatemanager'
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
 import * as s3 from 'aws-cdk-lib/aws-s3'
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment'
 import { Construct } from 'constructs'
 import { BASIC_EXECUTION_ROLE } from './function.js'
-
-/** What the dashboard reads from `/config.json` to find the API and the sign-in pages. */
-export interface DashboardRuntimeConfig {
-  apiUrl: string
-  auth: { region: string; userPoolId: string; clientId: string; hostedUiUrl: string }
-}
 
 export interface WebProps {
   /** Receives the bucket's access logs and CloudFront's standard logs. */
@@ -28,17 +23,17 @@ export interface WebProps {
 
 /**
  * The dashboard: a private bucket served by CloudFront through origin access control, HTTPS only, with security
- * headers. Files are uploaded with `deploy()` when a dashboard build exists.
+ * headers. `routeApi()` puts the API on the same origin under `/v1/`; `deploy()` uploads a dashboard build.
  */
 export class Web extends Construct {
   readonly bucket: s3.Bucket
   readonly distribution: cloudfront.Distribution
   /** `https://` and the custom domain, or the distribution's domain. */
   readonly origin: string
+  private readonly headers: cloudfront.ResponseHeadersPolicy
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id)
-    const region = Stack.of(this).region
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -56,13 +51,14 @@ export class Web extends Construct {
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
-      `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://cognito-idp.${region}.amazonaws.com ${props.hostedUiUrl}`,
+      // The API is on this origin; the hosted UI's token endpoint is the one other place the page calls.
+      `connect-src 'self' ${props.hostedUiUrl}`,
       `form-action 'self' ${props.hostedUiUrl}`,
       "frame-ancestors 'none'",
       "base-uri 'self'",
       "object-src 'none'",
     ].join('; ')
-    const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    this.headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
         strictTransportSecurity: {
@@ -95,16 +91,9 @@ export class Web extends Construct {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: headers,
+        responseHeadersPolicy: this.headers,
         compress: true,
       },
-      // The dashboard routes in the browser: unknown paths get the app, which shows its own "not found".
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.minutes(1),
-      })),
       domainNames: props.domainName ? [props.domainName] : undefined,
       certificate,
       // Only a custom certificate can raise the TLS floor; CloudFront's default certificate has a fixed policy.
@@ -139,10 +128,31 @@ export class Web extends Construct {
     Validations.of(this.distribution).acknowledge(...suppressions)
   }
 
-  /** Uploads a dashboard build and its runtime configuration, and clears the CDN cache. */
-  deploy(assetsPath: string, runtimeConfig: DashboardRuntimeConfig): s3deploy.BucketDeployment {
+  /**
+   * Sends `/v1/*` and `/healthz` to the HTTP API, uncached, with every viewer header but Host (the bearer token
+   * included), so the dashboard calls its API on its own origin. Downloads (`/d/*`) are not routed here: behind
+   * CloudFront the ingest function would see CloudFront's address instead of the downloader's.
+   */
+  routeApi(api: HttpApi): void {
+    const stack = Stack.of(this)
+    const origin = new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+    })
+    for (const path of ['/v1/*', '/healthz']) {
+      this.distribution.addBehavior(path, origin, {
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: this.headers,
+      })
+    }
+  }
+
+  /** Uploads a dashboard build and clears the CDN cache. */
+  deploy(assetsPath: string): s3deploy.BucketDeployment {
     const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
-      sources: [s3deploy.Source.asset(assetsPath), s3deploy.Source.jsonData('config.json', runtimeConfig)],
+      sources: [s3deploy.Source.asset(assetsPath)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

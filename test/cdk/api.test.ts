@@ -73,9 +73,9 @@ describe('Api', () => {
     )
   })
 
-  it('lets only the dashboard origin call the API from a browser', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: [ORIGIN] }),
+  it('tells the API function where the hosted UI is', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ COGNITO_DOMAIN: Match.anyValue() }) },
     })
   })
 

@@ -1,4 +1,5 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions'
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import { describe, expect, it } from 'vitest'
 import { AccessLogs } from '../../cdk/constructs/access-logs.js'
 import { Web } from '../../cdk/constructs/web.js'
@@ -16,10 +17,8 @@ describe('Web', () => {
     return { stack, web }
   }
   const { stack, web } = build()
-  web.deploy(WEB_DIST_FIXTURE, {
-    apiUrl: 'https://api.example.org',
-    auth: { region: 'ap-southeast-1', userPoolId: 'pool', clientId: 'client', hostedUiUrl: hostedUi },
-  })
+  web.routeApi(new HttpApi(stack, 'HttpApi'))
+  web.deploy(WEB_DIST_FIXTURE)
   const template = Template.fromStack(stack)
 
   it('serves a private bucket through origin access control over HTTPS only', () => {
@@ -33,7 +32,7 @@ describe('Web', () => {
     })
   })
 
-  it('sends security headers, with a CSP that allows only the API and the hosted UI', () => {
+  it('sends security headers, with a CSP that allows only its own origin and the hosted UI', () => {
     const csp = new Capture()
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
@@ -48,16 +47,40 @@ describe('Web', () => {
         }),
       }),
     })
-    const policy = JSON.stringify(csp.asObject())
+    const policy = csp.asString()
     expect(policy).toContain("script-src 'self'")
+    expect(policy).toContain(`connect-src 'self' ${hostedUi}`)
     expect(policy).toContain(`form-action 'self' ${hostedUi}`)
     expect(policy).toContain("frame-ancestors 'none'")
   })
 
-  it('uploads the dashboard build with its runtime config and invalidates the cache', () => {
+  it("sends /v1/* and /healthz to the API uncached, with the caller's headers but Host", () => {
+    const behaviors = new Capture()
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ CacheBehaviors: behaviors }),
+    })
+    const byPath = behaviors.asArray() as { PathPattern: string; [key: string]: unknown }[]
+    expect(byPath.map((b) => b.PathPattern)).toEqual(['/v1/*', '/healthz'])
+    for (const behavior of byPath) {
+      expect(behavior).toMatchObject({
+        ViewerProtocolPolicy: 'https-only',
+        AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'DELETE']),
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // CachingDisabled
+        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+      })
+    }
+  })
+
+  it('never routes downloads through CloudFront, and never turns API errors into pages', () => {
+    const config = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]?.Properties
+      .DistributionConfig
+    expect(JSON.stringify(config.CacheBehaviors)).not.toContain('/d/')
+    expect(config.CustomErrorResponses).toBeUndefined()
+  })
+
+  it('uploads the dashboard build and invalidates the cache', () => {
     template.hasResourceProperties('Custom::CDKBucketDeployment', {
-      // the build, and config.json
-      SourceObjectKeys: [Match.stringLikeRegexp('\\.zip$'), Match.stringLikeRegexp('\\.zip$')],
+      SourceObjectKeys: [Match.stringLikeRegexp('\\.zip$')],
       DestinationBucketName: { Ref: Match.anyValue() },
       DistributionPaths: ['/*'],
       Prune: true,
