@@ -1,13 +1,23 @@
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2'
+import { Duration, Validations } from 'aws-cdk-lib'
+import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import * as logs from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
+import type { Auth } from './auth.js'
 import type { DataStore } from './data.js'
 import { ProductFunction } from './function.js'
 
 export interface ApiProps {
   data: DataStore
-  /** The ingest keys (comma-separated) for POST /v1/events. */
-  ingestApiKeys: string
+  auth: Auth
+  /** The dashboard's origin (`https://…`), the only cross-origin caller the API answers (`DASHBOARD_ORIGIN`). */
+  dashboardOrigin: string
+  /** Hex SHA-256 digests of the ingest keys accepted by POST /v1/events (never the keys). */
+  ingestApiKeyHashes: readonly string[]
+  /** Days function and access logs are kept. @default 90 */
+  logRetentionDays?: number
+  /** Steady-state requests per second the whole API accepts before answering 429. @default 1000 */
+  rateLimit?: number
 }
 
 /** The HTTP API: the ingest function (downloads and events) and the API function (everything else). */
@@ -18,18 +28,32 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id)
-    const { table, reports } = props.data
-    const environment = { TABLE_NAME: table.tableName, REPORTS_BUCKET: reports.bucketName }
+    const { data, auth } = props
+    const environment = {
+      TABLE_NAME: data.table.tableName,
+      REPORTS_BUCKET: data.reports.bucketName,
+      COGNITO_USER_POOL_ID: auth.userPool.userPoolId,
+      COGNITO_CLIENT_ID: auth.client.userPoolClientId,
+      DASHBOARD_ORIGIN: props.dashboardOrigin,
+    }
 
     this.ingest = new ProductFunction(this, 'Ingest', {
       entry: 'functions/ingest/lambda.ts',
-      environment: { ...environment, INGEST_API_KEYS: props.ingestApiKeys },
+      logRetentionDays: props.logRetentionDays,
+      environment: { ...environment, INGEST_API_KEY_HASHES: props.ingestApiKeyHashes.join(',') },
     })
-    table.grantReadWriteData(this.ingest.fn)
+    data.grantTable(this.ingest.fn)
 
-    this.api = new ProductFunction(this, 'Api', { entry: 'functions/api/lambda.ts', environment })
-    table.grantReadWriteData(this.api.fn)
-    reports.grantRead(this.api.fn)
+    this.api = new ProductFunction(this, 'Api', {
+      entry: 'functions/api/lambda.ts',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      logRetentionDays: props.logRetentionDays,
+      // The hosted UI's origin: the API tells the dashboard where to sign in (GET /v1/auth/config).
+      environment: { ...environment, COGNITO_DOMAIN: auth.hostedUiUrl },
+    })
+    data.grantTable(this.api.fn)
+    data.grantReports(this.api.fn)
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.fn),
@@ -37,5 +61,36 @@ export class Api extends Construct {
     const ingest = new HttpLambdaIntegration('IngestIntegration', this.ingest.fn)
     this.httpApi.addRoutes({ path: '/d/{resourceId}', methods: [HttpMethod.GET], integration: ingest })
     this.httpApi.addRoutes({ path: '/v1/events', methods: [HttpMethod.POST], integration: ingest })
+
+    this.configureDefaultStage(props)
+    Validations.of(this.httpApi).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Downloads (GET /d/…) and /healthz are public by design; every other route checks a Cognito JWT ' +
+        'or an ingest key in the function, which also applies the per-role and per-agency rules.',
+    })
+  }
+
+  /** Access logs as JSON in CloudWatch Logs and a stage-wide throttle, on the `$default` stage. */
+  private configureDefaultStage(props: ApiProps): void {
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: (props.logRetentionDays ?? 90) as logs.RetentionDays,
+    })
+    const stage = this.httpApi.defaultStage?.node.defaultChild as CfnStage
+    const rate = props.rateLimit ?? 1000
+    stage.defaultRouteSettings = { throttlingRateLimit: rate, throttlingBurstLimit: rate * 2 }
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      // The caller's address is left out: raw IP addresses are never stored (PDPA).
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        time: '$context.requestTimeEpoch',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+        userAgent: '$context.identity.userAgent',
+      }),
+    }
   }
 }

@@ -1,14 +1,25 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
+import * as iam from 'aws-cdk-lib/aws-iam'
 import * as s3 from 'aws-cdk-lib/aws-s3'
-import { Construct } from 'constructs'
+import { Construct, type IConstruct } from 'constructs'
+
+/** Prefix of the monthly reports in the reports bucket (`reports/monthly/YYYY-MM/…`). */
+export const REPORTS_PREFIX = 'reports/'
+
+export interface DataStoreProps {
+  /** Receives the reports bucket's server access logs. */
+  accessLogs: s3.IBucket
+  /** Days an overwritten or deleted report object stays recoverable. @default 400 */
+  reportVersionDays?: number
+}
 
 /** The product's storage: one DynamoDB table (events, counts, catalog) and the reports bucket. */
 export class DataStore extends Construct {
   readonly table: dynamodb.TableV2
   readonly reports: s3.Bucket
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: DataStoreProps) {
     super(scope, id)
     this.table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
@@ -17,6 +28,7 @@ export class DataStore extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+      // Epoch seconds; items that expire (salts, leases) carry it, everything else never expires.
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.RETAIN,
     })
@@ -25,8 +37,42 @@ export class DataStore extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       versioned: true,
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(400) }],
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'reports-bucket/',
+      lifecycleRules: [
+        {
+          noncurrentVersionExpiration: Duration.days(props.reportVersionDays ?? 400),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
+    })
+  }
+
+  /** Lets `grantee` read and write the table's items. */
+  grantTable(grantee: iam.IGrantable): void {
+    this.table.grantReadWriteData(grantee)
+  }
+
+  /**
+   * Lets `grantee` list, read and write report objects, only under `reports/`. Nothing is deleted: a new
+   * version of a month is written next to the old ones.
+   */
+  grantReports(grantee: iam.IGrantable & IConstruct): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resourceArns: [this.reports.arnForObjects(`${REPORTS_PREFIX}*`)],
+    })
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:ListBucket'],
+      resourceArns: [this.reports.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${REPORTS_PREFIX}*`] } },
+    })
+    Validations.of(grantee).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${REPORTS_PREFIX}*]`,
+      reason: 'Report objects are named by month and version; the grant is limited to the reports/ prefix.',
     })
   }
 }

@@ -1,80 +1,107 @@
-import { App, Stack } from 'aws-cdk-lib'
-import { Match, Template } from 'aws-cdk-lib/assertions'
+import { Template } from 'aws-cdk-lib/assertions'
+import * as s3 from 'aws-cdk-lib/aws-s3'
 import { describe, expect, it } from 'vitest'
-import { Api } from '../../cdk/constructs/api.js'
-import { DataStore } from '../../cdk/constructs/data.js'
+import { defineApp } from '../../cdk/define-app.js'
 import { OgdRankingsStack } from '../../cdk/stack.js'
+import { awsSolutionsFindings, testApp, WEB_DIST_FIXTURE } from './support.js'
 
-/** A test app that skips bundling (about 250 ms instead of 5 s per stack). */
-const testApp = () => new App({ context: { 'aws:cdk:bundling-stacks': [] } })
+const FULL_CONTEXT = {
+  webDist: WEB_DIST_FIXTURE,
+  mailFrom: 'reports@example.org',
+  alarmEmail: 'ops@example.org',
+  ingestApiKeyHashes: 'c'.repeat(64),
+  ckanUrl: 'https://ckan.example.org',
+}
 
-describe('DataStore', () => {
-  const stack = new Stack(testApp(), 'Test')
-  new DataStore(stack, 'Data')
-  const template = Template.fromStack(stack)
+describe('the whole stack', () => {
+  const minimal = new OgdRankingsStack(testApp(), 'OgdRankings')
+  const full = new OgdRankingsStack(testApp(FULL_CONTEXT), 'OgdRankings')
+  const custom = new OgdRankingsStack(
+    testApp({
+      ...FULL_CONTEXT,
+      domainName: 'rankings.example.org',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+      webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/ogd/1',
+    }),
+    'OgdRankings',
+    { env: { account: '123456789012', region: 'ap-southeast-1' } },
+  )
 
-  it('table is on-demand with point-in-time recovery and deletion protection', () => {
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      Replicas: [
-        Match.objectLike({
-          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-          DeletionProtectionEnabled: true,
-        }),
-      ],
-    })
+  it.each([
+    ['with defaults', minimal],
+    ['with every option', full],
+    ['with a custom domain, a web ACL and an explicit environment', custom],
+  ])('passes the AWS Solutions checks %s: no unacknowledged errors or warnings', (_, stack) => {
+    expect(awsSolutionsFindings(stack, 'error')).toEqual([])
+    expect(awsSolutionsFindings(stack, 'warning')).toEqual([])
   })
 
-  it('reports bucket blocks public access, is versioned and encrypted', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      VersioningConfiguration: { Status: 'Enabled' },
-      BucketEncryption: Match.anyValue(),
-    })
-  })
-})
-
-describe('Api', () => {
-  const stack = new Stack(testApp(), 'Test')
-  new Api(stack, 'Api', { data: new DataStore(stack, 'Data'), ingestApiKeys: 'k1' })
-  const template = Template.fromStack(stack)
-
-  it('functions run Node.js 22 on arm64 with JSON logs', () => {
-    template.resourcePropertiesCountIs(
-      'AWS::Lambda::Function',
-      {
-        Runtime: 'nodejs22.x',
-        Architectures: ['arm64'],
-        LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
-      },
-      2,
-    )
-  })
-
-  it('routes downloads and events to the ingest function', () => {
-    for (const route of ['GET /d/{resourceId}', 'POST /v1/events']) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: route })
+  it('outputs what an operator needs after deploying', () => {
+    const outputs = Object.keys(Template.fromStack(minimal).findOutputs('*'))
+    for (const name of [
+      'ApiUrl',
+      'DashboardUrl',
+      'UserPoolId',
+      'HostedUiUrl',
+      'ReportsBucket',
+      'AlarmTopicArn',
+    ]) {
+      expect(outputs).toContain(name)
     }
   })
 
-  it('log groups keep logs for a limited time', () => {
-    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 })
+  it('names the hosted UI domain after the stack and account unless told otherwise', () => {
+    Template.fromStack(minimal).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['', ['ogdrankings-', { Ref: 'AWS::AccountId' }]] },
+    })
+    const named = new OgdRankingsStack(testApp({ authDomainPrefix: 'dga-rankings' }), 'OgdRankings')
+    Template.fromStack(named).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'dga-rankings',
+    })
+  })
+
+  it('uploads the dashboard only when a build exists', () => {
+    Template.fromStack(minimal).resourceCountIs('Custom::CDKBucketDeployment', 0)
+    Template.fromStack(full).resourceCountIs('Custom::CDKBucketDeployment', 1)
+  })
+
+  it('creates the SES identity and lets the API function send only when a sender is configured', () => {
+    Template.fromStack(minimal).resourceCountIs('AWS::SES::EmailIdentity', 0)
+    const template = Template.fromStack(full)
+    template.resourceCountIs('AWS::SES::EmailIdentity', 1)
+    const withMail = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Environment?.Variables?.MAIL_FROM === 'reports@example.org',
+    )
+    expect(withMail.map((f) => f.Properties.Handler)).toEqual(['index.handler'])
+  })
+
+  it('alarms on every function, the API and the dead-letter queue', () => {
+    const template = Template.fromStack(minimal)
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+    const metrics = alarms.map((a) => a.Properties.MetricName)
+    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(4)
+    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(3)
+    expect(metrics).toContain('ApproximateNumberOfMessagesVisible')
+    expect(metrics).toContain('5xx')
+  })
+
+  it('the dashboard origin reaches the Lambda environment and the sign-in callback', () => {
+    const template = Template.fromStack(custom)
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://rankings.example.org/'],
+    })
+    const origins = Object.values(template.findResources('AWS::Lambda::Function'))
+      .map((f) => f.Properties.Environment?.Variables?.DASHBOARD_ORIGIN)
+      .filter(Boolean)
+    expect(origins).toEqual(['https://rankings.example.org', 'https://rankings.example.org'])
   })
 })
 
-describe('the whole stack', () => {
-  it('synthesizes offline with an API URL output', () => {
-    const stack = new OgdRankingsStack(testApp(), 'OgdRankings')
-    const template = Template.fromStack(stack)
-    expect(Object.keys(template.findOutputs('ApiUrl'))).toEqual(['ApiUrl'])
+describe('the app', () => {
+  it('stops synth on an AWS Solutions finding nobody acknowledged', () => {
+    const app = testApp()
+    const stack = defineApp(app)
+    new s3.Bucket(stack, 'Unlogged', { enforceSSL: true })
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1/)
   })
 })

@@ -1,0 +1,131 @@
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib'
+import * as iam from 'aws-cdk-lib/aws-iam'
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda'
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations'
+import * as scheduler from 'aws-cdk-lib/aws-scheduler'
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets'
+import * as sqs from 'aws-cdk-lib/aws-sqs'
+import { Construct } from 'constructs'
+import type { DataStore } from './data.js'
+import { ProductFunction } from './function.js'
+
+/** Every schedule's time zone: periods are cut in Bangkok time, so schedules are written in it too. */
+export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_BANGKOK
+
+export interface JobsProps {
+  data: DataStore
+  /** The CKAN portal the catalog sync reads (`CKAN_URL`). */
+  ckanUrl: string
+  /** Days function logs are kept. @default 90 */
+  logRetentionDays?: number
+}
+
+/**
+ * Scheduled jobs, each a function with an EventBridge Scheduler schedule in Bangkok time. Deliveries the
+ * scheduler cannot make after its retries, and runs that still fail after Lambda's retries, land in one
+ * dead-letter queue.
+ */
+export class Jobs extends Construct {
+  readonly deadLetterQueue: sqs.Queue
+  /** Recounts today, yesterday and days marked by late events, every minute, never two runs at once. */
+  readonly rollup: ProductFunction
+  /** Refreshes the catalog from CKAN daily at 03:00 Bangkok time. */
+  readonly catalogSync: ProductFunction
+  readonly schedules: scheduler.Schedule[] = []
+  /** The role the scheduler assumes to invoke the jobs (and to send to the dead-letter queue). */
+  private readonly schedulerRole: iam.Role
+
+  constructor(scope: Construct, id: string, props: JobsProps) {
+    super(scope, id)
+    const { data } = props
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    })
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the schedules and job runs.',
+    })
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    })
+    const environment = { TABLE_NAME: data.table.tableName, REPORTS_BUCKET: data.reports.bucketName }
+
+    this.rollup = new ProductFunction(this, 'Rollup', {
+      entry: 'functions/jobs/lambda.ts',
+      handler: 'rollupHandler',
+      memorySize: 1024,
+      // Shorter than the rollup's 5-minute lease, so a run never outlives the lease it holds.
+      timeout: Duration.minutes(4),
+      reservedConcurrentExecutions: 1,
+      logRetentionDays: props.logRetentionDays,
+      environment,
+    })
+    data.grantTable(this.rollup.fn)
+    // A failed or skipped minute is redone by the next one: no Lambda retries, and an invocation that waited
+    // behind a long run is dropped after a minute instead of piling up.
+    this.rollup.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) })
+    this.schedule('RollupSchedule', this.rollup, {
+      expression: scheduler.ScheduleExpression.cron({ minute: '*', timeZone: SCHEDULE_TIME_ZONE }),
+      description: 'Recount today, yesterday and late days from raw events',
+      maxEventAge: Duration.minutes(1),
+      retryAttempts: 1,
+    })
+
+    this.catalogSync = new ProductFunction(this, 'CatalogSync', {
+      entry: 'functions/jobs/lambda.ts',
+      handler: 'catalogSyncHandler',
+      memorySize: 512,
+      timeout: Duration.minutes(15),
+      reservedConcurrentExecutions: 1,
+      logRetentionDays: props.logRetentionDays,
+      environment: { ...environment, CKAN_URL: props.ckanUrl },
+    })
+    data.grantTable(this.catalogSync.fn)
+    this.catalogSync.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    })
+    this.schedule('CatalogSyncSchedule', this.catalogSync, {
+      expression: scheduler.ScheduleExpression.cron({ minute: '0', hour: '3', timeZone: SCHEDULE_TIME_ZONE }),
+      description: 'Refresh agencies, datasets and resources from the CKAN portal',
+      maxEventAge: Duration.hours(1),
+      retryAttempts: 3,
+    })
+  }
+
+  private schedule(
+    id: string,
+    job: ProductFunction,
+    options: {
+      expression: scheduler.ScheduleExpression
+      description: string
+      maxEventAge: Duration
+      retryAttempts: number
+    },
+  ): void {
+    const target = new LambdaInvoke(job.fn, {
+      role: this.schedulerRole,
+      deadLetterQueue: this.deadLetterQueue,
+      maxEventAge: options.maxEventAge,
+      retryAttempts: options.retryAttempts,
+    })
+    const fnId = Stack.of(this).getLogicalId(job.fn.node.defaultChild as CfnFunction)
+    Validations.of(this.schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
+      reason:
+        'lambda:InvokeFunction on the job function and its versions (ARN:*), granted by the scheduler target.',
+    })
+    this.schedules.push(
+      new scheduler.Schedule(this, id, {
+        schedule: options.expression,
+        target,
+        description: options.description,
+      }),
+    )
+  }
+}

@@ -1,0 +1,113 @@
+import { Capture, Match, Template } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { Api } from '../../cdk/constructs/api.js'
+import { Auth } from '../../cdk/constructs/auth.js'
+import { actionsOf, policyStatements, testData, testStack } from './support.js'
+
+const ORIGIN = 'https://dashboard.example.org'
+const HASH = 'a'.repeat(64)
+
+describe('Api', () => {
+  const stack = testStack()
+  const data = testData(stack)
+  const auth = new Auth(stack, 'Auth', { dashboardOrigin: ORIGIN, domainPrefix: 'ogd-test' })
+  new Api(stack, 'Api', { data, auth, dashboardOrigin: ORIGIN, ingestApiKeyHashes: [HASH, 'b'.repeat(64)] })
+  const template = Template.fromStack(stack)
+
+  it('functions run Node.js 22 on arm64 with JSON logs and tracing', () => {
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
+        TracingConfig: { Mode: 'Active' },
+      },
+      2,
+    )
+  })
+
+  it('routes downloads and events to the ingest function and everything else to the API function', () => {
+    const ingestTarget = new Capture()
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /d/{resourceId}',
+      Target: ingestTarget,
+    })
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /v1/events',
+      Target: ingestTarget.asObject(),
+    })
+    const defaultTarget = new Capture()
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      Target: defaultTarget,
+    })
+    expect(defaultTarget.asObject()).not.toEqual(ingestTarget.asObject())
+  })
+
+  it('gives the ingest function key hashes, never plaintext keys', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ INGEST_API_KEY_HASHES: `${HASH},${'b'.repeat(64)}` }) },
+    })
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect(Object.keys(fn.Properties.Environment.Variables)).not.toContain('INGEST_API_KEYS')
+    }
+  })
+
+  it('sets the environment the functions read, with Cognito auth', () => {
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      {
+        Environment: {
+          Variables: Match.objectLike({
+            TABLE_NAME: Match.anyValue(),
+            REPORTS_BUCKET: Match.anyValue(),
+            AUTH_MODE: 'cognito',
+            COGNITO_USER_POOL_ID: Match.anyValue(),
+            COGNITO_CLIENT_ID: Match.anyValue(),
+            DASHBOARD_ORIGIN: ORIGIN,
+          }),
+        },
+      },
+      2,
+    )
+  })
+
+  it('tells the API function where the hosted UI is', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ COGNITO_DOMAIN: Match.anyValue() }) },
+    })
+  })
+
+  it('throttles the stage and writes access logs without client addresses', () => {
+    const format = new Capture()
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: format },
+    })
+    expect(format.asString()).toContain('$context.requestId')
+    expect(format.asString()).not.toContain('sourceIp')
+  })
+
+  it('lets the API function read and write only report objects, and the ingest function not at all', () => {
+    const s3Statements = policyStatements(template).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    )
+    expect(s3Statements.flatMap(actionsOf).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject'])
+    expect(JSON.stringify(s3Statements)).toContain('/reports/*')
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 's3:ListBucket',
+            Condition: { StringLike: { 's3:prefix': ['reports/*'] } },
+          }),
+        ]),
+      },
+    })
+  })
+
+  it('keeps logs for a limited time', () => {
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 })
+  })
+})

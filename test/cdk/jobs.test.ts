@@ -1,0 +1,70 @@
+import { Match, Template } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { Jobs } from '../../cdk/constructs/jobs.js'
+import { testData, testStack } from './support.js'
+
+describe('Jobs', () => {
+  const stack = testStack()
+  new Jobs(stack, 'Jobs', { data: testData(stack), ckanUrl: 'https://ckan.example.org' })
+  const template = Template.fromStack(stack)
+
+  it('schedules the rollup every minute and the catalog sync daily, in Bangkok time', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 2)
+    template.allResourcesProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpressionTimezone: 'Asia/Bangkok',
+    })
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(* * * * ? *)' })
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' })
+  })
+
+  it('every schedule retries and has a dead-letter queue', () => {
+    const dlq = template.findResources('AWS::SQS::Queue')
+    const [dlqId] = Object.keys(dlq)
+    template.allResourcesProperties('AWS::Scheduler::Schedule', {
+      Target: Match.objectLike({
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: Match.anyValue() }),
+      }),
+    })
+  })
+
+  it('runs the jobs by handler name, the rollup never twice at once, and gives the sync its CKAN URL', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.rollupHandler',
+      ReservedConcurrentExecutions: 1,
+    })
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.catalogSyncHandler',
+      Environment: { Variables: Match.objectLike({ CKAN_URL: 'https://ckan.example.org' }) },
+    })
+  })
+
+  it('the rollup times out before its five-minute lease expires', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.rollupHandler',
+      Timeout: Match.anyValue(),
+    })
+    const rollup = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Handler === 'index.rollupHandler',
+    )
+    expect(rollup?.Properties.Timeout).toBeLessThan(300)
+  })
+
+  it('a catalog sync that fails after retries lands in the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    })
+  })
+
+  it('the dead-letter queue is encrypted and TLS-only', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true })
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    })
+  })
+})
