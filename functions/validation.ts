@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { BadRequestError, ValidationError } from './errors.js'
 
 /** `events[3].occurredAt: Invalid ISO datetime` — the first problem, with the field named. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { maxBody, requestTimeout } from '../auth/limits.js'
 import { allow } from '../auth/policy.js'
 import { perMinute, rateLimit } from '../auth/rate-limit.js'

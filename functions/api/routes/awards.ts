@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ProgrammeResponse } from '../../../shared/api.js'
 import type { AwardProgramme } from '../../../shared/awards.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'

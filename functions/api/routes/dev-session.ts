@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DEV_TOKEN_TTL_S, signDevToken } from '../../auth/dev-tokens.js'
 import type { AppEnv } from '../../auth/middleware.js'
 import { allow } from '../../auth/policy.js'

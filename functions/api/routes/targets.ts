@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { TargetResponse } from '../../../shared/api.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly } from '../../auth/policy.js'
