@@ -18,6 +18,8 @@ export interface Config {
   devSigningKey: string | undefined
   /** Where the dashboard is served from (CORS); empty for same origin. */
   dashboardOrigin: string | undefined
+  /** The CKAN portal the catalog is synced from; unset: no sync. */
+  ckanUrl: string | undefined
 }
 
 function optional(name: string): string | undefined {
@@ -47,6 +49,7 @@ export function config(): Config {
     authMode: parseAuthMode(optional('AUTH_MODE')),
     devSigningKey: optional('DEV_SIGNING_KEY'),
     dashboardOrigin: optional('DASHBOARD_ORIGIN'),
+    ckanUrl: optional('CKAN_URL'),
   }
   return cached
 }
