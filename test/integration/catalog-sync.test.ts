@@ -112,7 +112,8 @@ describe('catalog sync from a CKAN portal', () => {
 
   it('leaves the catalog unchanged when a page keeps failing, and records the failure', async () => {
     const before = await snapshot()
-    ckan.portal.packages[0]!.title = 'ชื่อใหม่ที่ไม่ควรถูกบันทึก'
+    const changed = ckan.portal.packages[0]
+    if (changed) changed.title = 'ชื่อใหม่ที่ไม่ควรถูกบันทึก'
     ckan.fault = (action, q) =>
       action === 'package_search' && q.get('start') === '1000' ? { status: 503, body: 'busy' } : undefined
     await expect(syncCatalog(ckan.url, fast)).rejects.toThrow(
