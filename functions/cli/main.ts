@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util'
 import { connectStores } from '../local/connect.js'
 import { type Command, type Logger, UsageError } from './command.js'
+import { catalogSync } from './commands/catalog-sync.js'
 import { recompute } from './commands/recompute.js'
 import { seedDemoCommand } from './commands/seed-demo.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 /** Every command of `npm run cli -- <command>`. */
-export const COMMANDS: Command[] = [recompute, seedDemoCommand]
+export const COMMANDS: Command[] = [recompute, seedDemoCommand, catalogSync]
 
 const log: Logger = {
   info: (message) => {
