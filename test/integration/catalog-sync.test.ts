@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CkanError } from '../../functions/catalog/ckan-client.js'
-import { syncCatalog } from '../../functions/catalog/sync.js'
+import { SyncInProgressError, syncCatalog } from '../../functions/catalog/sync.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { getResources, getSyncResult, listAgencies, listDatasets } from '../../functions/store/catalog.js'
+import { acquireLease, releaseLease } from '../../functions/store/events.js'
 import { buildCkanPortal } from '../fixtures/ckan.js'
 import { BROWSER_UA } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
@@ -164,5 +165,15 @@ describe('catalog sync from a CKAN portal', () => {
       /no answer within 200 ms \(gave up after 2 attempts\)/,
     )
     expect(await snapshot()).toEqual(before)
+  })
+
+  it('refuses to run while another sync holds the lease', async () => {
+    expect(await acquireLease('catalog-sync', 'another-process', 60_000)).toBe(true)
+    try {
+      await expect(syncCatalog(ckan.url, fast)).rejects.toBeInstanceOf(SyncInProgressError)
+    } finally {
+      await releaseLease('catalog-sync', 'another-process')
+    }
+    expect((await syncCatalog(ckan.url, fast)).ok).toBe(true)
   })
 })
