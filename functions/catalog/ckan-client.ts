@@ -99,7 +99,7 @@ export class CkanClient {
       res = await fetch(url, {
         headers: {
           accept: 'application/json',
-          'user-agent': 'ogd-rankings catalog sync (ckanapi-compatible)',
+          'user-agent': 'ogd-rankings-catalog-sync/0.1',
         },
         signal: AbortSignal.timeout(this.options.timeoutMs),
         redirect: 'follow',
