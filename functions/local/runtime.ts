@@ -168,6 +168,8 @@ async function seedIfEmpty(
     log(
       `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.agencies} agencies, ${result.datasets} datasets, ${result.events} downloads`,
     )
+  } catch (err) {
+    log(`Demo data could not be loaded: ${(err as Error).message}`)
   } finally {
     demo.loading = false
   }
