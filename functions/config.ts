@@ -24,6 +24,8 @@ export interface Config {
   cognito: { userPoolId: string; clientId: string; domain: string | undefined } | undefined
   /** Per-client request budgets of the ingest routes: a burst, refilled at so many per minute. */
   rateLimits: { downloadsPerMinute: number; eventRequestsPerMinute: number }
+  /** The CKAN portal the catalog is synced from; unset: no sync. */
+  ckanUrl: string | undefined
 }
 
 function optional(name: string): string | undefined {
@@ -92,6 +94,7 @@ export function config(): Config {
       downloadsPerMinute: positiveInteger('RATE_LIMIT_DOWNLOADS_PER_MINUTE', 120),
       eventRequestsPerMinute: positiveInteger('RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE', 600),
     },
+    ckanUrl: optional('CKAN_URL'),
   }
   return cached
 }

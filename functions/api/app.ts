@@ -10,6 +10,7 @@ import { agencies } from './routes/agencies.js'
 import { audit } from './routes/audit.js'
 import { authConfig } from './routes/auth-config.js'
 import { awards } from './routes/awards.js'
+import { catalogRoutes } from './routes/catalog.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
 import { targets } from './routes/targets.js'
@@ -45,5 +46,6 @@ app.route('/v1/auth/config', authConfig)
 app.route('/v1/agencies', agencies)
 app.route('/v1/awards', awards)
 app.route('/v1/targets', targets)
+app.route('/v1/catalog', catalogRoutes)
 
 export default app

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { connectStores } from '../local/connect.js'
 import { type Command, type Logger, UsageError } from './command.js'
+import { catalogSync } from './commands/catalog-sync.js'
 import { importLogs } from './commands/import-logs.js'
 import { recompute } from './commands/recompute.js'
 import { seedDemoCommand } from './commands/seed-demo.js'
@@ -8,7 +9,7 @@ import { seedDemoCommand } from './commands/seed-demo.js'
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 /** Every command of `npm run cli -- <command>`. */
-export const COMMANDS: Command[] = [importLogs, recompute, seedDemoCommand]
+export const COMMANDS: Command[] = [catalogSync, importLogs, recompute, seedDemoCommand]
 
 const log: Logger = {
   info: (message) => {

@@ -1,93 +1,58 @@
-import type { Agency, Dataset, Resource } from '../../shared/catalog.js'
+import type { Day, Month } from '../../shared/time.js'
 import { recordDownloads } from '../ingest/record.js'
 import { putAgencies, putDatasets, putResources } from '../store/catalog.js'
-import { demoId, seededRandom } from './ids.js'
-import agencyList from './thai-agencies.json' with { type: 'json' }
+import { buildDemoCatalog } from './catalog.js'
+import { buildTrafficModel, demoDays, demoEventsOfDay } from './traffic.js'
 
-const TOPICS = [
-  { th: 'สถิติประชากร', en: 'Population statistics' },
-  { th: 'งบประมาณรายจ่ายประจำปี', en: 'Annual budget expenditure' },
-  { th: 'รายชื่อหน่วยบริการ', en: 'List of service units' },
-]
+export { buildDemoCatalog } from './catalog.js'
 
-/** The demo catalog: every agency of the list, each with a few datasets of one CSV resource. */
-export function buildDemoCatalog() {
-  const ministries = new Map(agencyList.ministries.map((m) => [m.id, m]))
-  const agencies: Agency[] = agencyList.agencies.map((a) => {
-    const parent = ministries.get(a.ministry)
-    return {
-      agencyId: demoId('organization', a.id),
-      slug: a.id,
-      name: { th: a.th, en: a.en },
-      ...(parent ? { parentId: parent.id, parentName: { th: parent.th, en: parent.en } } : {}),
-      group: a.group,
-      active: true,
-    }
-  })
-  const datasets: Dataset[] = []
-  const resources: Resource[] = []
-  for (const agency of agencies) {
-    TOPICS.forEach((topic, i) => {
-      const slug = `${agency.slug}-dataset-${i + 1}`
-      const datasetId = demoId('package', slug)
-      const resourceId = demoId('resource', slug)
-      datasets.push({
-        datasetId,
-        agencyId: agency.agencyId,
-        slug,
-        title: { th: `${topic.th} ${agency.name.th}`, en: `${topic.en}, ${agency.name.en}` },
-        active: true,
-        resourceIds: [resourceId],
-      })
-      resources.push({
-        resourceId,
-        datasetId,
-        agencyId: agency.agencyId,
-        url: `https://data.example.go.th/dataset/${slug}/resource/${resourceId}/download/data.csv`,
-        format: 'CSV',
-        active: true,
-      })
-    })
-  }
-  return { agencies, datasets, resources }
+export interface SeedProgress {
+  day: Day
+  daysDone: number
+  days: number
+  events: number
 }
 
-/** Fills an empty store with the demo catalog and recent downloads, through the real ingest path. */
+/**
+ * Fills the store with the demo catalog, then 13 months of downloads through the real ingest path, newest
+ * day first (so the current month can be browsed within seconds while older months load). Each day goes in
+ * one ingest call, so its events share the day's client salt as live traffic does.
+ */
 export async function seedDemo(
-  options: { now?: number; days?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    now?: number
+    /** Load only the newest this many days (tests). @default 13 months */
+    days?: number
+    onProgress?: (p: SeedProgress) => void
+    /** Called (and awaited) when a month's days are all loaded, newest month first. */
+    onMonthLoaded?: (month: Month, events: number) => Promise<void>
+  } = {},
 ) {
   const now = options.now ?? Date.now()
-  const days = options.days ?? 45
-  const { agencies, datasets, resources } = buildDemoCatalog()
-  await putAgencies(agencies)
-  await putDatasets(datasets)
-  await putResources(resources)
+  const catalog = buildDemoCatalog()
+  await putResources(catalog.resources)
+  await putDatasets(catalog.datasets)
+  await putAgencies(catalog.agencies)
 
-  const random = seededRandom(2565)
-  const weights = resources.map((_, i) => 1 / ((i % 37) + 1) ** 1.2)
-  const totalWeight = weights.reduce((a, b) => a + b, 0)
-  const pick = () => {
-    let r = random() * totalWeight
-    for (const [i, w] of weights.entries()) {
-      r -= w
-      if (r <= 0) return resources[i] as Resource
+  const model = buildTrafficModel(catalog)
+  const days = demoDays(now).slice(0, options.days)
+  let events = 0
+  for (const [i, day] of days.entries()) {
+    const batch = demoEventsOfDay(model, day, now, 1 - i / days.length)
+    const result = await recordDownloads(batch, { ip: '127.0.0.1', userAgent: '' }, now)
+    if (result.rejected.length > 0) {
+      throw new Error(`demo events were rejected: ${result.rejected[0]?.error} (day ${day})`)
     }
-    return resources[0] as Resource
+    events += batch.length
+    options.onProgress?.({ day, daysDone: i + 1, days: days.length, events })
+    const next = days[i + 1]
+    if (!next || next.slice(0, 7) !== day.slice(0, 7)) await options.onMonthLoaded?.(day.slice(0, 7), events)
   }
-  const events = Array.from({ length: days * 60 }, (_, i) => {
-    const at = now - Math.floor(random() * days * 86_400_000) - 60_000
-    return {
-      eventId: `demo-${i}`,
-      resourceId: pick().resourceId,
-      occurredAt: new Date(at).toISOString(),
-      clientIp: `10.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}`,
-      userAgent:
-        random() < 0.1 ? 'python-requests/2.31' : 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120',
-    }
-  })
-  for (let i = 0; i < events.length; i += 500) {
-    await recordDownloads(events.slice(i, i + 500), { ip: '127.0.0.1', userAgent: '' }, now)
-    options.onProgress?.(Math.min(i + 500, events.length), events.length)
+  return {
+    agencies: catalog.agencies.length,
+    datasets: catalog.datasets.length,
+    resources: catalog.resources.length,
+    days: days.length,
+    events,
   }
-  return { agencies: agencies.length, datasets: datasets.length, events: events.length }
 }

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
+import { addDays, bangkokDay } from '../../shared/time.js'
 import { resetConfig } from '../config.js'
 import { onEventsRecorded } from '../ingest/record.js'
 import { runRollup } from '../jobs/rollup.js'
@@ -115,13 +116,24 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
       if (pending.size > 0) schedule(300)
     }
   }
+  // While the demo loads, it rolls up a month at a time itself (its late days are marked for rollup anyway).
+  const demo = { loading: false }
   const unsubscribe = onEventsRecorded((days) => {
+    const yesterday = addDays(bangkokDay(Date.now()), -1)
+    if (demo.loading && [...days].every((d) => d < yesterday)) return
     for (const d of days) pending.add(d)
     schedule(300)
   })
   const every = setInterval(() => schedule(0), 60_000)
 
-  const seeding = options.seedDemo ? seedIfEmpty(log, rollup) : Promise.resolve()
+  // With a CKAN portal the catalog comes from it (at start, then daily) instead of the demo.
+  const ckanUrl = process.env.CKAN_URL?.trim()
+  const daily = ckanUrl ? setInterval(() => void syncFromCkan(ckanUrl, log), 86_400_000) : undefined
+  const seeding = ckanUrl
+    ? syncFromCkan(ckanUrl, log)
+    : options.seedDemo
+      ? seedIfEmpty(log, rollup, demo)
+      : Promise.resolve()
 
   return {
     url,
@@ -130,6 +142,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     seeding,
     async close() {
       clearInterval(every)
+      clearInterval(daily)
       unsubscribe()
       await new Promise<void>((r) => {
         server.close(() => r())
@@ -145,19 +158,44 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   }
 }
 
-async function seedIfEmpty(log: (msg: string) => void, rollup: () => Promise<void>) {
+async function seedIfEmpty(
+  log: (msg: string) => void,
+  rollup: () => Promise<void>,
+  demo: { loading: boolean },
+) {
   const { listAgencies } = await import('../store/catalog.js')
   if ((await listAgencies()).length > 0) return
   const { seedDemo } = await import('../demo/seed.js')
-  log('Empty store: loading demo data…')
+  log('Empty store: loading demo data, the newest month first (browse while older months load)…')
   const started = Date.now()
-  const result = await seedDemo({
-    onProgress: (done, total) => {
-      if (done === total || done % 5000 === 0) log(`  demo downloads ${done}/${total}`)
-    },
-  })
-  await rollup()
-  log(
-    `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.agencies} agencies, ${result.datasets} datasets, ${result.events} downloads`,
-  )
+  demo.loading = true
+  try {
+    const result = await seedDemo({
+      // Each month is counted as soon as it is loaded, so the dashboard fills in month by month.
+      onMonthLoaded: async (month, events) => {
+        await rollup()
+        log(`  demo downloads: ${month} loaded and counted (${events} events so far)`)
+      },
+    })
+    await rollup()
+    log(
+      `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.agencies} agencies, ${result.datasets} datasets, ${result.events} downloads`,
+    )
+  } catch (err) {
+    log(`Demo data could not be loaded: ${(err as Error).message}`)
+  } finally {
+    demo.loading = false
+  }
+}
+
+/** Syncs the catalog from CKAN_URL (at start and daily); a failure is logged and the catalog kept. */
+async function syncFromCkan(ckanUrl: string, log: (msg: string) => void) {
+  const { syncCatalog } = await import('../catalog/sync.js')
+  log(`Syncing the catalog from ${ckanUrl}…`)
+  try {
+    const { totals } = await syncCatalog(ckanUrl)
+    log(`Catalog synced: ${totals?.agencies.active} agencies, ${totals?.datasets.active} datasets`)
+  } catch (err) {
+    log(`Catalog sync failed (the catalog is unchanged): ${(err as Error).message}`)
+  }
 }

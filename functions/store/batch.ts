@@ -92,14 +92,19 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Pro
   return items
 }
 
-/** Every item of one partition, optionally those whose sort key begins with a prefix. */
+/**
+ * Every item of one partition, optionally those whose sort key begins with a prefix. Reads are strongly
+ * consistent: the rollup reads what it wrote a moment ago and writes differences from it, and the read API
+ * caches what it reads, so the extra read cost buys correctness where it matters.
+ */
 export function queryPartition(pk: string, skPrefix?: string): Promise<Item[]> {
   return queryAll(
     skPrefix === undefined
-      ? { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }
+      ? { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }
       : {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
           ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+          ConsistentRead: true,
         },
   )
 }

@@ -1,5 +1,8 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Agency, Dataset, Resource } from '../../shared/catalog.js'
+import type { CatalogSyncResult } from '../../shared/catalog-update.js'
 import { batchGet, batchPut, queryPartition } from './batch.js'
+import { dynamo, table } from './clients.js'
 
 const AGENCY_PK = 'CATALOG#AGENCY'
 const DATASET_PK = 'CATALOG#DATASET'
@@ -37,4 +40,17 @@ export async function getResources(resourceIds: readonly string[]): Promise<Map<
   const unique = [...new Set(resourceIds)]
   const items = await batchGet(unique.map(resourceKey))
   return new Map(items.map((i) => [i.resourceId as string, strip<Resource>(i)]))
+}
+
+const SYNC_KEY = { pk: 'CATALOG#SYNC', sk: 'LAST' }
+
+/** Keeps the result of the latest catalog sync (one item, overwritten). */
+export async function saveSyncResult(result: CatalogSyncResult): Promise<void> {
+  await dynamo().send(new PutCommand({ TableName: table(), Item: { ...SYNC_KEY, ...result } }))
+}
+
+/** The result of the latest catalog sync, if one ran. */
+export async function getSyncResult(): Promise<CatalogSyncResult | undefined> {
+  const out = await dynamo().send(new GetCommand({ TableName: table(), Key: SYNC_KEY, ConsistentRead: true }))
+  return out.Item ? strip<CatalogSyncResult>(out.Item) : undefined
 }

@@ -111,14 +111,46 @@ export async function replaceDayCounts(
   return changed.length
 }
 
-/** Adds accumulated differences to month and fiscal-year counts (one update per subject and period). */
+/**
+ * Above this many changed subjects in one period, the period is read once and written back in batches of
+ * 25 instead of one update per subject (a rollup of many days, such as the demo's 13 months, changes
+ * thousands). Safe because only the rollup, holding its lease, writes month and fiscal-year counts.
+ */
+const BULK_UPDATE_THRESHOLD = 64
+
+/** Adds accumulated differences to month and fiscal-year counts. */
 export async function applyCountDeltas(deltas: CountDeltas): Promise<void> {
-  const updates = [...deltas].filter(([, d]) => !isZeroCounts(d.delta))
-  await mapLimit(updates, 16, ([key, { delta, agencyId }]) => {
+  const byPeriod = new Map<string, [string, Counts, string | undefined][]>()
+  for (const [key, { delta, agencyId }] of deltas) {
+    if (isZeroCounts(delta)) continue
     const [pk, sk] = key.split('|') as [string, string]
-    return addToPeriod(pk, sk, delta, agencyId)
-  })
-  await bumpVersions(updates.map(([key]) => key.split('|')[0] as string))
+    const list = byPeriod.get(pk) ?? []
+    list.push([sk, delta, agencyId])
+    byPeriod.set(pk, list)
+  }
+  await Promise.all(
+    [...byPeriod].map(async ([pk, updates]) => {
+      if (updates.length < BULK_UPDATE_THRESHOLD) {
+        await mapLimit(updates, 16, ([sk, delta, agencyId]) => addToPeriod(pk, sk, delta, agencyId))
+        return
+      }
+      const current = new Map((await queryPartition(pk)).map((i) => [i.sk as string, toCounts(i)]))
+      await batchWrite(
+        updates.map(([sk, delta, agencyId]) => {
+          const before = current.get(sk)
+          const owner = agencyId ?? before?.agencyId
+          const Item = {
+            pk,
+            sk,
+            ...addCounts(before ?? ZERO_COUNTS, delta),
+            ...(owner ? { agencyId: owner } : {}),
+          }
+          return { PutRequest: { Item } }
+        }),
+      )
+    }),
+  )
+  await bumpVersions([...byPeriod.keys()])
 }
 
 /** Overwrites a whole period's counts (used when a month is recomputed from raw events). */

@@ -58,7 +58,7 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('bundles export the handlers the functions name', () => {
-    for (const handler of ['handler', 'rollupHandler']) {
+    for (const handler of ['handler', 'rollupHandler', 'catalogSyncHandler']) {
       const code = readFileSync(join(bundleOf(handler), 'index.mjs'), 'utf8')
       expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\bas ${handler}\\b`))
     }

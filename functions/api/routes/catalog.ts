@@ -1,0 +1,49 @@
+import { Hono } from 'hono'
+import { type AppEnv, principalOf } from '../../auth/middleware.js'
+import { dgaOnly } from '../../auth/policy.js'
+import { syncCatalog } from '../../catalog/sync.js'
+import { config } from '../../config.js'
+import { AppError, NotFoundError } from '../../errors.js'
+import { recordAudit } from '../../store/audit.js'
+import { getSyncResult } from '../../store/catalog.js'
+
+class CkanNotConfiguredError extends AppError {
+  override name = 'CkanNotConfiguredError'
+  constructor() {
+    super(409, 'ckan_not_configured', 'CKAN_URL is not set: there is no portal to sync the catalog from')
+  }
+}
+
+/** `/v1/catalog`: the catalog's sync from the CKAN portal (DGA). */
+export const catalogRoutes = new Hono<AppEnv>()
+
+catalogRoutes.post('/sync', dgaOnly(), async (c) => {
+  const ckanUrl = config().ckanUrl
+  if (!ckanUrl) throw new CkanNotConfiguredError()
+  const principal = principalOf(c)
+  try {
+    const result = await syncCatalog(ckanUrl)
+    await recordAudit({
+      actor: principal.subject,
+      action: 'catalog.sync',
+      target: result.source,
+      detail: { ...result },
+    })
+    return c.json(result)
+  } catch (err) {
+    const message = (err as Error).message
+    await recordAudit({
+      actor: principal.subject,
+      action: 'catalog.sync',
+      target: ckanUrl,
+      detail: { error: message },
+    })
+    throw err
+  }
+})
+
+catalogRoutes.get('/sync', dgaOnly(), async (c) => {
+  const result = await getSyncResult()
+  if (!result) throw new NotFoundError('No catalog sync has run yet')
+  return c.json(result)
+})
