@@ -91,14 +91,14 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
 
-  // Rollups recount whole days, so they are spaced by at least three times the last one's duration
+  // Rollups recount whole days, so they are spaced by at least five times the last one's duration
   // (and 300 ms): under heavy ingest they take a bounded share of this one process.
   let pending = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let lastDurationMs = 0
   let lastEnd = 0
   const schedule = (minDelay: number) => {
-    const wait = Math.max(minDelay, lastEnd + 3 * lastDurationMs - Date.now())
+    const wait = Math.max(minDelay, lastEnd + 5 * lastDurationMs - Date.now())
     timer ??= setTimeout(rollup, wait)
   }
   const rollup = async () => {
