@@ -26,6 +26,8 @@ export async function seedDemo(
     onProgress?: (p: SeedProgress) => void
     /** Called (and awaited) when a month's days are all loaded, newest month first. */
     onMonthLoaded?: (month: Month, events: number) => Promise<void>
+    /** Stops between days (shutdown); loading again later resumes, as stored events are skipped. */
+    signal?: AbortSignal
   } = {},
 ) {
   const now = options.now ?? Date.now()
@@ -38,6 +40,7 @@ export async function seedDemo(
   const days = demoDays(now).slice(0, options.days)
   let events = 0
   for (const [i, day] of days.entries()) {
+    if (options.signal?.aborted) break
     const batch = demoEventsOfDay(model, day, now, 1 - i / days.length)
     const result = await recordDownloads(batch, { ip: '127.0.0.1', userAgent: '' }, now)
     if (result.rejected.length > 0) {

@@ -118,6 +118,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   }
   // While the demo loads, it rolls up a month at a time itself (its late days are marked for rollup anyway).
   const demo = { loading: false }
+  const stopSeeding = new AbortController()
   const unsubscribe = onEventsRecorded((days) => {
     const yesterday = addDays(bangkokDay(Date.now()), -1)
     if (demo.loading && [...days].every((d) => d < yesterday)) return
@@ -132,7 +133,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const seeding = ckanUrl
     ? syncFromCkan(ckanUrl, log)
     : options.seedDemo
-      ? seedIfEmpty(log, rollup, demo)
+      ? seedIfEmpty(log, rollup, demo, dataDir, stopSeeding.signal)
       : Promise.resolve()
 
   return {
@@ -144,6 +145,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
       clearInterval(every)
       clearInterval(daily)
       unsubscribe()
+      stopSeeding.abort()
       await new Promise<void>((r) => {
         server.close(() => r())
         ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
@@ -158,19 +160,34 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   }
 }
 
+/**
+ * Loads the demo into an empty store, and finishes loading it when a previous start was stopped midway (a
+ * marker file in the data directory says the demo is complete; reloading skips the events already stored).
+ */
 async function seedIfEmpty(
   log: (msg: string) => void,
   rollup: () => Promise<void>,
   demo: { loading: boolean },
+  dataDir: string,
+  signal: AbortSignal,
 ) {
   const { listAgencies } = await import('../store/catalog.js')
-  if ((await listAgencies()).length > 0) return
+  const complete = join(dataDir, 'demo-complete')
+  const hasCatalog = (await listAgencies()).length > 0
+  if (hasCatalog && existsSync(complete)) return
+  if (hasCatalog && !existsSync(join(dataDir, 'demo-started'))) return
+  await writeFile(join(dataDir, 'demo-started'), '')
   const { seedDemo } = await import('../demo/seed.js')
-  log('Empty store: loading demo data, the newest month first (browse while older months load)…')
+  log(
+    hasCatalog
+      ? 'Finishing the demo data a previous start began…'
+      : 'Empty store: loading demo data, the newest month first (browse while older months load)…',
+  )
   const started = Date.now()
   demo.loading = true
   try {
     const result = await seedDemo({
+      signal,
       // Each month is counted as soon as it is loaded, so the dashboard fills in month by month.
       onMonthLoaded: async (month, events) => {
         await rollup()
@@ -178,6 +195,8 @@ async function seedIfEmpty(
       },
     })
     await rollup()
+    if (signal.aborted) return
+    await writeFile(complete, '')
     log(
       `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.agencies} agencies, ${result.datasets} datasets, ${result.events} downloads`,
     )

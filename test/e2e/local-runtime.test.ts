@@ -61,3 +61,27 @@ describe('npm start (the one-process local runtime)', () => {
     expect(await product.stop('SIGINT')).toBe(0)
   })
 })
+
+describe('stopping npm start while the demo loads', () => {
+  it('stops at once, cleanly, and the next start finishes the demo', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ogd-demo-stop-'))
+    try {
+      const first = await startProduct({ DATA_DIR: dir, SEED_DEMO: '1' })
+      for (let i = 0; i < 600 && !first.output().includes('loaded and counted'); i++) {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(await first.stop('SIGTERM')).toBe(0)
+      expect(first.output()).toContain('Stopped cleanly')
+      expect(first.output()).not.toContain('Demo data ready')
+
+      const second = await startProduct({ DATA_DIR: dir, SEED_DEMO: '1' })
+      for (let i = 0; i < 300 && !second.output().includes('Finishing the demo data'); i++) {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(second.output()).toContain('Finishing the demo data a previous start began')
+      expect(await second.stop('SIGINT')).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
