@@ -23,7 +23,6 @@ export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): Api
     return () => {
       current = false
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: callers list what `load` depends on
   }, deps)
   return state
 }

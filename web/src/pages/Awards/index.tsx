@@ -103,7 +103,7 @@ function AwardCategory({
         <tbody>
           {rows.map((row) => [
             row.firstBelowCutoff && (
-              <tr key={`cutoff-${row.key}`} class="cutoff-row" aria-hidden="true">
+              <tr key={`cutoff-${row.key}`} class="cutoff-row">
                 <td colSpan={4}>
                   {t('cutoffLine')} · {category.cutoff === null ? '–' : n(category.cutoff)}
                 </td>
