@@ -45,8 +45,11 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
     {
       id: 'gap',
       label: m('gapToCutoff'),
-      value: p.gapToCutoff === null ? '–' : p.gapToCutoff === 0 ? m('atCutoff') : n(p.gapToCutoff),
-      detail: p.cutoff === null ? m('noCutoff') : `${m('cutoff')} ${n(p.cutoff)}`,
+      value: p.gapToCutoff === null ? '–' : n(p.gapToCutoff),
+      detail:
+        p.cutoff === null
+          ? m('noCutoff')
+          : `${p.gapToCutoff === 0 ? `${m('atCutoff')} · ` : ''}${m('cutoff')} ${n(p.cutoff)}`,
       tone: p.gapToCutoff === null ? 'neutral' : p.gapToCutoff === 0 ? 'good' : 'warn',
     },
     {

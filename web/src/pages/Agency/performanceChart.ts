@@ -40,6 +40,8 @@ export function projectionSeries(p: PerformanceResponse): (number | null)[] {
 /** The line chart of an agency's fiscal year: cumulative downloads and projection against target and cut-off. */
 export function performanceChart(p: PerformanceResponse, lang: Locale): ChartConfiguration<'line'> {
   const flat = (value: number) => Array.from({ length: 12 }, () => value)
+  // A target that is the cut-off is one line, not two drawn on top of each other.
+  const targetIsCutoff = p.targetSource === 'cutoff' && p.cutoff === p.target
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     {
       label: translate(lang, 'cumulative'),
@@ -59,7 +61,9 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       pointRadius: 0,
     },
     {
-      label: `${translate(lang, 'target')} (${formatNumber(p.target, lang)})`,
+      label: targetIsCutoff
+        ? `${translate(lang, 'target')} (${translate(lang, 'targetIsCutoff')}) ${formatNumber(p.target, lang)}`
+        : `${translate(lang, 'target')} (${formatNumber(p.target, lang)})`,
       data: flat(p.target),
       borderColor: COLORS.target,
       backgroundColor: COLORS.target,
@@ -67,7 +71,7 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       pointRadius: 0,
     },
   ]
-  if (p.cutoff !== null) {
+  if (p.cutoff !== null && !targetIsCutoff) {
     datasets.push({
       label: `${translate(lang, 'cutoff')} (${formatNumber(p.cutoff, lang)})`,
       data: flat(p.cutoff),
@@ -89,7 +93,7 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       scales: {
         y: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v), lang) } },
       },
-      plugins: { legend: { position: 'bottom' } },
+      plugins: { legend: { position: 'bottom', labels: { boxHeight: 3 } } },
     },
   }
 }
