@@ -1,8 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type {
+  AgencyRankingItem,
+  AwardCategoryView,
+  AwardsResponse,
+  PerformanceResponse,
+  Ranking,
+} from '../../shared/api.js'
+import { fiscalYearOf } from '../../shared/time.js'
 import { launchChromium } from './browser.js'
 import { type RunningProduct, startProduct } from './local-process.js'
 
@@ -62,6 +70,76 @@ describe('the dashboard in a real browser', () => {
     await page.screenshot({ path: join(dataDir, 'dashboard.png'), fullPage: false })
   })
 
+  it('signs an executive in to their agency: headline figures against a target, the chart and top datasets', async () => {
+    // The demo catalog's ids, read through the API as a DGA official: the agency ranked first this year.
+    const dga = await devToken('dga_admin')
+    const top = (await getJson<Ranking<AgencyRankingItem>>(`/v1/rankings/agencies?fy=${currentFy()}`, dga))
+      .items[0] as AgencyRankingItem
+    const performance = await getJson<PerformanceResponse>(`/v1/agencies/${top.agencyId}/performance`, dga)
+    expect(performance.target).toBeGreaterThan(0)
+
+    const page = await browser.newPage()
+    const violations = watchCsp(page)
+    await page.goto(product.url)
+    await page.getByLabel('บทบาท').selectOption('agency_exec')
+    await page.getByLabel('รหัสหน่วยงาน').fill(top.agencyId)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+
+    // The executive lands on their agency, not on the national ranking.
+    await expect.poll(() => page.getByTestId('agency-name').textContent()).toBe(top.name.th)
+    expect(await page.getByRole('link', { name: 'หน่วยงานของฉัน' }).getAttribute('aria-current')).toBe('page')
+    const cards = page.getByTestId('headline-cards')
+    expect(await cards.locator('[data-card]').count()).toBe(6)
+    const target = `เป้าหมาย ${performance.target.toLocaleString('th-TH')}`
+    expect(await cards.locator('[data-card="targetPercent"]').textContent()).toContain(target)
+    expect(await cards.locator('[data-card="downloads"] .stat-value').textContent()).toBe(
+      performance.downloads.toLocaleString('th-TH'),
+    )
+    expect(await page.getByRole('img', { name: 'ดาวน์โหลดสะสมรายเดือนเทียบกับเป้าหมาย' }).count()).toBe(1)
+    await page.getByTestId('agency-datasets').waitFor()
+    expect(await page.getByTestId('agency-datasets').locator('tbody tr').count()).toBeGreaterThan(0)
+    // The fiscal year selector speaks the Buddhist Era in Thai, CE in English.
+    expect(await page.locator('select[name="fy"] option:checked').textContent()).toBe(
+      `ปีงบประมาณ ${currentFy()}`,
+    )
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => page.getByTestId('agency-name').textContent()).toBe(top.name.en)
+    expect(await page.locator('select[name="fy"] option:checked').textContent()).toContain(
+      `FY ${currentFy() - 543}`,
+    )
+    await page.screenshot({ path: join(dataDir, 'agency.png'), fullPage: true })
+    expect(violations).toEqual([])
+  })
+
+  it('lets a DGA official open an agency from the ranking, then the awards with 9 agency places', async () => {
+    const page = await browser.newPage()
+    const violations = watchCsp(page)
+    await page.goto(product.url)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    const firstAgency = page.getByTestId('agency-ranking').locator('tbody tr').first().getByRole('link')
+    const name = await firstAgency.textContent()
+    await firstAgency.click()
+    await expect.poll(() => page.getByTestId('agency-name').textContent()).toBe(name)
+
+    await page.getByRole('link', { name: 'รางวัล' }).click()
+    const plaque = page.locator('[data-category="agency-plaque"]')
+    await plaque.waitFor()
+    expect(await plaque.getByTestId('places').textContent()).toBe('9')
+    // Nine places; every entry tied at the cut-off is awarded too and marked as tied, as the API says.
+    const awards = await getJson<AwardsResponse>(`/v1/awards?fy=${currentFy()}`, await devToken('dga_admin'))
+    const category = awards.categories.find((c) => c.id === 'agency-plaque') as AwardCategoryView
+    expect(category.places).toBe(9)
+    expect(await plaque.locator('tbody tr[data-awarded="true"]').count()).toBe(category.qualifying)
+    expect(category.qualifying).toBeGreaterThanOrEqual(9)
+    expect(await plaque.locator('tbody tr[data-tied="true"]').count()).toBe(
+      category.standings.filter((s) => s.tiedAtCutoff).length,
+    )
+    expect(await plaque.locator('tr.cutoff-row').count()).toBe(1)
+    expect(await page.locator('[data-category="dataset-certificate"]').count()).toBe(1)
+    await page.screenshot({ path: join(dataDir, 'awards.png'), fullPage: false })
+    expect(violations).toEqual([])
+  })
+
   it('renders Thai in Sarabun, served with the dashboard', async () => {
     const page = await browser.newPage()
     await page.goto(product.url)
@@ -102,6 +180,35 @@ describe('the dashboard in a real browser', () => {
       .toBe('Open government data download rankings')
   })
 })
+
+/** Content Security Policy violations the page reports on its console. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+  })
+  return violations
+}
+
+/** A development session token for a role, from the running product. */
+async function devToken(role: 'dga_admin' | 'agency_exec', agencyIds?: string[]): Promise<string> {
+  const res = await fetch(`${product.url}/v1/dev/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role, ...(agencyIds ? { agencyIds } : {}) }),
+  })
+  return ((await res.json()) as { token: string }).token
+}
+
+/** A signed-in read of the API, as the typed shape it answers. */
+async function getJson<T>(path: string, token: string): Promise<T> {
+  const res = await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
+  expect(res.status).toBe(200)
+  return (await res.json()) as T
+}
+
+/** The fiscal year (Buddhist Era) the dashboard opens on. */
+const currentFy = () => fiscalYearOf(Date.now())
 
 /** A number as the page shows it (Thai digits grouping aside). */
 const asNumber = (text: string | null) => Number((text ?? '').replace(/\D/g, ''))

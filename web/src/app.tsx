@@ -1,33 +1,50 @@
 import { CognitoLogin } from './components/CognitoLogin.js'
 import { DevLogin } from './components/DevLogin.js'
+import { Nav } from './components/Nav.js'
 import { t, toggleLocale } from './i18n/index.js'
+import { AgencyPage } from './pages/Agency/index.js'
+import { AwardsPage } from './pages/Awards/index.js'
 import { RankingsPage } from './pages/Rankings/index.js'
 import { authConfig } from './state/auth.js'
 import { isSignedIn, session, setSession } from './state/session.js'
+import { type DashboardStore, StoreContext, useStore } from './state/store.js'
 
-/** The dashboard shell: header, language switch, sign-in, and the page. */
-export function App() {
+/** The dashboard shell: header, language switch, sign-in, navigation and the page. */
+export function App({ store }: { store: DashboardStore }) {
   return (
-    <>
+    <StoreContext.Provider value={store}>
       <header>
         <div>
           <h1>{t('title')}</h1>
           <p class="secondary">{t('subtitle')}</p>
         </div>
-        <nav>
+        <div class="actions">
           <button type="button" onClick={toggleLocale}>
             {t('language')}
           </button>
           {isSignedIn.value && (
             <button type="button" onClick={() => setSession(undefined)}>
-              {t('signOut')} ({session.value?.role})
+              {t('signOut')} ({session.value?.role === 'agency_exec' ? t('exec') : t('dga')})
             </button>
           )}
-        </nav>
+        </div>
       </header>
-      <main>{isSignedIn.value ? <RankingsPage /> : <SignIn />}</main>
-    </>
+      {isSignedIn.value && <Nav />}
+      <main>{isSignedIn.value ? <Page /> : <SignIn />}</main>
+    </StoreContext.Provider>
   )
+}
+
+function Page() {
+  const { route } = useStore()
+  switch (route.value.page) {
+    case 'awards':
+      return <AwardsPage />
+    case 'agency':
+      return <AgencyPage />
+    default:
+      return <RankingsPage />
+  }
 }
 
 /** The sign-in of this deployment's mode; nothing until the API has said which. */

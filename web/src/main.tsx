@@ -6,7 +6,10 @@ import '@fontsource/sarabun/thai-700.css'
 import '@fontsource/sarabun/latin-400.css'
 import '@fontsource/sarabun/latin-700.css'
 import { loadAuth } from './state/auth.js'
+import { api, session } from './state/session.js'
+import { createStore } from './state/store.js'
 import './styles.css'
 
 void loadAuth()
-render(<App />, document.getElementById('app') as HTMLElement)
+document.documentElement.lang = localStorage.getItem('locale') ?? 'th'
+render(<App store={createStore(api, session)} />, document.getElementById('app') as HTMLElement)

@@ -1,4 +1,26 @@
-import type { AgencyRankingItem, ApiErrorBody, AuthConfig, DevSession, Ranking } from '../../../shared/api.js'
+import type {
+  AgencyRankingItem,
+  ApiErrorBody,
+  AuthConfig,
+  AwardsResponse,
+  DatasetRankingItem,
+  DevSession,
+  IntegrityResponse,
+  PerformanceResponse,
+  Ranking,
+  RankingPage,
+} from '../../../shared/api.js'
+
+/** A ranking period: a Bangkok month (`2022-11`) or a Thai fiscal year in the Buddhist Era (`2566`). */
+export type Period = { month: string } | { fy: number }
+
+/** The query string of a period and further parameters (undefined ones left out). */
+function query(period: Period, extra: Record<string, string | number | undefined> = {}): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries({ ...period, ...extra }))
+    if (value !== undefined) params.set(name, String(value))
+  return params.toString()
+}
 
 /** An error answered by the API, with its message meant for people. */
 export class ApiError extends Error {
@@ -45,10 +67,37 @@ export class ApiClient {
     return this.request<DevSession>('POST', '/v1/dev/session', { role, agencyIds })
   }
 
-  agencyRanking(month: string) {
-    return this.request<Ranking<AgencyRankingItem>>(
+  /** Every agency ranked by downloads in a month or a fiscal year. */
+  agencyRanking(period: Period) {
+    return this.request<Ranking<AgencyRankingItem>>('GET', `/v1/rankings/agencies?${query(period)}`)
+  }
+
+  /** One page of the dataset ranking, national ranks; `agencyId` keeps one agency's datasets. */
+  datasetRanking(period: Period, page: { agencyId?: string; offset?: number; limit?: number } = {}) {
+    return this.request<RankingPage<DatasetRankingItem>>(
       'GET',
-      `/v1/rankings/agencies?month=${encodeURIComponent(month)}`,
+      `/v1/rankings/datasets?${query(period, page)}`,
     )
+  }
+
+  /** An agency's fiscal year against its target and the award cut-off. */
+  agencyPerformance(agencyId: string, fy: number) {
+    return this.request<PerformanceResponse>(
+      'GET',
+      `/v1/agencies/${encodeURIComponent(agencyId)}/performance?${query({ fy })}`,
+    )
+  }
+
+  /** What counting left out for an agency, and the warning signs of gaming. */
+  agencyIntegrity(agencyId: string, period: Period) {
+    return this.request<IntegrityResponse>(
+      'GET',
+      `/v1/agencies/${encodeURIComponent(agencyId)}/integrity?${query(period)}`,
+    )
+  }
+
+  /** Award standings of a fiscal year: each category's places, cut-off and ties. */
+  awards(fy: number) {
+    return this.request<AwardsResponse>('GET', `/v1/awards?${query({ fy })}`)
   }
 }

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals'
 import type { Locale } from '../../../shared/time.js'
 
-const messages = {
+export const messages = {
   th: {
     title: 'อันดับการดาวน์โหลดข้อมูลเปิดภาครัฐ',
     subtitle: 'data.go.th · รางวัล DIGI Data Awards',
@@ -24,6 +24,58 @@ const messages = {
     loading: 'กำลังโหลด…',
     top10: 'สิบอันดับแรก',
     language: 'English',
+    navRankings: 'อันดับหน่วยงาน',
+    navAwards: 'รางวัล',
+    navMyAgency: 'หน่วยงานของฉัน',
+    navAgency: 'หน่วยงาน',
+    fiscalYear: 'ปีงบประมาณ',
+    loadFailed: 'โหลดข้อมูลไม่สำเร็จ',
+    forbidden: 'คุณไม่มีสิทธิ์ดูข้อมูลนี้',
+    notFound: 'ไม่พบข้อมูลที่ขอ',
+    retry: 'ลองอีกครั้ง',
+    performance: 'ผลการดำเนินงานของหน่วยงาน',
+    chooseAgency: 'เลือกหน่วยงานจากตารางอันดับเพื่อดูผลการดำเนินงาน',
+    openRankings: 'ไปที่อันดับหน่วยงาน',
+    downloadsThisYear: 'ดาวน์โหลดในปีงบประมาณนี้',
+    uniqueShort: 'ไม่ซ้ำ',
+    ofTarget: 'ร้อยละของเป้าหมาย',
+    target: 'เป้าหมาย',
+    targetIsCutoff: 'ตามเกณฑ์รางวัล',
+    rankNational: 'อันดับทั้งประเทศ',
+    sinceLastMonth: 'เทียบกับเดือนก่อน',
+    noRank: 'ยังไม่มีอันดับ',
+    gapToCutoff: 'ขาดอีกถึงเกณฑ์รางวัล',
+    atCutoff: 'ถึงเกณฑ์แล้ว',
+    cutoff: 'เกณฑ์รางวัล',
+    noCutoff: 'ไม่มีเกณฑ์รางวัล',
+    projection: 'คาดการณ์ถึงสิ้นปีงบประมาณ',
+    onTrack: 'คาดว่าจะถึงเป้าหมาย',
+    offTrack: 'คาดว่าจะไม่ถึงเป้าหมาย',
+    neededPerMonth: 'ต้องการต่อเดือนที่เหลือ',
+    monthsLeft: 'เดือนที่เหลือ',
+    targetMet: 'ถึงเป้าหมายแล้ว',
+    targetMissed: 'ปีงบประมาณสิ้นสุดแล้ว ไม่ถึงเป้าหมาย',
+    cumulative: 'ดาวน์โหลดสะสม',
+    projected: 'คาดการณ์',
+    cumulativeChart: 'ดาวน์โหลดสะสมรายเดือนเทียบกับเป้าหมาย',
+    topDatasets: 'ชุดข้อมูลยอดนิยมของหน่วยงาน',
+    dataset: 'ชุดข้อมูล',
+    nationalRank: 'อันดับประเทศ',
+    noDatasets: 'ยังไม่มีการดาวน์โหลดชุดข้อมูล',
+    awards: 'ผลรางวัล DIGI Data Awards',
+    agencyPlaque: 'โล่รางวัลหน่วยงาน',
+    datasetCertificate: 'เกียรติบัตรชุดข้อมูลที่มีคุณค่า',
+    places: 'จำนวนรางวัล',
+    qualifying: 'ผู้ได้รับรางวัล',
+    awarded: 'ได้รับรางวัล',
+    notAwarded: 'ยังไม่ได้รับรางวัล',
+    tiedAtCutoff: 'คะแนนเท่ากันที่เกณฑ์',
+    tiesNote: 'มีคะแนนเท่ากันที่เกณฑ์รางวัล: ทุกรายการที่เท่ากันได้รับรางวัล จึงมีผู้ได้รับรางวัลมากกว่าจำนวนรางวัล',
+    cutoffLine: 'เส้นเกณฑ์รางวัล',
+    programmeDefault: 'ใช้เกณฑ์รางวัลมาตรฐาน',
+    programmeSet: 'เกณฑ์รางวัลกำหนดโดย สพร.',
+    status: 'สถานะ',
+    yearInProgress: 'ปีงบประมาณยังไม่สิ้นสุด ข้อมูลถึง',
   },
   en: {
     title: 'Open government data download rankings',
@@ -47,6 +99,59 @@ const messages = {
     loading: 'Loading…',
     top10: 'Top ten',
     language: 'ภาษาไทย',
+    navRankings: 'Agency ranking',
+    navAwards: 'Awards',
+    navMyAgency: 'My agency',
+    navAgency: 'Agency',
+    fiscalYear: 'Fiscal year',
+    loadFailed: 'Could not load the data',
+    forbidden: 'You are not allowed to see this',
+    notFound: 'Not found',
+    retry: 'Try again',
+    performance: 'Agency performance',
+    chooseAgency: 'Choose an agency in the ranking table to see its performance',
+    openRankings: 'Go to the agency ranking',
+    downloadsThisYear: 'Downloads this fiscal year',
+    uniqueShort: 'unique',
+    ofTarget: 'Share of target',
+    target: 'Target',
+    targetIsCutoff: 'the award cut-off',
+    rankNational: 'National rank',
+    sinceLastMonth: 'since last month',
+    noRank: 'not ranked yet',
+    gapToCutoff: 'Gap to the award cut-off',
+    atCutoff: 'At the cut-off',
+    cutoff: 'Award cut-off',
+    noCutoff: 'no award cut-off',
+    projection: 'Projection to fiscal year end',
+    onTrack: 'on track for the target',
+    offTrack: 'short of the target',
+    neededPerMonth: 'Needed per remaining month',
+    monthsLeft: 'months left',
+    targetMet: 'target met',
+    targetMissed: 'the year is over and the target was missed',
+    cumulative: 'Cumulative downloads',
+    projected: 'Projection',
+    cumulativeChart: 'Cumulative downloads by month against the target',
+    topDatasets: "The agency's top datasets",
+    dataset: 'Dataset',
+    nationalRank: 'National rank',
+    noDatasets: 'No dataset downloads yet',
+    awards: 'DIGI Data Awards standings',
+    agencyPlaque: 'Agency plaque',
+    datasetCertificate: 'Valuable dataset certificate',
+    places: 'Places',
+    qualifying: 'Qualifying',
+    awarded: 'Awarded',
+    notAwarded: 'Not awarded',
+    tiedAtCutoff: 'Tied at the cut-off',
+    tiesNote:
+      'Entries tie at the cut-off: every tied entry qualifies, so more entries qualify than there are places',
+    cutoffLine: 'Award cut-off',
+    programmeDefault: 'Default award programme',
+    programmeSet: 'Award programme set by DGA',
+    status: 'Status',
+    yearInProgress: 'Fiscal year in progress, data up to',
   },
 } satisfies Record<Locale, Record<string, string>>
 
@@ -55,9 +160,14 @@ export type MessageKey = keyof (typeof messages)['th']
 /** The reader's language: Thai first. */
 export const locale = signal<Locale>((globalThis.localStorage?.getItem('locale') as Locale | null) ?? 'th')
 
+/** The message for `key` in a given language. */
+export function translate(lang: Locale, key: MessageKey): string {
+  return messages[lang][key]
+}
+
 /** The message for `key` in the current language. */
 export function t(key: MessageKey): string {
-  return messages[locale.value][key]
+  return translate(locale.value, key)
 }
 
 export function toggleLocale(): void {

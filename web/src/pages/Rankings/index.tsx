@@ -1,27 +1,25 @@
-import { useEffect, useMemo, useState } from 'preact/hooks'
-import type { AgencyRankingItem, Ranking } from '../../../../shared/api.js'
+import { useMemo, useState } from 'preact/hooks'
 import { bangkokMonth, monthLabel } from '../../../../shared/time.js'
+import { useApi } from '../../api/use-api.js'
 import { Chart } from '../../components/Chart.js'
+import { LoadState } from '../../components/LoadState.js'
+import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
-import { api } from '../../state/session.js'
-
-const number = (n: number) => n.toLocaleString(locale.value === 'th' ? 'th-TH' : 'en-GB')
+import { routeHash } from '../../state/navigation.js'
+import { useStore } from '../../state/store.js'
 
 /** The national agency ranking for one month, with the top ten as a chart. */
 export function RankingsPage() {
+  const { api, session } = useStore()
   const [month, setMonth] = useState(bangkokMonth(Date.now()))
-  const [ranking, setRanking] = useState<Ranking<AgencyRankingItem>>()
-  const [error, setError] = useState<string>()
-
-  useEffect(() => {
-    setError(undefined)
-    api
-      .agencyRanking(month)
-      .then(setRanking)
-      .catch((err: Error) => setError(err.message))
-  }, [month])
+  const state = useApi(() => api.agencyRanking({ month }), [month])
+  const ranking = state.data
 
   const lang = locale.value
+  const number = (n: number) => formatNumber(n, lang)
+  // A DGA official may open any agency; an executive only their own (the API says 403 to the others).
+  const canOpen = (agencyId: string) =>
+    session.value?.role === 'dga_admin' || (session.value?.agencyIds ?? []).includes(agencyId)
   const chart = useMemo(() => {
     const top = ranking?.items.slice(0, 10) ?? []
     return {
@@ -56,14 +54,10 @@ export function RankingsPage() {
           />
         </label>
       </div>
-      {error && <p class="error">{error}</p>}
-      {!ranking && !error && <p>{t('loading')}</p>}
+      <LoadState loading={state.loading} error={state.error} />
       {ranking && !ranking.period.complete && (
         <p class="note">
-          {t('incomplete')}{' '}
-          {new Date(ranking.period.dataUpTo).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', {
-            timeZone: 'Asia/Bangkok',
-          })}
+          {t('incomplete')} {formatBangkokTime(ranking.period.dataUpTo, lang)}
         </p>
       )}
       {ranking && (
@@ -85,21 +79,17 @@ export function RankingsPage() {
                 <tr key={item.agencyId} data-agency-id={item.agencyId}>
                   <td>{item.rank}</td>
                   <td>
-                    {item.name[lang]}
+                    {canOpen(item.agencyId) ? (
+                      <a href={routeHash({ page: 'agency', agencyId: item.agencyId })}>{item.name[lang]}</a>
+                    ) : (
+                      item.name[lang]
+                    )}
                     <div class="secondary">{item.name[lang === 'th' ? 'en' : 'th']}</div>
                   </td>
                   <td class="num">{number(item.downloads)}</td>
                   <td class="num">{number(item.uniqueDownloads)}</td>
                   <td class="num">{number(item.machineDownloads)}</td>
-                  <td class="num">
-                    {item.rankChange === null
-                      ? '–'
-                      : item.rankChange > 0
-                        ? `▲${item.rankChange}`
-                        : item.rankChange < 0
-                          ? `▼${-item.rankChange}`
-                          : '='}
-                  </td>
+                  <td class="num">{formatRankChange(item.rankChange)}</td>
                 </tr>
               ))}
             </tbody>

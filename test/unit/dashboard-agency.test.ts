@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import type { PerformanceResponse } from '../../shared/api.js'
+import { headlineCards } from '../../web/src/pages/Agency/headlineCards.js'
+import {
+  cumulativeSeries,
+  performanceChart,
+  projectionSeries,
+  shortMonthLabel,
+} from '../../web/src/pages/Agency/performanceChart.js'
+
+/** An agency two months into FY 2570 (October and November 2026), below its target. */
+function performance(overrides: Partial<PerformanceResponse> = {}): PerformanceResponse {
+  return {
+    agencyId: 'a1',
+    name: { th: 'กรมทดสอบ', en: 'Test Department' },
+    group: 'department',
+    fy: 2570,
+    period: { fy: 2570, complete: false, dataUpTo: '2026-11-27T08:00:00.000Z' },
+    months: [
+      { month: '2026-10', downloads: 1200, cumulative: 1200 },
+      { month: '2026-11', downloads: 800, cumulative: 2000 },
+    ],
+    downloads: 2000,
+    uniqueDownloads: 1500,
+    target: 24000,
+    targetSource: 'set',
+    targetPercent: 8.3,
+    rank: 12,
+    rankChange: 3,
+    cutoff: 3000,
+    awarded: false,
+    gapToCutoff: 1000,
+    projection: 12500,
+    remainingMonths: 11,
+    neededPerMonth: 2000,
+    ...overrides,
+  }
+}
+
+const byId = (cards: ReturnType<typeof headlineCards>) => Object.fromEntries(cards.map((c) => [c.id, c]))
+
+describe('headline cards of an agency', () => {
+  it('shows the six figures in Thai with thousands separators', () => {
+    const cards = byId(headlineCards(performance(), 'th'))
+    expect(Object.keys(cards)).toEqual(['downloads', 'targetPercent', 'rank', 'gap', 'projection', 'needed'])
+    expect(cards.downloads).toMatchObject({ label: 'ดาวน์โหลดในปีงบประมาณนี้', value: '2,000' })
+    expect(cards.targetPercent).toMatchObject({ value: '8.3%', detail: 'เป้าหมาย 24,000', tone: 'warn' })
+    expect(cards.rank).toMatchObject({ value: '12', detail: '▲3 เทียบกับเดือนก่อน', tone: 'good' })
+    expect(cards.gap).toMatchObject({ value: '1,000', detail: 'เกณฑ์รางวัล 3,000', tone: 'warn' })
+    expect(cards.projection).toMatchObject({ value: '12,500', detail: 'คาดว่าจะไม่ถึงเป้าหมาย', tone: 'warn' })
+    expect(cards.needed).toMatchObject({ value: '2,000', detail: '11 เดือนที่เหลือ' })
+  })
+
+  it('says in English when the agency is at the cut-off and has met a target that is the cut-off', () => {
+    const p = performance({
+      downloads: 3200,
+      target: 3000,
+      targetSource: 'cutoff',
+      targetPercent: 106.7,
+      gapToCutoff: 0,
+      neededPerMonth: 0,
+      projection: 19000,
+      rankChange: -2,
+    })
+    const cards = byId(headlineCards(p, 'en'))
+    expect(cards.targetPercent).toMatchObject({
+      value: '106.7%',
+      detail: 'Target 3,000 (the award cut-off)',
+      tone: 'good',
+    })
+    expect(cards.gap).toMatchObject({
+      value: '0',
+      detail: 'At the cut-off · Award cut-off 3,000',
+      tone: 'good',
+    })
+    expect(cards.rank).toMatchObject({ detail: '▼2 since last month', tone: 'warn' })
+    expect(cards.projection).toMatchObject({ detail: 'on track for the target', tone: 'good' })
+    expect(cards.needed).toMatchObject({ value: '0', detail: 'target met', tone: 'good' })
+  })
+
+  it('marks an unranked agency, a programme without a cut-off and a year that ended short', () => {
+    const p = performance({
+      rank: null,
+      rankChange: null,
+      cutoff: null,
+      gapToCutoff: null,
+      neededPerMonth: null,
+    })
+    const cards = byId(headlineCards(p, 'en'))
+    expect(cards.rank).toMatchObject({ value: '–', detail: 'not ranked yet', tone: 'neutral' })
+    expect(cards.gap).toMatchObject({ value: '–', detail: 'no award cut-off', tone: 'neutral' })
+    expect(cards.needed).toMatchObject({ value: '–', detail: 'the year is over and the target was missed' })
+  })
+})
+
+describe('the cumulative downloads chart', () => {
+  it.each([
+    ['2025-10', 'th', 'ต.ค. 2568'],
+    ['2026-09', 'th', 'ก.ย. 2569'],
+    ['2025-10', 'en', 'Oct 2025'],
+    ['2026-01', 'en', 'Jan 2026'],
+  ] as const)('labels %s in %s as "%s"', (month, lang, label) => {
+    expect(shortMonthLabel(month, lang)).toBe(label)
+  })
+
+  it('runs October to September, with cumulative downloads only for months begun', () => {
+    const chart = performanceChart(performance(), 'th')
+    expect(chart.data.labels).toHaveLength(12)
+    expect(chart.data.labels?.[0]).toBe('ต.ค. 2569')
+    expect(chart.data.labels?.[11]).toBe('ก.ย. 2570')
+    expect(cumulativeSeries(performance())).toEqual([1200, 2000, ...Array(10).fill(null)])
+  })
+
+  it('draws the projection from the last month with data to the projected year end', () => {
+    const series = projectionSeries(performance())
+    expect(series.slice(0, 1)).toEqual([null])
+    expect(series[1]).toBe(2000)
+    expect(series[11]).toBe(12500)
+    expect(series[6]).toBe(Math.round(2000 + (10500 / 10) * 5))
+    // A year with every month counted projects nothing further.
+    const months = Array.from({ length: 12 }, (_, i) => ({ month: `m${i}`, downloads: 1, cumulative: i + 1 }))
+    expect(projectionSeries(performance({ months })).every((v) => v === null)).toBe(true)
+  })
+
+  it('draws the target and the cut-off as flat lines, one line when the target is the cut-off', () => {
+    const apart = performanceChart(performance(), 'en').data.datasets
+    expect(apart.map((d) => d.label)).toEqual([
+      'Cumulative downloads',
+      'Projection',
+      'Target (24,000)',
+      'Award cut-off (3,000)',
+    ])
+    expect(apart[2]?.data).toEqual(Array(12).fill(24000))
+    expect(apart[3]?.data).toEqual(Array(12).fill(3000))
+
+    const same = performanceChart(performance({ target: 3000, targetSource: 'cutoff' }), 'th').data.datasets
+    expect(same.map((d) => d.label)).toEqual(['ดาวน์โหลดสะสม', 'คาดการณ์', 'เป้าหมาย (ตามเกณฑ์รางวัล) 3,000'])
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { formatNumber, formatPercent, formatRankChange } from '../../web/src/i18n/format.js'
+import { messages } from '../../web/src/i18n/index.js'
+import {
+  agencyOfRoute,
+  fiscalYearChoices,
+  parseRoute,
+  type Route,
+  routeHash,
+} from '../../web/src/state/navigation.js'
+
+describe('dashboard routes', () => {
+  it.each<[string, Route]>([
+    ['', { page: 'rankings' }],
+    ['#/rankings', { page: 'rankings' }],
+    ['#/awards', { page: 'awards' }],
+    ['#/agency', { page: 'agency' }],
+    ['#/agency/6174ee0b-80e9', { page: 'agency', agencyId: '6174ee0b-80e9' }],
+    ['#/agency/a%2Fb', { page: 'agency', agencyId: 'a/b' }],
+    ['#/nowhere', { page: 'rankings' }],
+  ])('reads %s as %j', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route)
+  })
+
+  it.each<Route>([
+    { page: 'rankings' },
+    { page: 'awards' },
+    { page: 'agency' },
+    { page: 'agency', agencyId: 'x y/z' },
+  ])('writes %j so that it reads back the same', (route) => {
+    expect(parseRoute(routeHash(route))).toEqual(route)
+  })
+
+  it("opens the agency the route names, else an executive's own first agency", () => {
+    expect(agencyOfRoute({ page: 'agency', agencyId: 'b' }, ['a'])).toBe('b')
+    expect(agencyOfRoute({ page: 'agency' }, ['a', 'c'])).toBe('a')
+    expect(agencyOfRoute({ page: 'agency' }, [])).toBeUndefined()
+    expect(agencyOfRoute({ page: 'awards' }, ['a'])).toBeUndefined()
+  })
+
+  it('offers the current fiscal year first, then earlier ones', () => {
+    expect(fiscalYearChoices(2570, 3)).toEqual([2570, 2569, 2568])
+  })
+})
+
+describe('numbers per locale', () => {
+  it.each([
+    [1234567, 'th', '1,234,567'],
+    [1234567, 'en', '1,234,567'],
+    [0, 'en', '0'],
+  ] as const)('formats %d in %s as %s', (n, lang, text) => {
+    expect(formatNumber(n, lang)).toBe(text)
+  })
+
+  it('formats percentages with at most one decimal', () => {
+    expect(formatPercent(232.2, 'th')).toBe('232.2%')
+    expect(formatPercent(1000, 'en')).toBe('1,000%')
+  })
+
+  it.each([
+    [3, '▲3'],
+    [-2, '▼2'],
+    [0, '='],
+    [null, '–'],
+  ] as const)('shows a rank change of %s as %s', (change, text) => {
+    expect(formatRankChange(change)).toBe(text)
+  })
+})
+
+describe('messages', () => {
+  it('has every message in both languages, none empty', () => {
+    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.th).sort())
+    for (const lang of ['th', 'en'] as const)
+      for (const [key, text] of Object.entries(messages[lang])) expect(text, `${lang}.${key}`).not.toBe('')
+  })
+})

@@ -1,0 +1,27 @@
+import { t } from '../i18n/index.js'
+import { routeHash } from '../state/navigation.js'
+import { useStore } from '../state/store.js'
+
+/** The pages of the dashboard: rankings, awards, and the reader's agency (or the agency being viewed). */
+export function Nav() {
+  const { route, session } = useStore()
+  const page = route.value.page
+  const isExec = session.value?.role === 'agency_exec'
+  const links = [
+    { page: 'rankings', href: routeHash({ page: 'rankings' }), label: t('navRankings') },
+    { page: 'awards', href: routeHash({ page: 'awards' }), label: t('navAwards') },
+    // A DGA official has no agency of their own: the link shows only once they have opened one.
+    ...(isExec || page === 'agency'
+      ? [{ page: 'agency', href: routeHash(route.value), label: isExec ? t('navMyAgency') : t('navAgency') }]
+      : []),
+  ]
+  return (
+    <nav class="pages" aria-label={t('title')}>
+      {links.map((link) => (
+        <a key={link.page} href={link.href} aria-current={link.page === page ? 'page' : undefined}>
+          {link.label}
+        </a>
+      ))}
+    </nav>
+  )
+}

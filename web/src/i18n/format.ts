@@ -1,0 +1,32 @@
+import type { Locale } from '../../../shared/time.js'
+
+/** Formatting of numbers as each language reads them (Arabic digits in both, as Thai government dashboards do). */
+
+const tag = (locale: Locale) => (locale === 'th' ? 'th-TH' : 'en-GB')
+
+/** A whole count with thousands separators: 12,345. */
+export function formatNumber(n: number, locale: Locale): string {
+  return n.toLocaleString(tag(locale), { maximumFractionDigits: 0 })
+}
+
+/** A percentage with at most one decimal: 232.2%. */
+export function formatPercent(percent: number, locale: Locale): string {
+  return `${percent.toLocaleString(tag(locale), { maximumFractionDigits: 1 })}%`
+}
+
+/** A change of rank: ▲2 moved up two places, ▼1 down one, = unchanged, – no previous standing. */
+export function formatRankChange(change: number | null): string {
+  if (change === null) return '–'
+  if (change > 0) return `▲${change}`
+  if (change < 0) return `▼${-change}`
+  return '='
+}
+
+/** An instant as a Bangkok date and time, in the reader's language (Buddhist Era in Thai). */
+export function formatBangkokTime(iso: string, locale: Locale): string {
+  return new Date(iso).toLocaleString(tag(locale), {
+    timeZone: 'Asia/Bangkok',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  })
+}

@@ -1,0 +1,113 @@
+import { useMemo } from 'preact/hooks'
+import { fiscalYearLabel } from '../../../../shared/time.js'
+import { useApi } from '../../api/use-api.js'
+import { Chart } from '../../components/Chart.js'
+import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
+import { LoadState } from '../../components/LoadState.js'
+import { StatCard } from '../../components/StatCard.js'
+import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
+import { locale, t } from '../../i18n/index.js'
+import { agencyOfRoute, routeHash } from '../../state/navigation.js'
+import { useStore } from '../../state/store.js'
+import { headlineCards } from './headlineCards.js'
+import { performanceChart } from './performanceChart.js'
+
+/** An agency's fiscal year against its award target: the executive's home, and any agency for DGA. */
+export function AgencyPage() {
+  const { route, session } = useStore()
+  const agencyId = agencyOfRoute(route.value, session.value?.agencyIds ?? [])
+  if (!agencyId)
+    return (
+      <section>
+        <h2>{t('performance')}</h2>
+        <p>
+          {t('chooseAgency')} · <a href={routeHash({ page: 'rankings' })}>{t('openRankings')}</a>
+        </p>
+      </section>
+    )
+  return <AgencyPerformance agencyId={agencyId} />
+}
+
+function AgencyPerformance({ agencyId }: { agencyId: string }) {
+  const { api, fy } = useStore()
+  const year = fy.value
+  const lang = locale.value
+  const performance = useApi(() => api.agencyPerformance(agencyId, year), [agencyId, year])
+  const p = performance.data
+  const cards = useMemo(() => (p ? headlineCards(p, lang) : []), [p, lang])
+  const chart = useMemo(() => (p ? performanceChart(p, lang) : undefined), [p, lang])
+
+  return (
+    <section>
+      <div class="toolbar">
+        <div>
+          <h2 data-testid="agency-name">{p ? p.name[lang] : t('performance')}</h2>
+          {p && <div class="secondary">{p.name[lang === 'th' ? 'en' : 'th']}</div>}
+        </div>
+        <FiscalYearSelect />
+      </div>
+      <LoadState loading={performance.loading} error={performance.error} />
+      {p && !p.period.complete && (
+        <p class="note">
+          {t('yearInProgress')} {formatBangkokTime(p.period.dataUpTo, lang)}
+        </p>
+      )}
+      {p && chart && (
+        <>
+          <div class="stats" data-testid="headline-cards">
+            {cards.map((card) => (
+              <StatCard key={card.id} card={card} />
+            ))}
+          </div>
+          <h3>
+            {t('cumulativeChart')} · {fiscalYearLabel(p.fy, lang)}
+          </h3>
+          <Chart config={chart} label={t('cumulativeChart')} tall />
+          <TopDatasets agencyId={agencyId} fy={year} />
+        </>
+      )}
+    </section>
+  )
+}
+
+/** The agency's ten most downloaded datasets of the year, with their national ranks. */
+function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
+  const { api } = useStore()
+  const lang = locale.value
+  const datasets = useApi(() => api.datasetRanking({ fy }, { agencyId, limit: 10 }), [agencyId, fy])
+  const items = datasets.data?.items.filter((d) => d.downloads > 0) ?? []
+  return (
+    <>
+      <h3>{t('topDatasets')}</h3>
+      <LoadState loading={datasets.loading} error={datasets.error} />
+      {datasets.data && items.length === 0 && <p>{t('noDatasets')}</p>}
+      {items.length > 0 && (
+        <table class="ranking" data-testid="agency-datasets">
+          <thead>
+            <tr>
+              <th class="num">{t('nationalRank')}</th>
+              <th>{t('dataset')}</th>
+              <th class="num">{t('downloads')}</th>
+              <th class="num">{t('unique')}</th>
+              <th class="num">{t('change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((d) => (
+              <tr key={d.datasetId} data-dataset-id={d.datasetId}>
+                <td class="num">{formatNumber(d.rank, lang)}</td>
+                <td>
+                  {d.title[lang]}
+                  <div class="secondary">{d.title[lang === 'th' ? 'en' : 'th']}</div>
+                </td>
+                <td class="num">{formatNumber(d.downloads, lang)}</td>
+                <td class="num">{formatNumber(d.uniqueDownloads, lang)}</td>
+                <td class="num">{formatRankChange(d.rankChange)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

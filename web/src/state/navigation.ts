@@ -1,0 +1,34 @@
+/** Where the dashboard is: one page, as the address's fragment says (no server paths needed). */
+export type Route = { page: 'rankings' } | { page: 'awards' } | { page: 'agency'; agencyId?: string }
+
+/** The route a location hash names: `#/awards`, `#/agency/<agencyId>`; anything else is the rankings. */
+export function parseRoute(hash: string): Route {
+  const [page, id] = hash.replace(/^#\/?/, '').split('/')
+  if (page === 'awards') return { page: 'awards' }
+  if (page === 'agency') {
+    const agencyId = id ? decodeURIComponent(id) : undefined
+    return agencyId ? { page: 'agency', agencyId } : { page: 'agency' }
+  }
+  return { page: 'rankings' }
+}
+
+/** The location hash of a route; `parseRoute(routeHash(r))` gives `r` back. */
+export function routeHash(route: Route): string {
+  if (route.page === 'agency')
+    return route.agencyId ? `#/agency/${encodeURIComponent(route.agencyId)}` : '#/agency'
+  return `#/${route.page}`
+}
+
+/**
+ * The agency a performance page shows: the one the route names, else an executive's first own agency.
+ * Undefined when neither says (a DGA official opens an agency from the ranking).
+ */
+export function agencyOfRoute(route: Route, ownAgencyIds: readonly string[]): string | undefined {
+  if (route.page !== 'agency') return undefined
+  return route.agencyId ?? ownAgencyIds[0]
+}
+
+/** The fiscal years offered for selection: the current one first, then the `count - 1` before it. */
+export function fiscalYearChoices(currentFy: number, count = 5): number[] {
+  return Array.from({ length: count }, (_, i) => currentFy - i)
+}
