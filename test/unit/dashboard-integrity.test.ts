@@ -183,12 +183,25 @@ describe('the all-clear and the datasets', () => {
       ['d2', true, '85%'],
       ['d1', false, '25%'],
     ])
+    expect(rows.every((d) => d.judged)).toBe(true)
     expect(rows[0]).toMatchObject({
       title: 'ชุดข้อมูลที่ถูกปั่น',
       secondaryTitle: 'Gamed dataset',
       doubleClicks: '12',
     })
   })
+})
+
+it('marks a dataset with too few downloads as not judged, however concentrated', () => {
+  const few = {
+    datasetId: 'd3',
+    title: { th: 'ข้อมูลเล็ก', en: 'Small data' },
+    downloads: 3,
+    excluded: { robots: 0, doubleClicks: 0 },
+    concentration: concentrationSignal(counts(3, 3)),
+  }
+  const [row] = datasetRows(integrity({ datasets: [few] }), 'en')
+  expect(row).toMatchObject({ topClientShare: '100%', judged: false, warning: false })
 })
 
 describe('the agency picker', () => {

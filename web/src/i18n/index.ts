@@ -92,10 +92,10 @@ export const messages = {
     ofCountedDownloads: 'ของยอดที่นับ',
     warningSigns: 'สัญญาณเตือน',
     noWarnings: 'ไม่พบสัญญาณเตือน',
-    noWarningsDetail: 'ไม่มีการดาวน์โหลดกระจุกตัวจากผู้ดาวน์โหลดไม่กี่ราย และไม่มียอดพุ่งผิดปกติในช่วงนี้',
+    noWarningsDetail: 'ในช่วงนี้ ทั้งการกระจุกตัวของผู้ดาวน์โหลดและยอดที่พุ่งขึ้น ไม่ถึงเกณฑ์เตือน',
     warningsFound: 'พบสัญญาณเตือน',
     concentrationWarning: 'ยอดดาวน์โหลดกระจุกตัวจากผู้ดาวน์โหลดไม่กี่ราย',
-    concentrationClear: 'ผู้ดาวน์โหลดกระจายตัวตามปกติ',
+    concentrationClear: 'ไม่พบการกระจุกตัวที่น่าสงสัย',
     spikeWarning: 'ยอดดาวน์โหลดพุ่งขึ้นผิดปกติ',
     spikeClear: 'ไม่มียอดพุ่งผิดปกติ',
     warningBadge: 'เตือน',
@@ -104,6 +104,7 @@ export const messages = {
     topClientShare: 'สัดส่วนจากผู้ดาวน์โหลดสูงสุด 3 รายต่อวัน',
     robots: 'บอต',
     doubleClicks: 'คลิกซ้ำ',
+    smallDatasetsNote: 'สัดส่วนสีจางคือชุดข้อมูลที่มียอดน้อยเกินกว่าจะถือเป็นสัญญาณเตือน: ยอดดาวน์โหลดไม่ถึง',
   },
   en: {
     title: 'Open government data download rankings',
@@ -198,10 +199,10 @@ export const messages = {
     warningSigns: 'Warning signs',
     noWarnings: 'No warning signs',
     noWarningsDetail:
-      'Downloads are not concentrated in a few clients and there is no sudden spike in this period',
+      'Neither concentration in a few clients nor a sudden spike reaches its warning level in this period',
     warningsFound: 'Warning signs found',
     concentrationWarning: 'Downloads concentrated in a few clients',
-    concentrationClear: 'Downloads spread over many clients',
+    concentrationClear: 'No suspicious concentration',
     spikeWarning: 'Sudden spike in downloads',
     spikeClear: 'No sudden spike',
     warningBadge: 'Warning',
@@ -210,6 +211,8 @@ export const messages = {
     topClientShare: "Share of each day's 3 busiest clients",
     robots: 'Robots',
     doubleClicks: 'Double clicks',
+    smallDatasetsNote:
+      'Greyed shares are of datasets with too few downloads to be a warning sign: fewer than',
   },
 } satisfies Record<Locale, Record<string, string>>
 

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'preact/hooks'
+import { INTEGRITY_THRESHOLDS } from '../../../../shared/integrity.js'
 import { bangkokMonth, fiscalYearLabel, monthLabel } from '../../../../shared/time.js'
 import { ApiError, type Period } from '../../api/client.js'
 import { useApi } from '../../api/use-api.js'
 import { LoadState } from '../../components/LoadState.js'
 import { StatCard } from '../../components/StatCard.js'
-import { formatBangkokTime } from '../../i18n/format.js'
+import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
 import { datasetRows, leftOutFigures, signalViews, warningCount } from './integrity.js'
@@ -60,7 +61,7 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
         <>
           {!r.period.complete && (
             <p class="note">
-              {t('incomplete')} {formatBangkokTime(r.period.dataUpTo, lang)}
+              {byMonth ? t('incomplete') : t('yearInProgress')} {formatBangkokTime(r.period.dataUpTo, lang)}
             </p>
           )}
           <div class="stats" data-testid="integrity-figures">
@@ -117,11 +118,14 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
                       <td class="num">{d.downloads}</td>
                       <td class="num">{d.robots}</td>
                       <td class="num">{d.doubleClicks}</td>
-                      <td class="num">{d.topClientShare}</td>
+                      <td class={d.judged ? 'num' : 'num secondary'}>{d.topClientShare}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              <p class="secondary">
+                {t('smallDatasetsNote')} {formatNumber(INTEGRITY_THRESHOLDS.minDownloads, lang)}
+              </p>
             </>
           )}
         </>

@@ -192,6 +192,8 @@ export interface DatasetIntegrityRow {
   robots: string
   doubleClicks: string
   topClientShare: string
+  /** Enough downloads for the share to mean anything (fewer never warn, whatever the share). */
+  judged: boolean
   warning: boolean
 }
 
@@ -210,6 +212,7 @@ export function datasetRows(r: IntegrityResponse, lang: Locale): DatasetIntegrit
         robots: n(d.excluded.robots),
         doubleClicks: n(d.excluded.doubleClicks),
         topClientShare: e ? formatShare(share(e.topClientDownloads, e.downloads), lang) : '–',
+        judged: e ? e.downloads >= e.minDownloads : false,
         warning: d.concentration.warning,
       }
     })
