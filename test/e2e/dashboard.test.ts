@@ -7,10 +7,12 @@ import type {
   AgencyRankingItem,
   AwardCategoryView,
   AwardsResponse,
+  IntegrityResponse,
   PerformanceResponse,
   Ranking,
 } from '../../shared/api.js'
-import { fiscalYearOf } from '../../shared/time.js'
+import { bangkokMonth, fiscalYearOf, monthLabel } from '../../shared/time.js'
+import { warningCount } from '../../web/src/pages/Agency/integrity.js'
 import { launchChromium } from './browser.js'
 import { type RunningProduct, startProduct } from './local-process.js'
 
@@ -137,6 +139,74 @@ describe('the dashboard in a real browser', () => {
     expect(await plaque.locator('tr.cutoff-row').count()).toBe(1)
     expect(await page.locator('[data-category="dataset-certificate"]').count()).toBe(1)
     await page.screenshot({ path: join(dataDir, 'awards.png'), fullPage: false })
+    expect(violations).toEqual([])
+  })
+
+  it('lets a DGA official pick any agency on the Agency page and see the integrity of its counts', async () => {
+    // The agency ranked first this fiscal year, and its integrity, read through the API as a DGA official.
+    const dga = await devToken('dga_admin')
+    const top = (await getJson<Ranking<AgencyRankingItem>>(`/v1/rankings/agencies?fy=${currentFy()}`, dga))
+      .items[0] as AgencyRankingItem
+    const integrity = await getJson<IntegrityResponse>(
+      `/v1/agencies/${top.agencyId}/integrity?fy=${currentFy()}`,
+      dga,
+    )
+
+    const page = await browser.newPage()
+    const violations = watchCsp(page)
+    await page.goto(product.url)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    await page.getByRole('link', { name: 'หน่วยงาน', exact: true }).click()
+    const picker = page.getByLabel('เลือกหน่วยงาน')
+    await expect.poll(() => picker.isEnabled()).toBe(true)
+    // Every agency of the year's ranking, in Thai collation order (not in rank order).
+    const names = await picker.locator('option:not([value=""])').allTextContents()
+    expect(names).toHaveLength(
+      (await getJson<Ranking<AgencyRankingItem>>(`/v1/rankings/agencies?fy=${currentFy()}`, dga)).items
+        .length,
+    )
+    expect(names).toEqual([...names].sort(new Intl.Collator('th').compare))
+
+    await picker.selectOption(top.agencyId)
+    await expect.poll(() => page.getByTestId('agency-name').textContent()).toBe(top.name.th)
+    expect(page.url()).toContain(`#/agency/${top.agencyId}`)
+    const section = page.getByTestId('integrity')
+    const figures = section.getByTestId('integrity-figures')
+    await figures.waitFor()
+    const figure = (id: string) => figures.locator(`[data-card="${id}"] .stat-value`).textContent()
+    expect(await figure('robots')).toBe(integrity.excluded.robots.toLocaleString('th-TH'))
+    expect(await figure('doubleClicks')).toBe(integrity.excluded.doubleClicks.toLocaleString('th-TH'))
+    expect(await figure('machine')).toBe(integrity.machineDownloads.toLocaleString('th-TH'))
+    const all = integrity.downloads + integrity.excluded.robots + integrity.excluded.doubleClicks
+    expect(await figure('requests')).toBe(all.toLocaleString('th-TH'))
+    // The verdict is the API's signals: warnings counted, or a clear "no warning signs".
+    const verdict = section.getByTestId('integrity-verdict')
+    const warnings = warningCount(integrity)
+    expect(await verdict.getAttribute('data-warnings')).toBe(String(warnings))
+    expect(await verdict.textContent()).toContain(warnings > 0 ? 'พบสัญญาณเตือน' : 'ไม่พบสัญญาณเตือน')
+    // The agency's concentration is shown with its evidence: its downloads in the year.
+    const concentration = section.locator('[data-signal="concentration"]')
+    expect(await concentration.textContent()).toContain(integrity.downloads.toLocaleString('th-TH'))
+    expect(await section.locator('[data-signal="spike"]').count()).toBeGreaterThan(0)
+
+    // The current month, on request: its own figures from the API.
+    const month = bangkokMonth(Date.now())
+    const thisMonth = await getJson<IntegrityResponse>(
+      `/v1/agencies/${top.agencyId}/integrity?month=${month}`,
+      dga,
+    )
+    await section.getByRole('button', { name: 'เดือนนี้' }).click()
+    await expect.poll(() => section.locator('h3').textContent()).toContain(monthLabel(month, 'th'))
+    await expect.poll(() => figure('robots')).toBe(thisMonth.excluded.robots.toLocaleString('th-TH'))
+    expect(await figure('requests')).toBe(
+      (thisMonth.downloads + thisMonth.excluded.robots + thisMonth.excluded.doubleClicks).toLocaleString(
+        'th-TH',
+      ),
+    )
+
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => section.locator('h3').textContent()).toContain('Integrity of the counts')
+    await page.screenshot({ path: join(dataDir, 'integrity.png'), fullPage: true })
     expect(violations).toEqual([])
   })
 

@@ -10,10 +10,12 @@ export function Nav() {
   const links = [
     { page: 'rankings', href: routeHash({ page: 'rankings' }), label: t('navRankings') },
     { page: 'awards', href: routeHash({ page: 'awards' }), label: t('navAwards') },
-    // A DGA official has no agency of their own: the link shows only once they have opened one.
-    ...(isExec || page === 'agency'
-      ? [{ page: 'agency', href: routeHash(route.value), label: isExec ? t('navMyAgency') : t('navAgency') }]
-      : []),
+    // A DGA official has no agency of their own: the link opens the agency being viewed, or the agency picker.
+    {
+      page: 'agency',
+      href: page === 'agency' ? routeHash(route.value) : routeHash({ page: 'agency' }),
+      label: isExec ? t('navMyAgency') : t('navAgency'),
+    },
   ]
   return (
     <nav class="pages" aria-label={t('title')}>

@@ -1,7 +1,16 @@
-import type { HeadlineCard } from '../pages/Agency/headlineCards.js'
+import type { Tone } from '../pages/Agency/headlineCards.js'
+
+/** What a stat card shows: a headline figure, or a figure of what counting left out. */
+export interface StatCardData {
+  id: string
+  label: string
+  value: string
+  detail: string
+  tone: Tone
+}
 
 /** One headline figure: what it is, the figure, and what it means. */
-export function StatCard({ card }: { card: HeadlineCard }) {
+export function StatCard({ card }: { card: StatCardData }) {
   return (
     <div class={`stat ${card.tone}`} data-card={card.id}>
       <div class="stat-label">{card.label}</div>

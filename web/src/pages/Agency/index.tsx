@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks'
 import { fiscalYearLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
+import { AgencyPicker } from '../../components/AgencyPicker.js'
 import { Chart } from '../../components/Chart.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
@@ -10,25 +11,40 @@ import { locale, t } from '../../i18n/index.js'
 import { agencyOfRoute, routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
 import { headlineCards } from './headlineCards.js'
+import { IntegritySection } from './IntegritySection.js'
 import { performanceChart } from './performanceChart.js'
 
 /** An agency's fiscal year against its award target: the executive's home, and any agency for DGA. */
 export function AgencyPage() {
   const { route, session } = useStore()
   const agencyId = agencyOfRoute(route.value, session.value?.agencyIds ?? [])
+  // A DGA official may choose any agency here; an executive sees their own.
+  const canPick = session.value?.role === 'dga_admin'
   if (!agencyId)
     return (
       <section>
-        <h2>{t('performance')}</h2>
-        <p>
-          {t('chooseAgency')} · <a href={routeHash({ page: 'rankings' })}>{t('openRankings')}</a>
-        </p>
+        <div class="toolbar">
+          <h2>{t('performance')}</h2>
+          {canPick && (
+            <div class="controls">
+              <AgencyPicker />
+              <FiscalYearSelect />
+            </div>
+          )}
+        </div>
+        {canPick ? (
+          <p>{t('pickAgencyPrompt')}</p>
+        ) : (
+          <p>
+            {t('chooseAgency')} · <a href={routeHash({ page: 'rankings' })}>{t('openRankings')}</a>
+          </p>
+        )}
       </section>
     )
-  return <AgencyPerformance agencyId={agencyId} />
+  return <AgencyPerformance agencyId={agencyId} canPick={canPick} />
 }
 
-function AgencyPerformance({ agencyId }: { agencyId: string }) {
+function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: boolean }) {
   const { api, fy } = useStore()
   const year = fy.value
   const lang = locale.value
@@ -44,7 +60,10 @@ function AgencyPerformance({ agencyId }: { agencyId: string }) {
           <h2 data-testid="agency-name">{p ? p.name[lang] : t('performance')}</h2>
           {p && <div class="secondary">{p.name[lang === 'th' ? 'en' : 'th']}</div>}
         </div>
-        <FiscalYearSelect />
+        <div class="controls">
+          {canPick && <AgencyPicker agencyId={agencyId} />}
+          <FiscalYearSelect />
+        </div>
       </div>
       <LoadState loading={performance.loading} error={performance.error} />
       {p && !p.period.complete && (
@@ -66,6 +85,7 @@ function AgencyPerformance({ agencyId }: { agencyId: string }) {
           <TopDatasets agencyId={agencyId} fy={year} />
         </>
       )}
+      <IntegritySection agencyId={agencyId} fy={year} />
     </section>
   )
 }
