@@ -56,6 +56,7 @@ export class OgdRankingsStack extends Stack {
     // reserved concurrency of 1 throttles an overlapping minute by design, so throttles are not alarmed.
     alarms.watchFunction('Rollup', jobs.rollup.fn, { errors: 3, throttles: false })
     alarms.watchFunction('CatalogSync', jobs.catalogSync.fn)
+    alarms.watchFunction('Recompute', jobs.recompute.fn)
     alarms.watchDeadLetters('JobDeadLetters', jobs.deadLetterQueue)
 
     web.routeApi(api.httpApi)

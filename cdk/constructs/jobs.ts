@@ -31,6 +31,8 @@ export class Jobs extends Construct {
   readonly rollup: ProductFunction
   /** Refreshes the catalog from CKAN daily at 03:00 Bangkok time. */
   readonly catalogSync: ProductFunction
+  /** Recounts the month just ended from raw events, on the 1st at 01:00 Bangkok time (before its report). */
+  readonly recompute: ProductFunction
   readonly schedules: scheduler.Schedule[] = []
   /** The role the scheduler assumes to invoke the jobs (and to send to the dead-letter queue). */
   private readonly schedulerRole: iam.Role
@@ -94,6 +96,33 @@ export class Jobs extends Construct {
       expression: scheduler.ScheduleExpression.cron({ minute: '0', hour: '3', timeZone: SCHEDULE_TIME_ZONE }),
       description: 'Refresh agencies, datasets and resources from the CKAN portal',
       maxEventAge: Duration.hours(1),
+      retryAttempts: 3,
+    })
+
+    this.recompute = new ProductFunction(this, 'Recompute', {
+      entry: 'functions/jobs/lambda.ts',
+      handler: 'recomputeHandler',
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      reservedConcurrentExecutions: 1,
+      logRetentionDays: props.logRetentionDays,
+      environment,
+    })
+    data.grantTable(this.recompute.fn)
+    this.recompute.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    })
+    this.schedule('RecomputeSchedule', this.recompute, {
+      expression: scheduler.ScheduleExpression.cron({
+        minute: '0',
+        hour: '1',
+        day: '1',
+        timeZone: SCHEDULE_TIME_ZONE,
+      }),
+      description: 'Recount the month just ended from raw events (late events included)',
+      maxEventAge: Duration.hours(6),
       retryAttempts: 3,
     })
   }

@@ -8,13 +8,22 @@ describe('Jobs', () => {
   new Jobs(stack, 'Jobs', { data: testData(stack), ckanUrl: 'https://ckan.example.org' })
   const template = Template.fromStack(stack)
 
-  it('schedules the rollup every minute and the catalog sync daily, in Bangkok time', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 2)
+  it('schedules the rollup every minute, the catalog sync daily and the recount monthly, in Bangkok time', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 3)
     template.allResourcesProperties('AWS::Scheduler::Schedule', {
       ScheduleExpressionTimezone: 'Asia/Bangkok',
     })
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(* * * * ? *)' })
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' })
+    // 01:00 on the 1st: the month just ended is recounted from raw events before its report (02:00).
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 1 1 * ? *)' })
+  })
+
+  it('runs the monthly recount from raw events one at a time', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.recomputeHandler',
+      ReservedConcurrentExecutions: 1,
+    })
   })
 
   it('every schedule retries and has a dead-letter queue', () => {

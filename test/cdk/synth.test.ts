@@ -45,8 +45,8 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('bundles every function into a minified ES module with a source map', () => {
-    expect(functions).toHaveLength(4)
-    for (const handler of ['handler', 'rollupHandler', 'catalogSyncHandler']) {
+    expect(functions).toHaveLength(5)
+    for (const handler of ['handler', 'rollupHandler', 'catalogSyncHandler', 'recomputeHandler']) {
       const dir = bundleOf(handler)
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8')
       expect(code.length).toBeGreaterThan(1000)
@@ -58,7 +58,7 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('bundles export the handlers the functions name', () => {
-    for (const handler of ['handler', 'rollupHandler', 'catalogSyncHandler']) {
+    for (const handler of ['handler', 'rollupHandler', 'catalogSyncHandler', 'recomputeHandler']) {
       const code = readFileSync(join(bundleOf(handler), 'index.mjs'), 'utf8')
       expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\bas ${handler}\\b`))
     }
