@@ -42,7 +42,12 @@ export class Api extends Construct {
       logRetentionDays: props.logRetentionDays,
       environment: { ...environment, INGEST_API_KEY_HASHES: props.ingestApiKeyHashes.join(',') },
     })
-    data.grantTable(this.ingest.fn)
+    // Only what ingest touches (functions/store: catalog resources, day salts, raw events, late-day markers).
+    data.grantItems(
+      this.ingest.fn,
+      ['GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem'],
+      ['CATALOG#RESOURCE#*', 'SALT', 'EVENT#*', 'ROLLUP#DIRTY'],
+    )
 
     this.api = new ProductFunction(this, 'Api', {
       entry: 'functions/api/lambda.ts',

@@ -55,6 +55,20 @@ export class DataStore extends Construct {
   }
 
   /**
+   * Lets `grantee` use only these item actions, and only on items whose partition key matches one of
+   * `partitionKeys` (IAM `dynamodb:LeadingKeys`, `*` as a wildcard). For the public-facing ingest function:
+   * a flaw there cannot read or change counts, targets or the audit log.
+   */
+  grantItems(grantee: iam.IGrantable, actions: string[], partitionKeys: string[]): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: actions.map((a) => `dynamodb:${a}`),
+      resourceArns: [this.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': partitionKeys } },
+    })
+  }
+
+  /**
    * Lets `grantee` list, read and write report objects, only under `reports/`. Nothing is deleted: a new
    * version of a month is written next to the old ones.
    */

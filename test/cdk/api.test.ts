@@ -107,6 +107,31 @@ describe('Api', () => {
     })
   })
 
+  it('lets the public-facing ingest function touch only the items ingest needs', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'))
+    const ingestPolicy = policies.find((p) =>
+      JSON.stringify(p.Properties.Roles).includes('IngestFunctionServiceRole'),
+    )
+    const statements = (ingestPolicy?.Properties.PolicyDocument.Statement ?? []) as {
+      Action: string | string[]
+      Condition?: Record<string, Record<string, string[]>>
+    }[]
+    const dynamo = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')))
+    expect(dynamo).toHaveLength(1)
+    expect([dynamo[0]?.Action].flat().sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+    ])
+    expect(dynamo[0]?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual([
+      'CATALOG#RESOURCE#*',
+      'SALT',
+      'EVENT#*',
+      'ROLLUP#DIRTY',
+    ])
+  })
+
   it('keeps logs for a limited time', () => {
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 })
   })
