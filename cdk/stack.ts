@@ -46,6 +46,7 @@ export class OgdRankingsStack extends Stack {
       logRetentionDays,
     })
     const jobs = new Jobs(this, 'Jobs', { data, ckanUrl: config.ckanUrl, logRetentionDays })
+    jobs.letStartCatalogSync(api.api.fn)
     if (config.mailFrom) new Email(this, 'Email', { mailFrom: config.mailFrom }).bind(api.api.fn)
 
     const alarms = new Alarms(this, 'Alarms', { email: config.alarmEmail })

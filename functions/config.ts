@@ -26,6 +26,13 @@ export interface Config {
   rateLimits: { downloadsPerMinute: number; eventRequestsPerMinute: number }
   /** The CKAN portal the catalog is synced from; unset: no sync. */
   ckanUrl: string | undefined
+  /**
+   * On AWS, the catalog-sync function that `POST /v1/catalog/sync` starts (a sync can outlast the API's 29 s);
+   * unset (locally): the API syncs in the request and answers the counts.
+   */
+  catalogSyncFunction: string | undefined
+  /** Lambda endpoint override (tests). */
+  lambdaEndpoint: string | undefined
 }
 
 function optional(name: string): string | undefined {
@@ -95,6 +102,8 @@ export function config(): Config {
       eventRequestsPerMinute: positiveInteger('RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE', 600),
     },
     ckanUrl: optional('CKAN_URL'),
+    catalogSyncFunction: optional('CATALOG_SYNC_FUNCTION'),
+    lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
   }
   return cached
 }

@@ -1,5 +1,6 @@
 import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib'
 import * as iam from 'aws-cdk-lib/aws-iam'
+import type * as lambda from 'aws-cdk-lib/aws-lambda'
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda'
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations'
 import * as scheduler from 'aws-cdk-lib/aws-scheduler'
@@ -124,6 +125,18 @@ export class Jobs extends Construct {
       description: 'Recount the month just ended from raw events (late events included)',
       maxEventAge: Duration.hours(6),
       retryAttempts: 3,
+    })
+  }
+
+  /** Lets `fn` start the catalog sync now (DGA's `POST /v1/catalog/sync`): its name and the invoke grant. */
+  letStartCatalogSync(fn: lambda.Function): void {
+    fn.addEnvironment('CATALOG_SYNC_FUNCTION', this.catalogSync.fn.functionName)
+    this.catalogSync.fn.grantInvoke(fn)
+    const syncId = Stack.of(this).getLogicalId(this.catalogSync.fn.node.defaultChild as CfnFunction)
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${syncId}.Arn>:*]`,
+      reason:
+        'lambda:InvokeFunction on the catalog-sync function and its versions (ARN:*), granted by grantInvoke.',
     })
   }
 

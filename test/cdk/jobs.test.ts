@@ -1,4 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda'
 import { describe, expect, it } from 'vitest'
 import { Jobs } from '../../cdk/constructs/jobs.js'
 import { testData, testStack } from './support.js'
@@ -17,6 +18,27 @@ describe('Jobs', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' })
     // 01:00 on the 1st: the month just ended is recounted from raw events before its report (02:00).
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 1 1 * ? *)' })
+  })
+
+  it('lets a function start the catalog sync now, by name and with an invoke grant only on that function', () => {
+    const other = testStack()
+    const jobs = new Jobs(other, 'Jobs', { data: testData(other), ckanUrl: 'https://ckan.example.org' })
+    const caller = new LambdaFunction(other, 'Caller', {
+      runtime: Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: Code.fromInline('export const handler = () => {}'),
+    })
+    jobs.letStartCatalogSync(caller)
+    const t = Template.fromStack(other)
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Environment: { Variables: { CATALOG_SYNC_FUNCTION: Match.anyValue() } },
+    })
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Effect: 'Allow' })]),
+      },
+    })
   })
 
   it('runs the monthly recount from raw events one at a time', () => {

@@ -6,6 +6,7 @@ import { config } from '../../config.js'
 import { AppError, NotFoundError } from '../../errors.js'
 import { recordAudit } from '../../store/audit.js'
 import { getSyncResult } from '../../store/catalog.js'
+import { startCatalogSyncJob } from '../../store/jobs.js'
 
 class CkanNotConfiguredError extends AppError {
   override name = 'CkanNotConfiguredError'
@@ -18,9 +19,27 @@ class CkanNotConfiguredError extends AppError {
 export const catalogRoutes = new Hono<AppEnv>()
 
 catalogRoutes.post('/sync', dgaOnly(), async (c) => {
-  const ckanUrl = config().ckanUrl
-  if (!ckanUrl) throw new CkanNotConfiguredError()
+  const { ckanUrl, catalogSyncFunction } = config()
   const principal = principalOf(c)
+  if (catalogSyncFunction) {
+    // On AWS a whole portal can take longer than the API may answer in: the sync function runs it.
+    await startCatalogSyncJob(catalogSyncFunction, principal.subject)
+    const requestedAt = new Date().toISOString()
+    await recordAudit({
+      actor: principal.subject,
+      action: 'catalog.sync.started',
+      target: catalogSyncFunction,
+    })
+    return c.json(
+      {
+        status: 'started',
+        requestedAt,
+        message: 'The sync runs in the background; GET /v1/catalog/sync shows its result',
+      },
+      202,
+    )
+  }
+  if (!ckanUrl) throw new CkanNotConfiguredError()
   try {
     const result = await syncCatalog(ckanUrl)
     await recordAudit({
