@@ -1,6 +1,6 @@
 import type { AwardMetric, AwardProgramme, PoolResult } from './awards.js'
 import type { LocalizedText } from './catalog.js'
-import type { IntegritySignal } from './integrity.js'
+import type { IntegritySignal, SpikeSignal } from './integrity.js'
 
 /** Shapes of the HTTP API's responses, shared by the functions that answer and the dashboard that asks. */
 
@@ -126,6 +126,8 @@ export interface IntegrityResponse {
     downloads: number
     excluded: { robots: number; doubleClicks: number }
     concentration: IntegritySignal
+    /** The dataset's worst month against its own earlier months; null when too few downloads to spike. */
+    spike: SpikeSignal | null
   }[]
 }
 

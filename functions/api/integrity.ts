@@ -7,7 +7,7 @@ import {
   spikeSignal,
 } from '../../shared/integrity.js'
 import { addMonths, bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
-import { periodKey, type SubjectCounts } from '../store/counts.js'
+import { getSubjectCounts, periodKey, type SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
 import { knownAgency } from './period.js'
 import { cachedPeriodCounts, memoize, periodStamp, type Versions } from './period-cache.js'
@@ -16,26 +16,60 @@ import { describePeriod, type RankingPeriod } from './rankings.js'
 /** How many datasets of the agency the response lists (the most concentrated first). */
 const DATASETS_SHOWN = 20
 
-/** Spike signals for the months of the period, each against the agency's own earlier months. */
-async function spikes(versions: Versions, agencyId: string, period: RankingPeriod, now: number) {
+/** The months of the period to judge (a fiscal year: its months so far) and the span with their history. */
+function judgedMonths(period: RankingPeriod, now: number) {
   const current = bangkokMonth(now)
   const months =
     'month' in period ? [period.month] : monthsOfFiscalYear(period.fy).filter((m) => m <= current)
-  if (months.length === 0) return []
   const history = INTEGRITY_THRESHOLDS.historyMonths
-  const span = Array.from({ length: months.length + history }, (_, i) =>
-    addMonths(months[0] as string, i - history),
-  )
-  const counts = await Promise.all(span.map((month) => cachedPeriodCounts(versions, { month }, 'A')))
-  const series = span.map((month, i) => ({
-    month,
-    downloads: counts[i]?.get(`A#${agencyId}`)?.downloads ?? 0,
-  }))
+  const span =
+    months.length === 0
+      ? []
+      : Array.from({ length: months.length + history }, (_, i) => addMonths(months[0] as string, i - history))
+  return { months, span, history }
+}
+
+/** Each month's spike signal, from a series of monthly downloads over `span` (history first). */
+function spikesOf(months: string[], span: string[], history: number, downloadsIn: (month: string) => number) {
+  const series = span.map((month) => ({ month, downloads: downloadsIn(month) }))
   return months.map((month, i): SpikeSignal => {
     const at = history + i
-    const { downloads } = series[at] as { downloads: number }
-    return spikeSignal(month, downloads, series.slice(at - history, at))
+    return spikeSignal(month, (series[at] as { downloads: number }).downloads, series.slice(at - history, at))
   })
+}
+
+/** Spike signals for the months of the period, each against the agency's own earlier months. */
+async function spikes(versions: Versions, agencyId: string, period: RankingPeriod, now: number) {
+  const { months, span, history } = judgedMonths(period, now)
+  if (months.length === 0) return []
+  const counts = await Promise.all(span.map((month) => cachedPeriodCounts(versions, { month }, 'A')))
+  const byMonth = new Map(span.map((month, i) => [month, counts[i]?.get(`A#${agencyId}`)?.downloads ?? 0]))
+  return spikesOf(months, span, history, (month) => byMonth.get(month) ?? 0)
+}
+
+/**
+ * Each dataset's worst month of the period against the dataset's own earlier months (the warning with the
+ * largest factor, else the latest month). Only datasets with enough downloads in the period to spike are
+ * judged, by point reads of their monthly counts: O(judged datasets × months), never a whole period's datasets.
+ */
+async function datasetSpikes(datasetIds: string[], period: RankingPeriod, now: number) {
+  const { months, span, history } = judgedMonths(period, now)
+  const result = new Map<string, SpikeSignal>()
+  if (months.length === 0 || datasetIds.length === 0) return result
+  const counts = await getSubjectCounts(
+    span.map((month) => ({ month })),
+    datasetIds.map((id) => `D#${id}`),
+  )
+  for (const id of datasetIds) {
+    const signals = spikesOf(months, span, history, (month) => {
+      return counts.get(`${periodKey({ month })}|D#${id}`)?.downloads ?? 0
+    })
+    const worst = signals
+      .filter((s) => s.warning)
+      .sort((a, b) => (b.evidence.factor ?? 0) - (a.evidence.factor ?? 0))
+    result.set(id, (worst[0] ?? signals[signals.length - 1]) as SpikeSignal)
+  }
+  return result
 }
 
 /** A period's dataset counts grouped by agency, built once per counts version. */
@@ -67,8 +101,17 @@ export async function agencyIntegrity(
     catalog(now),
   ])
   const counts = agencyCounts.get(`A#${agencyId}`) ?? ZERO_COUNTS
-  const datasets = (byAgency.get(agencyId) ?? [])
-    .filter(([, c]) => c.downloads > 0)
+  const active = (byAgency.get(agencyId) ?? []).filter(([, c]) => c.downloads > 0)
+  // A spike needs at least spikeMinExtra downloads in one month: fewer in the whole period cannot be one.
+  const spikeCandidates = active
+    .filter(([, c]) => c.downloads >= INTEGRITY_THRESHOLDS.spikeMinExtra)
+    .map(([sk]) => sk.slice(2))
+  const datasetSpike = await memoize(
+    `datasetSpikes|${agencyId}|${periodKey(period)}`,
+    periodStamp(versions, period),
+    () => datasetSpikes(spikeCandidates, period, now),
+  )
+  const datasets = active
     .map(([sk, c]) => {
       const datasetId = sk.slice(2)
       return {
@@ -77,10 +120,15 @@ export async function agencyIntegrity(
         downloads: c.downloads,
         excluded: { robots: c.robots, doubleClicks: c.doubleClicks },
         concentration: concentrationSignal(c),
+        spike: datasetSpike.get(datasetId) ?? null,
       }
     })
     .sort(
-      (a, b) => b.concentration.evidence.share - a.concentration.evidence.share || b.downloads - a.downloads,
+      (a, b) =>
+        Number(b.concentration.warning || !!b.spike?.warning) -
+          Number(a.concentration.warning || !!a.spike?.warning) ||
+        b.concentration.evidence.share - a.concentration.evidence.share ||
+        b.downloads - a.downloads,
     )
     .slice(0, DATASETS_SHOWN)
   return {

@@ -7,7 +7,7 @@ import {
   ZERO_COUNTS,
 } from '../../shared/counting/count-day.js'
 import { type Day, fiscalYearOfMonth, type Month } from '../../shared/time.js'
-import { batchWrite, consumed, mapLimit, queryPartition } from './batch.js'
+import { batchGet, batchWrite, consumed, mapLimit, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 import { bumpVersions } from './versions.js'
 
@@ -41,6 +41,12 @@ export async function getPeriodCounts(period: Period, subject?: 'A' | 'D'): Prom
 
 /** The key a period's counts and version are stored under. */
 export const periodKey = (period: Period): string => periodPk(period)
+
+/** Counts of some subjects in some periods by point reads, keyed `<periodKey>|<sk>` (absent: no activity). */
+export async function getSubjectCounts(periods: readonly Period[], sks: readonly string[]) {
+  const items = await batchGet(periods.flatMap((p) => sks.map((sk) => ({ pk: periodPk(p), sk }))))
+  return new Map(items.map((i) => [`${i.pk}|${i.sk}`, toCounts(i)]))
+}
 
 function difference(next: SubjectCounts | undefined, prev: SubjectCounts | undefined): Counts {
   const d: Counts = { ...ZERO_COUNTS }

@@ -47,6 +47,7 @@ function integrity(overrides: Partial<IntegrityResponse> = {}): IntegrityRespons
         downloads: 400,
         excluded: { robots: 60, doubleClicks: 20 },
         concentration: concentrationSignal(counts(400, 100)),
+        spike: spikeSignal('2026-11', 150, history(120, 130, 140, 125, 135, 130)),
       },
     ],
     ...overrides,
@@ -171,6 +172,7 @@ describe('the all-clear and the datasets', () => {
       downloads: 1380,
       excluded: { robots: 0, doubleClicks: 12 },
       concentration: concentrationSignal(counts(1380, 1173)),
+      spike: null,
     }
     const gamed = integrity({
       signals: [concentrationSignal(counts(1000, 700)), ...r.signals.slice(1)],
@@ -192,6 +194,25 @@ describe('the all-clear and the datasets', () => {
   })
 })
 
+it('counts a dataset whose month spikes against its own history as a warning, and shows the factor', () => {
+  const spiking = {
+    datasetId: 'd4',
+    title: { th: 'ข้อมูลพุ่ง', en: 'Spiking data' },
+    downloads: 900,
+    excluded: { robots: 0, doubleClicks: 0 },
+    concentration: concentrationSignal(counts(900, 90)),
+    spike: spikeSignal('2026-11', 800, history(100, 90, 110, 100, 95, 105)),
+  }
+  const r = integrity({ datasets: [...integrity().datasets, spiking] })
+  expect(warningCount(r)).toBe(1)
+  const rows = datasetRows(r, 'en')
+  expect(rows.map((d) => [d.datasetId, d.warning, d.spikeWarning, d.spike])).toEqual([
+    ['d4', true, true, '×8'],
+    ['d1', false, false, '×1.2'],
+  ])
+  expect(rows[0]?.spikeEvidence).toContain('November 2026: 800 downloads, 8× the median of 100')
+})
+
 it('marks a dataset with too few downloads as not judged, however concentrated', () => {
   const few = {
     datasetId: 'd3',
@@ -199,6 +220,7 @@ it('marks a dataset with too few downloads as not judged, however concentrated',
     downloads: 3,
     excluded: { robots: 0, doubleClicks: 0 },
     concentration: concentrationSignal(counts(3, 3)),
+    spike: null,
   }
   const [row] = datasetRows(integrity({ datasets: [few] }), 'en')
   expect(row).toMatchObject({ topClientShare: '100%', judged: false, warning: false })

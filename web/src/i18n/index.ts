@@ -102,6 +102,7 @@ export const messages = {
     clearBadge: 'ปกติ',
     datasetIntegrity: 'ชุดข้อมูลที่ยอดกระจุกตัวมากที่สุด',
     topClientShare: 'สัดส่วนจากผู้ดาวน์โหลดสูงสุด 3 รายต่อวัน',
+    spikeColumn: 'เดือนที่สูงสุดเทียบกับประวัติ',
     robots: 'บอต',
     doubleClicks: 'คลิกซ้ำ',
     smallDatasetsNote: 'สัดส่วนสีจางคือชุดข้อมูลที่มียอดน้อยเกินกว่าจะถือเป็นสัญญาณเตือน: ยอดดาวน์โหลดไม่ถึง',
@@ -209,6 +210,7 @@ export const messages = {
     clearBadge: 'Clear',
     datasetIntegrity: 'Datasets with the most concentrated downloads',
     topClientShare: "Share of each day's 3 busiest clients",
+    spikeColumn: 'Peak month against its history',
     robots: 'Robots',
     doubleClicks: 'Double clicks',
     smallDatasetsNote:

@@ -105,6 +105,7 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
                     <th class="num">{t('robots')}</th>
                     <th class="num">{t('doubleClicks')}</th>
                     <th class="num">{t('topClientShare')}</th>
+                    <th class="num">{t('spikeColumn')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -119,6 +120,13 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
                       <td class="num">{d.robots}</td>
                       <td class="num">{d.doubleClicks}</td>
                       <td class={d.judged ? 'num' : 'num secondary'}>{d.topClientShare}</td>
+                      <td
+                        class={d.spikeWarning ? 'num alert' : 'num'}
+                        title={d.spikeEvidence}
+                        data-spike={d.spike}
+                      >
+                        {d.spike}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -194,6 +194,12 @@ export interface DatasetIntegrityRow {
   topClientShare: string
   /** Enough downloads for the share to mean anything (fewer never warn, whatever the share). */
   judged: boolean
+  /** The dataset's worst month against its own history, as a factor ("×5.2"), or "–" when not judged. */
+  spike: string
+  /** The spike's evidence in words (empty when not judged). */
+  spikeEvidence: string
+  spikeWarning: boolean
+  /** A concentration or a spike warning. */
   warning: boolean
 }
 
@@ -201,9 +207,10 @@ export interface DatasetIntegrityRow {
 export function datasetRows(r: IntegrityResponse, lang: Locale): DatasetIntegrityRow[] {
   const n = (value: number) => formatNumber(value, lang)
   return [...r.datasets]
-    .sort((a, b) => Number(b.concentration.warning) - Number(a.concentration.warning))
+    .sort((a, b) => Number(datasetWarns(b)) - Number(datasetWarns(a)))
     .map((d) => {
       const e = d.concentration.kind === 'concentration' ? d.concentration.evidence : undefined
+      const factor = d.spike?.evidence.factor
       return {
         datasetId: d.datasetId,
         title: d.title[lang],
@@ -213,14 +220,29 @@ export function datasetRows(r: IntegrityResponse, lang: Locale): DatasetIntegrit
         doubleClicks: n(d.excluded.doubleClicks),
         topClientShare: e ? formatShare(share(e.topClientDownloads, e.downloads), lang) : '–',
         judged: e ? e.downloads >= e.minDownloads : false,
-        warning: d.concentration.warning,
+        spike:
+          factor === null || factor === undefined
+            ? '–'
+            : `×${factor.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB', { maximumFractionDigits: 1 })}`,
+        spikeEvidence: d.spike ? spikeEvidence(d.spike, lang) : '',
+        spikeWarning: d.spike?.warning ?? false,
+        warning: datasetWarns(d),
       }
     })
 }
 
-/** How many warning signs the period shows: the agency's own signals and its datasets' concentration. */
+/** Whether a dataset shows a warning sign: concentrated downloads, or a month that spikes. */
+function datasetWarns(d: IntegrityResponse['datasets'][number]): boolean {
+  return d.concentration.warning || (d.spike?.warning ?? false)
+}
+
+/** How many warning signs the period shows: the agency's own signals and its datasets' concentration and spikes. */
 export function warningCount(r: IntegrityResponse): number {
-  return r.signals.filter((s) => s.warning).length + r.datasets.filter((d) => d.concentration.warning).length
+  const ofDatasets = r.datasets.reduce(
+    (n, d) => n + Number(d.concentration.warning) + Number(d.spike?.warning ?? false),
+    0,
+  )
+  return r.signals.filter((s) => s.warning).length + ofDatasets
 }
 
 /** An agency a DGA official can choose. */
