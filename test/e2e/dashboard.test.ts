@@ -84,7 +84,10 @@ describe('the dashboard in a real browser', () => {
     const violations = watchCsp(page)
     await page.goto(product.url)
     await page.getByLabel('บทบาท').selectOption('agency_exec')
-    await page.getByLabel('รหัสหน่วยงาน').fill(top.agencyId)
+    // The login offers the catalog's agencies by name.
+    const agencySelect = page.locator('select[name="agencyId"]')
+    await expect.poll(() => agencySelect.locator('option').count()).toBeGreaterThan(100)
+    await agencySelect.selectOption(top.agencyId)
     await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
 
     // The executive lands on their agency, not on the national ranking.

@@ -81,10 +81,22 @@ describe('POST /v1/dev/session', () => {
     [{ role: 'root' }, 'role'],
     [{ role: 'agency_exec' }, 'agencyIds'],
     [{ role: 'dga_admin', extra: 1 }, 'extra'],
+    [{ role: 'agency_exec', agencyIds: ['no-such-agency'] }, 'no such agency in the catalog: no-such-agency'],
   ])('answers 422 for %j', async (body, field) => {
     const res = await session(body)
     expect(res.status).toBe(422)
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain(field)
+  })
+})
+
+describe('GET /v1/dev/session/agencies', () => {
+  it('lists the catalog agencies an executive can sign in as, in Thai collation order', async () => {
+    const res = await apiApp.request('/v1/dev/session/agencies')
+    expect(res.status).toBe(200)
+    const { items } = (await res.json()) as { items: { agencyId: string; name: { th: string } }[] }
+    expect(items.map((i) => i.agencyId).sort()).toEqual(['agency-1', 'agency-2', 'agency-3', 'agency-4'])
+    const names = items.map((i) => i.name.th)
+    expect(names).toEqual([...names].sort(new Intl.Collator('th').compare))
   })
 })
 

@@ -46,6 +46,7 @@ const DGA_ONLY: Expectations = { anonymous: 401, ingestKey: 401, dga: 'pass', ex
 const TABLE: Record<string, Row> = {
   'api GET /healthz': { path: '/healthz', expect: PUBLIC },
   'api POST /v1/dev/session': { path: '/v1/dev/session', body: { role: 'dga_admin' }, expect: PUBLIC },
+  'api GET /v1/dev/session/agencies': { path: '/v1/dev/session/agencies', expect: PUBLIC },
   'api GET /v1/rankings/agencies': { path: '/v1/rankings/agencies?month=2022-11', expect: SIGNED_IN },
   'api GET /v1/rankings/datasets': {
     path: '/v1/rankings/datasets?month=2022-11&agencyId=agency-1',

@@ -4,7 +4,9 @@ import { DEV_TOKEN_TTL_S, signDevToken } from '../../auth/dev-tokens.js'
 import type { AppEnv } from '../../auth/middleware.js'
 import { allow } from '../../auth/policy.js'
 import { config } from '../../config.js'
+import { ValidationError } from '../../errors.js'
 import { readJson, validate } from '../../validation.js'
+import { catalog } from '../catalog-cache.js'
 
 const sessionSchema = z
   .strictObject({
@@ -21,8 +23,24 @@ export const devSession = new Hono<AppEnv>()
 
 devSession.post('/', allow({ access: 'public' }), async (c) => {
   const { role, agencyIds } = validate(sessionSchema, await readJson(c))
+  const { agencies } = await catalog()
+  const unknown = (agencyIds ?? []).filter((id) => !agencies.has(id))
+  if (role === 'agency_exec' && unknown.length > 0) {
+    throw new ValidationError(`agencyIds: no such agency in the catalog: ${unknown.join(', ')}`)
+  }
   const key = config().devSigningKey
   if (!key) throw new Error('DEV_SIGNING_KEY is not set')
   const token = await signDevToken(key, role, role === 'dga_admin' ? [] : (agencyIds ?? []))
   return c.json({ token, expiresIn: DEV_TOKEN_TTL_S, role, agencyIds: agencyIds ?? [] })
+})
+
+/** The agencies an executive can sign in as (development only: the login's list), in Thai collation order. */
+devSession.get('/agencies', allow({ access: 'public' }), async (c) => {
+  const { agencies } = await catalog()
+  const collator = new Intl.Collator('th')
+  const items = [...agencies.values()]
+    .filter((a) => a.active)
+    .map((a) => ({ agencyId: a.agencyId, name: a.name }))
+    .sort((a, b) => collator.compare(a.name.th, b.name.th))
+  return c.json({ items })
 })

@@ -10,6 +10,7 @@ import type {
   Ranking,
   RankingPage,
 } from '../../../shared/api.js'
+import type { LocalizedText } from '../../../shared/catalog.js'
 
 /** A ranking period: a Bangkok month (`2022-11`) or a Thai fiscal year in the Buddhist Era (`2566`). */
 export type Period = { month: string } | { fy: number }
@@ -61,6 +62,14 @@ export class ApiClient {
 
   authConfig() {
     return this.request<AuthConfig>('GET', '/v1/auth/config')
+  }
+
+  /** The agencies the development login offers (AUTH_MODE=dev only). */
+  devAgencies() {
+    return this.request<{ items: { agencyId: string; name: LocalizedText }[] }>(
+      'GET',
+      '/v1/dev/session/agencies',
+    )
   }
 
   createDevSession(role: DevSession['role'], agencyIds: string[]) {

@@ -1,23 +1,40 @@
-import { useState } from 'preact/hooks'
-import { t } from '../i18n/index.js'
+import { useEffect, useState } from 'preact/hooks'
+import type { LocalizedText } from '../../../shared/catalog.js'
+import { locale, t } from '../i18n/index.js'
 import { api, setSession } from '../state/session.js'
 
-/** Development sign-in: choose a role (and agency for executives); only exists with AUTH_MODE=dev. */
+/**
+ * Development sign-in: choose a role, and for an executive the agency from the catalog; only exists with
+ * AUTH_MODE=dev.
+ */
 export function DevLogin() {
   const [role, setRole] = useState<'dga_admin' | 'agency_exec'>('dga_admin')
+  const [agencies, setAgencies] = useState<{ agencyId: string; name: LocalizedText }[]>([])
   const [agencyId, setAgencyId] = useState('')
   const [error, setError] = useState<string>()
+
+  useEffect(() => {
+    if (role !== 'agency_exec' || agencies.length > 0) return
+    api
+      .devAgencies()
+      .then((r) => {
+        setAgencies(r.items)
+        setAgencyId((current) => current || (r.items[0]?.agencyId ?? ''))
+      })
+      .catch((err: Error) => setError(err.message))
+  }, [role])
 
   const submit = async (e: Event) => {
     e.preventDefault()
     setError(undefined)
     try {
-      setSession(await api.createDevSession(role, role === 'agency_exec' ? [agencyId.trim()] : []))
+      setSession(await api.createDevSession(role, role === 'agency_exec' ? [agencyId] : []))
     } catch (err) {
       setError((err as Error).message)
     }
   }
 
+  const lang = locale.value
   return (
     <form class="card login" onSubmit={submit}>
       <h2>{t('signIn')}</h2>
@@ -30,13 +47,19 @@ export function DevLogin() {
       </label>
       {role === 'agency_exec' && (
         <label>
-          {t('agencyId')}
-          <input
+          {t('agency')}
+          <select
             name="agencyId"
             value={agencyId}
-            onInput={(e) => setAgencyId(e.currentTarget.value)}
+            onChange={(e) => setAgencyId(e.currentTarget.value)}
             required
-          />
+          >
+            {agencies.map((a) => (
+              <option key={a.agencyId} value={a.agencyId}>
+                {a.name[lang]}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       {error && <p class="error">{error}</p>}
