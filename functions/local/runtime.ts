@@ -98,7 +98,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   let lastDurationMs = 0
   let lastEnd = 0
   const schedule = (minDelay: number) => {
-    const wait = Math.max(minDelay, lastEnd + 5 * lastDurationMs - Date.now())
+    // …but never more than 10 s behind, so the dashboard stays fresh after a long rollup (the demo's).
+    const wait = Math.max(minDelay, Math.min(lastEnd + 5 * lastDurationMs, lastEnd + 10_000) - Date.now())
     timer ??= setTimeout(rollup, wait)
   }
   const rollup = async () => {

@@ -66,7 +66,7 @@ describe('the dashboard in a real browser', () => {
           const row = page.locator(`tr[data-agency-id="${agencyId}"] td`).nth(2)
           return asNumber(await row.textContent())
         },
-        { timeout: 15_000, interval: 500 },
+        { timeout: 45_000, interval: 500 },
       )
       .toBe(before + 1)
     await page.screenshot({ path: join(dataDir, 'dashboard.png'), fullPage: false })
