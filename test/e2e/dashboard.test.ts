@@ -216,6 +216,16 @@ describe('the dashboard in a real browser', () => {
     expect(violations).toEqual([])
   })
 
+  it('sends the reader back to sign-in, saying why, when the session has expired', async () => {
+    const page = await browser.newPage()
+    await page.goto(product.url)
+    const stale = { token: 'expired.token.value', expiresIn: 0, role: 'dga_admin', agencyIds: [] }
+    await page.evaluate((session) => sessionStorage.setItem('session', JSON.stringify(session)), stale)
+    await page.reload()
+    await expect.poll(() => page.getByText('การเข้าสู่ระบบหมดอายุแล้ว กรุณาเข้าสู่ระบบอีกครั้ง').count()).toBe(1)
+    expect(await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).count()).toBe(1)
+  })
+
   it('renders Thai in Sarabun, served with the dashboard', async () => {
     const page = await browser.newPage()
     await page.goto(product.url)

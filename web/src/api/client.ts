@@ -40,6 +40,8 @@ export class ApiClient {
   constructor(
     private readonly token: () => string | undefined,
     private readonly base = '',
+    /** Called when the API refuses the token it was sent (expired or revoked): the session is over. */
+    private readonly onUnauthorized: () => void = () => {},
   ) {}
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -53,6 +55,7 @@ export class ApiClient {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     const json = (await res.json().catch(() => undefined)) as T | ApiErrorBody | undefined
+    if (res.status === 401 && token) this.onUnauthorized()
     if (!res.ok) {
       const error = (json as ApiErrorBody | undefined)?.error
       throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText)

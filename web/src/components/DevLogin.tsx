@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { LocalizedText } from '../../../shared/catalog.js'
 import { locale, t } from '../i18n/index.js'
-import { api, setSession } from '../state/session.js'
+import { api, sessionExpired, setSession } from '../state/session.js'
 
 /**
  * Development sign-in: choose a role, and for an executive the agency from the catalog; only exists with
@@ -38,6 +38,7 @@ export function DevLogin() {
   return (
     <form class="card login" onSubmit={submit}>
       <h2>{t('signIn')}</h2>
+      {sessionExpired.value && <p class="note">{t('sessionExpired')}</p>}
       <label>
         {t('role')}
         <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as typeof role)}>

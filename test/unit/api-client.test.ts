@@ -1,0 +1,63 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClient, ApiError } from '../../web/src/api/client.js'
+
+/** A local server that accepts only the token `good` (a stand-in API, for the client's own behaviour). */
+const server = createServer((req, res) => {
+  res.setHeader('content-type', 'application/json')
+  if (req.headers.authorization === 'Bearer good') {
+    res.end(JSON.stringify({ mode: 'dev' }))
+    return
+  }
+  res.statusCode = 401
+  res.end(
+    JSON.stringify({
+      error: { code: 'unauthorized', message: 'The token is invalid or expired; sign in again' },
+    }),
+  )
+})
+let base = ''
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise((r) => server.close(r)))
+
+describe('the dashboard API client', () => {
+  it('ends the session when the API refuses the token it was sent', async () => {
+    let ended = 0
+    const client = new ApiClient(
+      () => 'expired',
+      base,
+      () => ended++,
+    )
+    const refused = await client.authConfig().catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect((refused as ApiError).status).toBe(401)
+    expect((refused as ApiError).message).toContain('sign in again')
+    expect(ended).toBe(1)
+  })
+
+  it('does not end a session it never had (a 401 without a token)', async () => {
+    let ended = 0
+    const client = new ApiClient(
+      () => undefined,
+      base,
+      () => ended++,
+    )
+    await expect(client.authConfig()).rejects.toBeInstanceOf(ApiError)
+    expect(ended).toBe(0)
+  })
+
+  it('answers normally with a good token', async () => {
+    let ended = 0
+    const client = new ApiClient(
+      () => 'good',
+      base,
+      () => ended++,
+    )
+    expect(await client.authConfig()).toEqual({ mode: 'dev' })
+    expect(ended).toBe(0)
+  })
+})
