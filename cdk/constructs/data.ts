@@ -28,7 +28,7 @@ export class DataStore extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
-      // Epoch seconds; items that expire (salts, leases) carry it, everything else never expires.
+      // Epoch seconds, for items that must not outlive their use; everything else never expires.
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.RETAIN,
     })

@@ -75,8 +75,3 @@ export function cachedPeriodCounts(
     getPeriodCounts(period, subject),
   )
 }
-
-/** Forgets every cached read (tests that rewrite the store under the same versions). */
-export function clearPeriodCache(): void {
-  memo.clear()
-}

@@ -2,7 +2,7 @@ import type { AgencyRankingItem, DatasetRankingItem, PeriodInfo } from '../../sh
 import { type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import { rankCompetition } from '../../shared/ranking.js'
-import { addMonths, bangkokMonth, fiscalYearOf, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
+import { addMonths, bangkokMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import type { PeriodCounts, SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './period-cache.js'
@@ -187,6 +187,3 @@ export async function datasetRanking(
     items: selected.slice(page.offset, page.offset + page.limit),
   }
 }
-
-/** The current Bangkok month and fiscal year, for defaults. */
-export const currentPeriods = (now = Date.now()) => ({ month: bangkokMonth(now), fy: fiscalYearOf(now) })

@@ -1,6 +1,5 @@
 /** Who is calling, after authentication. */
 export type Role = 'dga_admin' | 'agency_exec'
-export const ROLES: readonly Role[] = ['dga_admin', 'agency_exec']
 
 export interface Principal {
   subject: string

@@ -11,7 +11,7 @@ import {
   putResources,
   saveSyncResult,
 } from '../store/catalog.js'
-import { acquireLease, releaseLease } from '../store/events.js'
+import { acquireLease, releaseLease } from '../store/leases.js'
 import { actionBase, CkanClient, type CkanClientOptions, CkanError } from './ckan-client.js'
 import {
   type CkanOrganization,

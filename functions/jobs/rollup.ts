@@ -18,7 +18,8 @@ import {
   replaceDayCounts,
   replacePeriodCounts,
 } from '../store/counts.js'
-import { acquireLease, clearDirtyDay, listDayEvents, listDirtyDays, releaseLease } from '../store/events.js'
+import { clearDirtyDay, listDayEvents, listDirtyDays } from '../store/events.js'
+import { acquireLease, releaseLease } from '../store/leases.js'
 import { deleteSaltsBefore } from '../store/salts.js'
 
 /** Salts are kept for today and yesterday (late and imported events of those days still match). */

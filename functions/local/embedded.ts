@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import S3rver from 's3rver'
 
@@ -42,32 +41,6 @@ export async function startS3Server(directory: string): Promise<EmbeddedServer> 
     close: async () => {
       server.httpServer?.closeAllConnections()
       await server.close()
-    },
-  }
-}
-
-export interface EmbeddedServers {
-  dynamodbEndpoint: string
-  s3Endpoint: string
-  close(): Promise<void>
-}
-
-/** Both servers: persisted under `dataDir` (`dynamodb/`, `s3/`), or DynamoDB in memory and S3 in `s3Dir`. */
-export async function startEmbeddedServers(options: {
-  dataDir?: string
-  s3Dir?: string
-}): Promise<EmbeddedServers> {
-  const s3Dir = options.dataDir ? join(options.dataDir, 's3') : options.s3Dir
-  if (!s3Dir) throw new Error('startEmbeddedServers needs dataDir or s3Dir')
-  const [dynamo, s3] = await Promise.all([
-    startDynamoServer(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined),
-    startS3Server(s3Dir),
-  ])
-  return {
-    dynamodbEndpoint: dynamo.endpoint,
-    s3Endpoint: s3.endpoint,
-    close: async () => {
-      await Promise.all([dynamo.close(), s3.close()])
     },
   }
 }

@@ -19,6 +19,11 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out
 }
 
+/** Whether a write was refused by its condition (the expected outcome of a race, not a failure). */
+export function isConditionFailed(err: unknown): boolean {
+  return (err as Error)?.name === 'ConditionalCheckFailedException'
+}
+
 /** Write units consumed by this process's batch writes, for the benchmark of ingest cost. */
 export const consumed = { writeUnits: 0 }
 

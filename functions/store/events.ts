@@ -1,8 +1,8 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import type { CountableEvent } from '../../shared/counting/count-day.js'
 import type { ClientClass } from '../../shared/counting/user-agent.js'
 import type { Day } from '../../shared/time.js'
-import { batchGet, batchPut, type Key, queryPartition } from './batch.js'
+import { batchGet, batchPut, isConditionFailed, type Key, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 
 /** A raw download event as stored: the source of truth every count is computed from. */
@@ -101,40 +101,6 @@ export async function clearDirtyDay(day: Day, at: number): Promise<void> {
       }),
     )
   } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err
-  }
-}
-
-/** Takes a lease on a named job so two runs never work at once; false when another holds it. */
-export async function acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()) {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { pk: 'LEASE', sk: name, holder, expiresAt: now + ttlMs },
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now OR holder = :holder',
-        ExpressionAttributeValues: { ':now': now, ':holder': holder },
-      }),
-    )
-    return true
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false
-    throw err
-  }
-}
-
-/** Gives a lease back. */
-export async function releaseLease(name: string, holder: string): Promise<void> {
-  try {
-    await dynamo().send(
-      new DeleteCommand({
-        TableName: table(),
-        Key: { pk: 'LEASE', sk: name },
-        ConditionExpression: 'holder = :holder',
-        ExpressionAttributeValues: { ':holder': holder },
-      }),
-    )
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err
+    if (!isConditionFailed(err)) throw err
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { Day } from '../../shared/time.js'
-import { batchWrite, queryPartition } from './batch.js'
+import { batchWrite, isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 
 const SALT_PK = 'SALT'
@@ -29,7 +29,7 @@ export async function getDaySalt(day: Day): Promise<Buffer> {
       )
       salt = fresh
     } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err
+      if (!isConditionFailed(err)) throw err
       const again = await dynamo().send(
         new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
       )

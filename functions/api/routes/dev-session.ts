@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { compareThai } from '../../../shared/ranking.js'
 import { DEV_TOKEN_TTL_S, signDevToken } from '../../auth/dev-tokens.js'
 import type { AppEnv } from '../../auth/middleware.js'
 import { allow } from '../../auth/policy.js'
@@ -37,10 +38,9 @@ devSession.post('/', allow({ access: 'public' }), async (c) => {
 /** The agencies an executive can sign in as (development only: the login's list), in Thai collation order. */
 devSession.get('/agencies', allow({ access: 'public' }), async (c) => {
   const { agencies } = await catalog()
-  const collator = new Intl.Collator('th')
   const items = [...agencies.values()]
     .filter((a) => a.active)
     .map((a) => ({ agencyId: a.agencyId, name: a.name }))
-    .sort((a, b) => collator.compare(a.name.th, b.name.th))
+    .sort((a, b) => compareThai(a.name.th, b.name.th))
   return c.json({ items })
 })

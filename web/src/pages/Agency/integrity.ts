@@ -4,6 +4,7 @@ import {
   INTEGRITY_THRESHOLDS,
   type SpikeSignal,
 } from '../../../../shared/integrity.js'
+import { compareThai } from '../../../../shared/ranking.js'
 import { type Locale, monthLabel } from '../../../../shared/time.js'
 import { formatNumber } from '../../i18n/format.js'
 import { type MessageKey, translate } from '../../i18n/index.js'
@@ -251,8 +252,6 @@ export interface AgencyChoice {
   label: string
 }
 
-const thaiCollator = new Intl.Collator('th')
-
 /**
  * The agencies of a ranking as choices named in the reader's language, sorted by Thai collation (which also
  * orders Latin names alphabetically, before Thai ones).
@@ -260,5 +259,5 @@ const thaiCollator = new Intl.Collator('th')
 export function agencyChoices(items: readonly AgencyRankingItem[], lang: Locale): AgencyChoice[] {
   return items
     .map((i) => ({ agencyId: i.agencyId, label: i.name[lang] }))
-    .sort((a, b) => thaiCollator.compare(a.label, b.label) || (a.agencyId < b.agencyId ? -1 : 1))
+    .sort((a, b) => compareThai(a.label, b.label) || (a.agencyId < b.agencyId ? -1 : 1))
 }
