@@ -78,7 +78,7 @@ export async function recordDownloads(
     }
     const day = bangkokDay(at)
     const userAgent = (e.userAgent ?? request.userAgent).slice(0, 512)
-    const salt = await getDaySalt(day)
+    const salt = await getDaySalt(day, now)
     candidates.push({
       eventId: e.eventId ?? generated(randomUUID()),
       day,

@@ -1,19 +1,24 @@
 import { randomBytes } from 'node:crypto'
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
-import type { Day } from '../../shared/time.js'
+import { type Day, dayStart } from '../../shared/time.js'
 import { batchWrite, isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 
 const SALT_PK = 'SALT'
-const cache = new Map<Day, Buffer>()
+/**
+ * How long a process keeps a salt in memory. Another process (the rollup) deletes salts that are no longer
+ * needed; a warm Lambda must not keep one alive for days after that.
+ */
+export const SALT_CACHE_MS = 10 * 60_000
+const cache = new Map<Day, { salt: Buffer; until: number }>()
 
 /**
  * The secret salt of a Bangkok day, created on first use. Client identities are keyed hashes with it, so
  * once it is deleted nobody (us included) can link a day's hashes back to an IP address.
  */
-export async function getDaySalt(day: Day): Promise<Buffer> {
+export async function getDaySalt(day: Day, now = Date.now()): Promise<Buffer> {
   const hit = cache.get(day)
-  if (hit) return hit
+  if (hit && hit.until > now) return hit.salt
   const key = { pk: SALT_PK, sk: day }
   const found = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))
   let salt = found.Item?.salt as string | undefined
@@ -23,7 +28,13 @@ export async function getDaySalt(day: Day): Promise<Buffer> {
       await dynamo().send(
         new PutCommand({
           TableName: table(),
-          Item: { ...key, salt: fresh, createdAt: Date.now() },
+          // On AWS, TTL removes the salt even if the rollup that deletes it stopped running (a backstop).
+          Item: {
+            ...key,
+            salt: fresh,
+            createdAt: now,
+            expiresAt: Math.floor(dayStart(day) / 1000) + 3 * 86_400,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       )
@@ -38,7 +49,7 @@ export async function getDaySalt(day: Day): Promise<Buffer> {
   }
   const buf = Buffer.from(salt, 'base64')
   if (cache.size > 500) cache.clear()
-  cache.set(day, buf)
+  cache.set(day, { salt: buf, until: now + SALT_CACHE_MS })
   return buf
 }
 

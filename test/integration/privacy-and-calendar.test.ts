@@ -1,12 +1,12 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { dynamo, table } from '../../functions/store/clients.js'
 import { getPeriodCounts } from '../../functions/store/counts.js'
 import { EVENT_SHARDS, eventKey } from '../../functions/store/events.js'
-import { getDaySalt } from '../../functions/store/salts.js'
-import { addDays, addMonths, bangkokDay, bangkokMonth, monthRange } from '../../shared/time.js'
+import { getDaySalt, SALT_CACHE_MS } from '../../functions/store/salts.js'
+import { addDays, addMonths, bangkokDay, bangkokMonth, dayStart, monthRange } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA } from '../fixtures/http.js'
 
@@ -37,6 +37,21 @@ describe('privacy (PDPA)', () => {
     expect(result?.saltsDeleted).toBeGreaterThanOrEqual(3)
     const salts = (await everyItem()).filter((i) => i.pk === 'SALT').map((i) => i.sk)
     expect(salts.every((day) => day >= addDays(today, -1))).toBe(true)
+  })
+})
+
+describe('salts', () => {
+  it('are not kept in memory long after another process deleted them, and carry a TTL backstop', async () => {
+    const day = addDays(bangkokDay(Date.now()), -1)
+    const t0 = Date.now()
+    const first = await getDaySalt(day, t0)
+    const item = (await everyItem()).find((i) => i.pk === 'SALT' && i.sk === day)
+    expect(item?.expiresAt).toBe(Math.floor(dayStart(day) / 1000) + 3 * 86_400)
+    // The rollup of another process deletes it…
+    await dynamo().send(new DeleteCommand({ TableName: table(), Key: { pk: 'SALT', sk: day } }))
+    // …this process may use its copy a little longer, but not past SALT_CACHE_MS.
+    expect((await getDaySalt(day, t0 + 60_000)).equals(first)).toBe(true)
+    expect((await getDaySalt(day, t0 + SALT_CACHE_MS + 1)).equals(first)).toBe(false)
   })
 })
 
