@@ -8,6 +8,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { startLocal } from '../../functions/local/runtime.js'
@@ -20,6 +21,8 @@ const { storeBenchCatalog } = await import('./bench-catalog.js')
 const resources = await storeBenchCatalog()
 const { consumed } = await import('../../functions/store/batch.js')
 const { runRollup } = await import('../../functions/jobs/rollup.js')
+const { listDayEvents } = await import('../../functions/store/events.js')
+const { bangkokDay } = await import('../../shared/time.js')
 
 const bare = new Hono()
 bare.get('/d/:resourceId', (c) =>
@@ -31,8 +34,14 @@ await new Promise<void>((r) => bareServer.once('listening', () => r()))
 const control = createServer(async (req, res) => {
   if (req.url === '/reset') consumed.writeUnits = 0
   if (req.url === '/rollup') await runRollup()
+  // The journal stores downloads after answering them: wait for it, so no round pays for an earlier one.
+  if (req.url === '/drain') await runtime.downloadsStored()
+  // Raw events stored today: what a benchmark checks against the downloads it was answered for.
+  const eventsToday = req.url === '/events' ? (await listDayEvents(bangkokDay(Date.now()))).length : undefined
   res.setHeader('content-type', 'application/json')
-  res.end(JSON.stringify({ writeUnits: consumed.writeUnits }))
+  // Busy time of this process's main thread (event loop), the one both the product and the baseline share.
+  const mainThreadBusyMs = performance.eventLoopUtilization().active
+  res.end(JSON.stringify({ writeUnits: consumed.writeUnits, eventsToday, mainThreadBusyMs }))
 })
 await new Promise<void>((r) => control.listen(0, '127.0.0.1', () => r()))
 

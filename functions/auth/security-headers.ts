@@ -32,16 +32,35 @@ const COMMON: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 }
 
+/** Responses that already carry every security header (built by `redirectResponse`, or seen once). */
+const secured = new WeakSet<Response>()
+
+/**
+ * A redirect that already carries the security headers, built with plain headers: the download route's
+ * answer, which the middleware then leaves alone (a hot path: no second pass over the headers).
+ */
+export function redirectResponse(location: string, extra: Record<string, string> = {}): Response {
+  const res = new Response(null, {
+    status: 302,
+    headers: { location, ...extra, ...COMMON, 'content-security-policy': API_CSP },
+  })
+  secured.add(res)
+  return res
+}
+
 /**
  * Security headers on every response, errors included. An HTML document (the dashboard) gets the
  * dashboard's policy, anything else (JSON, redirects, scripts, styles) the strict one; the choice depends
- * only on the response, so the API, ingest and local apps can all use this middleware, nested or not.
+ * only on the response, so the API, ingest and local apps can all use this middleware, nested or not
+ * (a response is dealt with once).
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next()
+    if (secured.has(c.res)) return
     const html = c.res.headers.get('content-type')?.startsWith('text/html') ?? false
     for (const [name, value] of Object.entries(COMMON)) c.res.headers.set(name, value)
     c.res.headers.set('content-security-policy', html ? dashboardCsp(config().cognito?.domain) : API_CSP)
+    secured.add(c.res)
   }
 }

@@ -3,7 +3,7 @@ import * as z from 'zod'
 import { maxBody, requestTimeout } from '../auth/limits.js'
 import { allow } from '../auth/policy.js'
 import { perMinute, rateLimit } from '../auth/rate-limit.js'
-import { securityHeaders } from '../auth/security-headers.js'
+import { redirectResponse, securityHeaders } from '../auth/security-headers.js'
 import { config } from '../config.js'
 import { errorResponse, NotFoundError, notFoundResponse, PayloadTooLargeError } from '../errors.js'
 import { requestClient } from '../request-client.js'
@@ -48,8 +48,7 @@ app.get('/d/:resourceId', allow({ access: 'public' }), downloadLimit, async (c) 
   if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
   // A HEAD request (link checkers, previews) fetches no file: answer it, count nothing.
   if (c.req.method !== 'HEAD') await recordDownloads([{ resourceId }], requestClient(c))
-  c.header('cache-control', 'no-store')
-  return c.redirect(resource.url, 302)
+  return redirectResponse(resource.url, { 'cache-control': 'no-store' })
 })
 
 app.post(

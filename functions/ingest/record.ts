@@ -28,6 +28,14 @@ export const RETENTION_DAYS = 400
 
 const singles = new WriteCoalescer<StoredEvent>(saveEvents)
 
+/** Where single downloads go first, when the runtime has a local write-ahead journal (see journal.ts). */
+let journal: { append(event: StoredEvent): Promise<void> } | undefined
+
+/** Sends single downloads through `j` (the local runtime's journal), or straight to the table when unset. */
+export function useDownloadJournal(j: typeof journal): void {
+  journal = j
+}
+
 type Listener = (days: Set<Day>) => void
 const listeners = new Set<Listener>()
 
@@ -53,7 +61,6 @@ export async function recordDownloads(
 ): Promise<RecordResult> {
   const rejected: RecordResult['rejected'] = []
   const resources = await resolveResources(events.map((e) => e.resourceId))
-  const today = bangkokDay(now)
   const oldest = now - RETENTION_DAYS * 86_400_000
   const candidates: StoredEvent[] = []
   const generatedIds = new Set<string>()
@@ -95,14 +102,44 @@ export async function recordDownloads(
   }
 
   const fresh = await dropDuplicates(candidates, generatedIds)
-  // Single downloads (GET /d/) arrive one per request: concurrent ones are written together.
-  if (fresh.length === 1) await singles.add(fresh[0] as StoredEvent)
-  else await saveEvents(fresh)
-  const days = new Set(fresh.map((e) => e.day))
-  const late = [...days].filter((d) => d < addDays(today, -1))
-  if (late.length > 0) await markDaysDirty(late, now)
-  if (days.size > 0) for (const listener of listeners) listener(days)
+  const single = fresh.length === 1 ? (fresh[0] as StoredEvent) : undefined
+  // A single download with an id of our own (GET /d/; it cannot be a retry) is acknowledged once journaled,
+  // where the runtime keeps a journal, and stored from there in the background; otherwise concurrent single
+  // downloads are written together. Events with ids of their own are stored before answering, so a retry
+  // is answered as a duplicate.
+  if (single && journal && generatedIds.has(single.eventId)) await journal.append(single)
+  else await storeEvents(fresh, single ? (events) => singles.add(events[0] as StoredEvent) : saveEvents, now)
   return { accepted: fresh.length, duplicates: candidates.length - fresh.length, rejected }
+}
+
+/** Stores recorded events in the table and tells listeners which days changed. */
+async function storeEvents(
+  events: readonly StoredEvent[],
+  save: (events: readonly StoredEvent[]) => Promise<void>,
+  now: number,
+): Promise<void> {
+  if (events.length > 0) notifyEventsRecorded(await persistEvents(events, save, now))
+}
+
+/**
+ * Stores events in the table and marks days before yesterday for the rollup; answers the days stored.
+ * The journal stores through this too: a replay writes identical items again, which changes nothing.
+ */
+export async function persistEvents(
+  events: readonly StoredEvent[],
+  save: (events: readonly StoredEvent[]) => Promise<void> = saveEvents,
+  now = Date.now(),
+): Promise<Set<Day>> {
+  await save(events)
+  const days = new Set(events.map((e) => e.day))
+  const late = [...days].filter((d) => d < addDays(bangkokDay(now), -1))
+  if (late.length > 0) await markDaysDirty(late, now)
+  return days
+}
+
+/** Tells the listeners (the local runtime's rollup) that `days` received new events. */
+export function notifyEventsRecorded(days: Set<Day>): void {
+  if (days.size > 0) for (const listener of listeners) listener(days)
 }
 
 /** Events whose id was not stored before, and only the first of repeats within the batch. */

@@ -6,7 +6,13 @@ import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { addDays, bangkokDay } from '../../shared/time.js'
 import { resetConfig } from '../config.js'
-import { onEventsRecorded } from '../ingest/record.js'
+import { DownloadJournal } from '../ingest/journal.js'
+import {
+  notifyEventsRecorded,
+  onEventsRecorded,
+  persistEvents,
+  useDownloadJournal,
+} from '../ingest/record.js'
 import { runRollup } from '../jobs/rollup.js'
 import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
@@ -28,6 +34,8 @@ export interface LocalRuntime {
   ingestKey: string
   dataDir: string
   seeding: Promise<unknown>
+  /** Resolves when every download acknowledged so far is stored in the table. */
+  downloadsStored(): Promise<void>
   close(): Promise<void>
 }
 
@@ -82,15 +90,6 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   })
   if (options.buildWeb !== false) await buildWebIfNeeded(log)
 
-  const { createLocalApp } = await import('./server-app.js')
-  const app = createLocalApp()
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: host })
-  // A slow client may not hold a connection open: headers within 10 s, the whole request within 30 s.
-  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 })
-  await new Promise<void>((r) => server.once('listening', () => r()))
-  const port = (server.address() as AddressInfo).port
-  const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
-
   // Rollups recount whole days, so they are spaced by at least five times the last one's duration
   // (and 300 ms): under heavy ingest they take a bounded share of this one process.
   let pending = new Set<string>()
@@ -128,6 +127,24 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   })
   const every = setInterval(() => schedule(0), 60_000)
 
+  // Downloads are acknowledged once journaled on local disk and stored from there (replaying what a crash
+  // left), so a redirect never waits for the table; see docs/decisions.md.
+  const journal = await DownloadJournal.open({
+    dir: join(dataDir, 'journal'),
+    store: async (events) => notifyEventsRecorded(await persistEvents(events)),
+    onError: (err) => log(`storing journaled downloads failed (kept, retrying): ${(err as Error).message}`),
+  })
+  useDownloadJournal(journal)
+
+  const { createLocalApp } = await import('./server-app.js')
+  const app = createLocalApp()
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: host })
+  // A slow client may not hold a connection open: headers within 10 s, the whole request within 30 s.
+  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 })
+  await new Promise<void>((r) => server.once('listening', () => r()))
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
+
   // With a CKAN portal the catalog comes from it (at start, then daily) instead of the demo.
   const ckanUrl = process.env.CKAN_URL?.trim()
   const daily = ckanUrl ? setInterval(() => void syncFromCkan(ckanUrl, log), 86_400_000) : undefined
@@ -142,6 +159,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     ingestKey,
     dataDir,
     seeding,
+    downloadsStored: () => journal.drained(),
     async close() {
       clearInterval(every)
       clearInterval(daily)
@@ -152,6 +170,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
         ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
       await seeding.catch(() => undefined)
+      await journal.close()
+      useDownloadJournal(undefined)
       if (timer) clearTimeout(timer)
       await rollup()
       resetClients()

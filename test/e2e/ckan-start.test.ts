@@ -2,13 +2,25 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildCkanPortal } from '../fixtures/ckan.js'
+import { bangkokMonth } from '../../shared/time.js'
+import { buildCkanPortal, type FixturePortal } from '../fixtures/ckan.js'
+import { BROWSER_UA } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
 import { type RunningProduct, startProduct } from './local-process.js'
 
 const dataDir = await mkdtemp(join(tmpdir(), 'ogd-ckan-start-'))
 let ckan: CkanServer | undefined
 let product: RunningProduct | undefined
+const portal: FixturePortal = buildCkanPortal(5, 40)
+
+async function devToken(url: string) {
+  const session = await fetch(`${url}/v1/dev/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'dga_admin' }),
+  })
+  return ((await session.json()) as { token: string }).token
+}
 
 afterAll(async () => {
   await product?.stop('SIGKILL')
@@ -18,22 +30,43 @@ afterAll(async () => {
 
 describe('npm start with CKAN_URL', () => {
   it('syncs the catalog from the portal at start instead of loading the demo', async () => {
-    ckan = await startCkanServer(buildCkanPortal(5, 40))
+    ckan = await startCkanServer(portal)
     product = await startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1', CKAN_URL: ckan.url })
     for (let i = 0; i < 300 && !product.output().includes('Catalog synced'); i++) {
       await new Promise((r) => setTimeout(r, 100))
     }
     expect(product.output()).toContain('Catalog synced: 5 agencies, 40 datasets')
     expect(product.output()).not.toContain('loading demo data')
-    const session = await fetch(`${product.url}/v1/dev/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'dga_admin' }),
-    })
-    const { token } = (await session.json()) as { token: string }
+    const token = await devToken(product.url)
     const last = await fetch(`${product.url}/v1/catalog/sync`, {
       headers: { authorization: `Bearer ${token}` },
     })
     expect(await last.json()).toMatchObject({ ok: true, totals: { agencies: { active: 5 } } })
+  })
+
+  it('counts every download it redirected, even when killed right after (SIGKILL) and restarted', async () => {
+    if (!product || !ckan) throw new Error('the product did not start')
+    // Ten different datasets, so the double-click rule leaves each download counted.
+    const resources = portal.packages.slice(0, 10).map((p) => p.resources[0]?.id as string)
+    for (const id of resources) {
+      const res = await fetch(`${product.url}/d/${id}`, {
+        redirect: 'manual',
+        headers: { 'user-agent': BROWSER_UA },
+      })
+      expect(res.status).toBe(302)
+    }
+    await product.stop('SIGKILL')
+
+    product = await startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1', CKAN_URL: ckan.url })
+    const token = await devToken(product.url)
+    const month = bangkokMonth(Date.now())
+    const total = async () => {
+      const res = await fetch(`${product?.url}/v1/rankings/datasets?month=${month}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      const body = (await res.json()) as { items: { datasetId: string; downloads: number }[] }
+      return body.items.reduce((sum, item) => sum + item.downloads, 0)
+    }
+    await expect.poll(total, { timeout: 60_000, interval: 500 }).toBe(10)
   })
 })
