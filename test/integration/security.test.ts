@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import apiApp from '../../functions/api/app.js'
 import { ingestKeyHash } from '../../functions/auth/api-keys.js'
 import { requestTimeout } from '../../functions/auth/limits.js'
@@ -7,7 +7,9 @@ import { API_CSP, dashboardCsp, securityHeaders } from '../../functions/auth/sec
 import { resetConfig } from '../../functions/config.js'
 import { errorResponse } from '../../functions/errors.js'
 import ingestApp from '../../functions/ingest/app.js'
+import { createLocalApp } from '../../functions/local/server-app.js'
 import { recordAudit } from '../../functions/store/audit.js'
+import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer } from '../fixtures/http.js'
 
 const DASHBOARD = 'https://dashboard.example.go.th'
@@ -28,22 +30,31 @@ const postEvents = (key: string, ip = '198.51.100.1') =>
     from(ip),
   )
 
+beforeAll(() => storeCatalog(buildCatalog(1, 1)))
 afterEach(() => {
   vi.restoreAllMocks()
 })
 
 describe('security headers', () => {
   it.each([
-    ['an API answer', () => apiApp.request('/healthz')],
-    ['an API error', () => apiApp.request('/v1/rankings/agencies')],
-    ['an unknown API path', () => apiApp.request('/v1/nothing-here')],
-    ['a download redirect', () => ingestApp.request('/d/unknown', {}, from('198.51.100.50'))],
-  ])('are on %s, with the strict policy', async (_, send) => {
+    ['an API answer', 200, () => apiApp.request('/healthz')],
+    ['an API error', 401, () => apiApp.request('/v1/rankings/agencies')],
+    ['an unknown API path', 404, () => apiApp.request('/v1/nothing-here')],
+    ['an unknown download', 404, () => ingestApp.request('/d/unknown', {}, from('198.51.100.50'))],
+    ['a download redirect', 302, () => ingestApp.request('/d/resource-1-1', {}, from('198.51.100.51'))],
+    [
+      'a download redirect of the local app',
+      302,
+      () => createLocalApp().request('/d/resource-1-1', {}, from('198.51.100.52')),
+    ],
+  ])('are on %s, with the strict policy', async (_, status, send) => {
     const res = await send()
+    expect(res.status).toBe(status)
     expect(res.headers.get('content-security-policy')).toBe(API_CSP)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=')
   })
 
   it("give HTML documents the dashboard's policy: own origin only, no inline scripts, no framing", async () => {
