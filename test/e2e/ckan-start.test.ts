@@ -6,21 +6,12 @@ import { bangkokMonth } from '../../shared/time.js'
 import { buildCkanPortal, type FixturePortal } from '../fixtures/ckan.js'
 import { BROWSER_UA } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
-import { type RunningProduct, startProduct } from './local-process.js'
+import { devToken, type RunningProduct, startProduct } from './local-process.js'
 
 const dataDir = await mkdtemp(join(tmpdir(), 'ogd-ckan-start-'))
 let ckan: CkanServer | undefined
 let product: RunningProduct | undefined
 const portal: FixturePortal = buildCkanPortal(5, 40)
-
-async function devToken(url: string) {
-  const session = await fetch(`${url}/v1/dev/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role: 'dga_admin' }),
-  })
-  return ((await session.json()) as { token: string }).token
-}
 
 afterAll(async () => {
   await product?.stop('SIGKILL')

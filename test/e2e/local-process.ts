@@ -45,3 +45,13 @@ export async function startProduct(env: Record<string, string>): Promise<Running
     },
   }
 }
+
+/** A DGA official's development token from a running product (`POST /v1/dev/session`). */
+export async function devToken(url: string): Promise<string> {
+  const res = await fetch(`${url}/v1/dev/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'dga_admin' }),
+  })
+  return ((await res.json()) as { token: string }).token
+}

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type RunningProduct, startProduct } from './local-process.js'
+import { devToken, type RunningProduct, startProduct } from './local-process.js'
 
 const dataDir = await mkdtemp(join(tmpdir(), 'ogd-local-'))
 const env = { DATA_DIR: dataDir, SEED_DEMO: '0' }
@@ -12,15 +12,6 @@ afterAll(async () => {
   await product?.stop('SIGKILL')
   await rm(dataDir, { recursive: true, force: true })
 })
-
-async function token(url: string) {
-  const res = await fetch(`${url}/v1/dev/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role: 'dga_admin' }),
-  })
-  return ((await res.json()) as { token: string }).token
-}
 
 describe('npm start (the one-process local runtime)', () => {
   it('serves the health check, the dashboard and the API on loopback', async () => {
@@ -47,7 +38,7 @@ describe('npm start (the one-process local runtime)', () => {
     expect(await res.json()).toMatchObject({ accepted: 0, rejected: [{ index: 0 }] })
 
     const firstKey = product.ingestKey
-    const firstToken = await token(product.url)
+    const firstToken = await devToken(product.url)
     expect(await product.stop('SIGTERM')).toBe(0)
     expect(product.output()).toContain('Stopped cleanly')
 
