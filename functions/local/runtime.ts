@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
@@ -10,7 +9,7 @@ import { onEventsRecorded } from '../ingest/record.js'
 import { runRollup } from '../jobs/rollup.js'
 import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
-import { removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
+import { persistentSecret, removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server } from './embedded.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
@@ -29,15 +28,6 @@ export interface LocalRuntime {
   dataDir: string
   seeding: Promise<unknown>
   close(): Promise<void>
-}
-
-/** A secret kept in the data directory, made on first start. */
-async function persistentSecret(dataDir: string, name: string): Promise<string> {
-  const file = join(dataDir, name)
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
-  const secret = randomBytes(24).toString('base64url')
-  await writeFile(file, `${secret}\n`, { mode: 0o600 })
-  return secret
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
@@ -71,6 +61,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     process.env.INGEST_API_KEYS?.split(',')[0]?.trim() || (await persistentSecret(dataDir, 'ingest-key'))
   process.env.INGEST_API_KEYS ||= ingestKey
   process.env.DEV_SIGNING_KEY ??= await persistentSecret(dataDir, 'dev-signing-key')
+  process.env.UNSUBSCRIBE_SIGNING_KEY ??= await persistentSecret(dataDir, 'unsubscribe-key')
+  // The email outbox (and anything else kept locally) lives in this data directory.
+  process.env.DATA_DIR = dataDir
   resetConfig()
   resetClients()
 
@@ -90,6 +83,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   await new Promise<void>((r) => server.once('listening', () => r()))
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
+  // Links in emails point at this dashboard unless DASHBOARD_URL says otherwise.
+  if (!process.env.DASHBOARD_URL) {
+    process.env.DASHBOARD_URL = url
+    resetConfig()
+  }
 
   // Rollups recount whole days, so they are spaced by at least five times the last one's duration
   // (and 300 ms): under heavy ingest they take a bounded share of this one process.
