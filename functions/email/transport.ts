@@ -33,7 +33,8 @@ export function smtpTransport(url: string, maxConnections = 4): MailTransport {
         raw: message.raw,
       })
       if (info.rejected.length > 0) throw new Error(`The SMTP server rejected ${message.to}`)
-      return info.messageId ?? message.messageId
+      // With a raw message nodemailer reports an id of its own; the one in the message's header is ours.
+      return message.messageId
     },
     close: () => transporter.close(),
   }
