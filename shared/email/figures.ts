@@ -10,7 +10,7 @@ export interface NationalFigures {
   machineDownloads: number
   /** Downloads of the month before, for the change. */
   previousDownloads: number
-  /** The month's five best agencies (more when tied at the fifth rank is not broken: the first five rows). */
+  /** The month's first five agencies in ranking order (tied ones share a rank). */
   top: { rank: number; name: LocalizedText; downloads: number; rankChange: number | null }[]
   /** The fiscal year from October through this month. */
   fiscalYearToDate: { downloads: number; uniqueDownloads: number }
