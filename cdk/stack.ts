@@ -47,7 +47,11 @@ export class OgdRankingsStack extends Stack {
     })
     const jobs = new Jobs(this, 'Jobs', { data, ckanUrl: config.ckanUrl, logRetentionDays })
     jobs.letStartCatalogSync(api.api.fn)
-    if (config.mailFrom) new Email(this, 'Email', { mailFrom: config.mailFrom }).bind(api.api.fn)
+    // The API answers unsubscribe links (and may send); the report job binds the same way when it sends.
+    const email = config.mailFrom
+      ? new Email(this, 'Email', { mailFrom: config.mailFrom, dashboardUrl: web.origin })
+      : undefined
+    email?.bind(api.api.fn)
 
     const alarms = new Alarms(this, 'Alarms', { email: config.alarmEmail })
     alarms.watchFunction('Ingest', api.ingest.fn)

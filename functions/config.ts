@@ -6,6 +6,9 @@ export class ConfigError extends Error {
 
 export type AuthMode = 'dev' | 'cognito'
 
+/** How report emails leave: an SMTP server, Amazon SES, or `.eml` files in the local outbox. */
+export type MailTransportKind = 'smtp' | 'ses' | 'outbox'
+
 export interface Config {
   region: string
   tableName: string
@@ -33,6 +36,20 @@ export interface Config {
   catalogSyncFunction: string | undefined
   /** Lambda endpoint override (tests). */
   lambdaEndpoint: string | undefined
+  /** Local data (embedded stores, local secrets, the email outbox). */
+  dataDir: string
+  /** Report emails: how they are sent, from whom, and where their links point. */
+  mail: {
+    transport: MailTransportKind
+    smtpUrl: string | undefined
+    from: string
+    /** The dashboard's base URL (no trailing slash): links in emails, unsubscribe links included. */
+    dashboardUrl: string
+    /** HMAC key of unsubscribe links, given directly (locally: made and kept in DATA_DIR). */
+    unsubscribeSigningKey: string | undefined
+    /** On AWS: the Secrets Manager secret holding that key, read once per cold start. */
+    unsubscribeKeySecret: string | undefined
+  }
 }
 
 function optional(name: string): string | undefined {
@@ -81,6 +98,34 @@ function cognitoConfig(): Config['cognito'] {
   return { userPoolId, clientId, domain }
 }
 
+function mailConfig(): Config['mail'] {
+  const smtpUrl = optional('SMTP_URL')
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL')
+  }
+  const transport = optional('MAIL_TRANSPORT') ?? (smtpUrl ? 'smtp' : 'outbox')
+  if (transport !== 'smtp' && transport !== 'ses' && transport !== 'outbox') {
+    throw new ConfigError(`MAIL_TRANSPORT must be "smtp", "ses" or "outbox", not "${transport}"`)
+  }
+  if (transport === 'smtp' && !smtpUrl) throw new ConfigError('MAIL_TRANSPORT=smtp needs SMTP_URL')
+  const from = optional('MAIL_FROM') ?? 'ogd-rankings@localhost'
+  if (!/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
+    throw new ConfigError('MAIL_FROM must be an address, or "Name <address>"')
+  }
+  const dashboardUrl = (optional('DASHBOARD_URL') ?? 'http://localhost:3000').replace(/\/+$/, '')
+  if (!/^https?:\/\/[^\s/]+/.test(dashboardUrl)) {
+    throw new ConfigError('DASHBOARD_URL must be an http(s) URL, e.g. https://rankings.example.go.th')
+  }
+  return {
+    transport,
+    smtpUrl,
+    from,
+    dashboardUrl,
+    unsubscribeSigningKey: optional('UNSUBSCRIBE_SIGNING_KEY'),
+    unsubscribeKeySecret: optional('UNSUBSCRIBE_KEY_SECRET'),
+  }
+}
+
 let cached: Config | undefined
 
 /** The configuration of this process; throws a ConfigError naming the variable that is wrong. */
@@ -104,6 +149,8 @@ export function config(): Config {
     ckanUrl: optional('CKAN_URL'),
     catalogSyncFunction: optional('CATALOG_SYNC_FUNCTION'),
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
+    dataDir: optional('DATA_DIR') ?? '.data',
+    mail: mailConfig(),
   }
   return cached
 }

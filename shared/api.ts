@@ -146,3 +146,44 @@ export interface DevSession {
 export type AuthConfig =
   | { mode: 'dev' }
   | { mode: 'cognito'; clientId: string; authorizeUrl: string | null; tokenUrl: string | null }
+
+/** Who gets the scheduled report emails: the national figures, or one agency's. */
+export type SubscriptionScope = 'national' | (string & {})
+
+/** A scheduled email subscription (`GET`/`POST /v1/subscriptions`). */
+export interface SubscriptionResponse {
+  id: string
+  email: string
+  locale: 'th' | 'en'
+  scope: SubscriptionScope
+}
+
+export interface SubscriptionsResponse {
+  items: SubscriptionResponse[]
+}
+
+/** Where one report email stands: claimed and being sent, sent, or failed (retried by the next run). */
+export type DeliveryStatus = 'sending' | 'sent' | 'failed'
+
+/** One report email to one subscription, as recorded (`GET /v1/subscriptions/deliveries`). */
+export interface DeliveryResponse {
+  month: string
+  version: number
+  subscriptionId: string
+  email: string
+  scope: SubscriptionScope
+  locale: 'th' | 'en'
+  status: DeliveryStatus
+  attempts: number
+  /** The transport's message id, once sent. */
+  messageId?: string
+  /** Why the last attempt failed. */
+  error?: string
+  updatedAt: string
+}
+
+export interface DeliveriesResponse {
+  month: string
+  totals: Record<DeliveryStatus, number>
+  items: DeliveryResponse[]
+}

@@ -5,11 +5,18 @@ import { catalogSync } from './commands/catalog-sync.js'
 import { importLogs } from './commands/import-logs.js'
 import { recompute } from './commands/recompute.js'
 import { seedDemoCommand } from './commands/seed-demo.js'
+import { sendReportEmailsCommand } from './commands/send-report-emails.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 /** Every command of `npm run cli -- <command>`. */
-export const COMMANDS: Command[] = [catalogSync, importLogs, recompute, seedDemoCommand]
+export const COMMANDS: Command[] = [
+  catalogSync,
+  importLogs,
+  recompute,
+  seedDemoCommand,
+  sendReportEmailsCommand,
+]
 
 const log: Logger = {
   info: (message) => {

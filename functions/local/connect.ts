@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { resetConfig } from '../config.js'
 import { resetClients } from '../store/clients.js'
@@ -7,6 +8,16 @@ import { ensureBucket, ensureTable } from '../store/setup.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server } from './embedded.js'
 
 const RUNTIME_FILE = 'runtime.json'
+
+/** A secret kept in the data directory, made on first start (and shared by CLI commands on that directory). */
+export async function persistentSecret(dataDir: string, name: string): Promise<string> {
+  const file = join(dataDir, name)
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
+  await mkdir(dataDir, { recursive: true })
+  const secret = randomBytes(24).toString('base64url')
+  await writeFile(file, `${secret}\n`, { mode: 0o600 })
+  return secret
+}
 
 /** Where a running `npm start` can be reached, so CLI commands share its stores instead of locking them. */
 export async function writeRuntimeFile(
@@ -45,8 +56,15 @@ export function useEmbeddedCredentials() {
 export async function connectStores(
   options: { dataDir?: string; aws?: boolean } = {},
 ): Promise<() => Promise<void>> {
-  if (options.aws || process.env.DYNAMODB_ENDPOINT) return async () => {}
+  if (options.aws) return async () => {}
   const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data')
+  // Emails sent from the command line use the data directory's outbox and unsubscribe key, as npm start does.
+  process.env.DATA_DIR = dataDir
+  process.env.UNSUBSCRIBE_SIGNING_KEY ??= await persistentSecret(dataDir, 'unsubscribe-key')
+  if (process.env.DYNAMODB_ENDPOINT) {
+    resetConfig()
+    return async () => {}
+  }
   const file = join(dataDir, RUNTIME_FILE)
   const started: EmbeddedServer[] = []
   const running = existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : undefined

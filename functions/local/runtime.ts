@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
@@ -16,7 +15,7 @@ import {
 import { runRollup } from '../jobs/rollup.js'
 import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
-import { removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
+import { persistentSecret, removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server } from './embedded.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
@@ -37,15 +36,6 @@ export interface LocalRuntime {
   /** Resolves when every download acknowledged so far is stored in the table. */
   downloadsStored(): Promise<void>
   close(): Promise<void>
-}
-
-/** A secret kept in the data directory, made on first start. */
-async function persistentSecret(dataDir: string, name: string): Promise<string> {
-  const file = join(dataDir, name)
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
-  const secret = randomBytes(24).toString('base64url')
-  await writeFile(file, `${secret}\n`, { mode: 0o600 })
-  return secret
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
@@ -79,6 +69,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     process.env.INGEST_API_KEYS?.split(',')[0]?.trim() || (await persistentSecret(dataDir, 'ingest-key'))
   process.env.INGEST_API_KEYS ||= ingestKey
   process.env.DEV_SIGNING_KEY ??= await persistentSecret(dataDir, 'dev-signing-key')
+  process.env.UNSUBSCRIBE_SIGNING_KEY ??= await persistentSecret(dataDir, 'unsubscribe-key')
+  // The email outbox (and anything else kept locally) lives in this data directory.
+  process.env.DATA_DIR = dataDir
   resetConfig()
   resetClients()
 
@@ -144,6 +137,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   await new Promise<void>((r) => server.once('listening', () => r()))
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
+  // Links in emails point at this dashboard unless DASHBOARD_URL says otherwise.
+  if (!process.env.DASHBOARD_URL) {
+    process.env.DASHBOARD_URL = url
+    resetConfig()
+  }
 
   // With a CKAN portal the catalog comes from it (at start, then daily) instead of the demo.
   const ckanUrl = process.env.CKAN_URL?.trim()

@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signUnsubscribeToken } from '../../functions/email/unsubscribe-token.js'
 import type {
   AgencyRankingItem,
   AwardCategoryView,
@@ -255,6 +256,64 @@ describe('the dashboard in a real browser', () => {
     await page.getByTestId('agency-ranking').waitFor()
     await page.getByRole('button', { name: 'English' }).click()
     expect(violations).toEqual([])
+  })
+
+  it('lets a DGA official add and remove report email subscribers, and unsubscribes through a signed link without signing in', async () => {
+    const page = await browser.newPage()
+    const violations = watchCsp(page)
+    await page.goto(product.url)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    await page.getByTestId('agency-ranking').waitFor()
+    await page.getByRole('link', { name: 'อีเมลรายงาน' }).click()
+    const form = page.getByTestId('subscribe-form')
+    await expect.poll(() => form.locator('select[name="scope"] option').count()).toBeGreaterThan(100)
+    expect(await form.locator('select[name="scope"] option').first().textContent()).toBe('ทั้งประเทศ')
+    await form.locator('input[name="email"]').fill('director@dga.example.go.th')
+    await form.locator('select[name="locale"]').selectOption('en')
+    await form.getByRole('button', { name: 'เพิ่มผู้รับ' }).click()
+    const row = page
+      .getByTestId('subscriptions')
+      .locator('tbody tr', { hasText: 'director@dga.example.go.th' })
+    await row.waitFor()
+    expect(await row.locator('td').nth(2).textContent()).toBe('ทั้งประเทศ')
+    // The delivery log of the last report month is there for DGA, empty before any email.
+    await page.getByText('ยังไม่มีการส่งอีเมลของเดือนนี้').waitFor()
+
+    // The email's link, signed with the key npm start keeps in its data directory.
+    const id = (await row.getAttribute('data-subscription-id')) as string
+    const key = (await readFile(join(dataDir, 'unsubscribe-key'), 'utf8')).trim()
+    const visitor = await browser.newPage() // no session: the link works without signing in
+    const linkViolations = watchCsp(visitor)
+    await visitor.goto(`${product.url}/v1/subscriptions/unsubscribe?token=${signUnsubscribeToken(key, id)}`)
+    await visitor.getByRole('button', { name: 'Unsubscribe' }).click()
+    await visitor.getByText('Done: you will not receive').waitFor()
+    await page.reload()
+    await page.getByText('ยังไม่มีผู้รับอีเมล').waitFor()
+
+    // Added and removed from the page too.
+    await form.locator('input[name="email"]').fill('someone@dga.example.go.th')
+    await form.getByRole('button', { name: 'เพิ่มผู้รับ' }).click()
+    const added = page
+      .getByTestId('subscriptions')
+      .locator('tbody tr', { hasText: 'someone@dga.example.go.th' })
+    await added.getByRole('button', { name: 'ลบ' }).click()
+    await page.getByText('ยังไม่มีผู้รับอีเมล').waitFor()
+    expect(violations).toEqual([])
+    expect(linkViolations).toEqual([])
+  })
+
+  it('offers an executive only their own agency to subscribe to', async () => {
+    const dga = await devToken('dga_admin')
+    const first = (await getJson<Ranking<AgencyRankingItem>>(`/v1/rankings/agencies?fy=${currentFy()}`, dga))
+      .items[0] as AgencyRankingItem
+    const page = await browser.newPage()
+    await page.goto(`${product.url}/#/subscriptions`)
+    await page.getByLabel('บทบาท').selectOption('agency_exec')
+    await page.locator('select[name="agencyId"]').selectOption(first.agencyId)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    const options = page.getByTestId('subscribe-form').locator('select[name="scope"] option')
+    await expect.poll(() => options.allTextContents()).toEqual([first.name.th])
+    expect(await page.getByTestId('deliveries').count()).toBe(0)
   })
 
   it('switches to English', async () => {

@@ -77,6 +77,27 @@ const TABLE: Record<string, Row> = {
     expect: DGA_ONLY,
   },
   'api GET /v1/auth/config': { path: '/v1/auth/config', expect: PUBLIC },
+  // Executives see and manage their own agencies' subscriptions only: the handler filters and checks the
+  // scope of the body or of the stored subscription (test/integration/subscriptions.test.ts).
+  'api GET /v1/subscriptions': { path: '/v1/subscriptions', expect: SIGNED_IN },
+  'api POST /v1/subscriptions': {
+    path: '/v1/subscriptions',
+    body: { email: 'not-an-address', locale: 'th', scope: 'agency-1' },
+    expect: SIGNED_IN,
+  },
+  'api DELETE /v1/subscriptions/:id': { path: '/v1/subscriptions/no-such-subscription', expect: SIGNED_IN },
+  'api GET /v1/subscriptions/deliveries': {
+    path: '/v1/subscriptions/deliveries?month=2022-11',
+    expect: DGA_ONLY,
+  },
+  'api GET /v1/subscriptions/unsubscribe': {
+    path: '/v1/subscriptions/unsubscribe?token=x.y',
+    expect: PUBLIC,
+  },
+  'api POST /v1/subscriptions/unsubscribe': {
+    path: '/v1/subscriptions/unsubscribe?token=x.y',
+    expect: PUBLIC,
+  },
   'ingest GET /d/:resourceId': { path: '/d/no-such-resource', expect: PUBLIC },
   'ingest POST /v1/events': { path: '/v1/events', body: {}, expect: INGEST },
 }

@@ -15,6 +15,8 @@ Object.assign(process.env, {
   INGEST_API_KEYS: 'test-ingest-key,rotated-ingest-key',
   AUTH_MODE: 'dev',
   DEV_SIGNING_KEY: 'test-signing-key-that-is-long-enough',
+  UNSUBSCRIBE_SIGNING_KEY: 'test-unsubscribe-key-that-is-long-enough',
+  DASHBOARD_URL: 'https://rankings.example.go.th',
   // Generous, so only the tests of rate limiting (which set their own) ever meet a limit.
   RATE_LIMIT_DOWNLOADS_PER_MINUTE: '100000',
   RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE: '100000',

@@ -40,3 +40,40 @@ describe('configuration of sign-in, keys and limits', () => {
     expect(cfg.cognito).toBeUndefined()
   })
 })
+
+describe('configuration of report emails', () => {
+  const clear = { SMTP_URL: '', MAIL_TRANSPORT: '', MAIL_FROM: '', DASHBOARD_URL: '' }
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ MAIL_TRANSPORT: 'pigeon' }, 'MAIL_TRANSPORT'],
+    [{ MAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
+    [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
+    [{ DASHBOARD_URL: 'rankings.example.go.th' }, 'DASHBOARD_URL'],
+  ])('refuses %j, naming the variable', (env, name) => {
+    expect(() => read({ ...clear, ...env })).toThrow(ConfigError)
+    expect(() => read({ ...clear, ...env })).toThrow(name)
+  })
+
+  it.each([
+    [{}, 'outbox'],
+    [{ SMTP_URL: 'smtp://127.0.0.1:2525' }, 'smtp'],
+    [{ SMTP_URL: 'smtps://user:pass@mail.example.org' }, 'smtp'],
+    [{ MAIL_TRANSPORT: 'ses' }, 'ses'],
+  ])('with %j sends through %s', (env, transport) => {
+    expect(read({ ...clear, ...env }).mail.transport).toBe(transport)
+  })
+
+  it('defaults the dashboard to the local one and drops a trailing slash', () => {
+    expect(read(clear).mail.dashboardUrl).toBe('http://localhost:3000')
+    expect(read({ ...clear, DASHBOARD_URL: 'https://r.example.go.th/' }).mail.dashboardUrl).toBe(
+      'https://r.example.go.th',
+    )
+  })
+
+  it('takes a sender with a display name', () => {
+    expect(read({ ...clear, MAIL_FROM: 'OGD Rankings <reports@example.go.th>' }).mail.from).toBe(
+      'OGD Rankings <reports@example.go.th>',
+    )
+  })
+})

@@ -4,11 +4,14 @@ import type {
   AuthConfig,
   AwardsResponse,
   DatasetRankingItem,
+  DeliveriesResponse,
   DevSession,
   IntegrityResponse,
   PerformanceResponse,
   Ranking,
   RankingPage,
+  SubscriptionResponse,
+  SubscriptionsResponse,
 } from '../../../shared/api.js'
 import type { LocalizedText } from '../../../shared/catalog.js'
 
@@ -111,5 +114,24 @@ export class ApiClient {
   /** Award standings of a fiscal year: each category's places, cut-off and ties. */
   awards(fy: number) {
     return this.request<AwardsResponse>('GET', `/v1/awards?${query({ fy })}`)
+  }
+
+  /** The report email subscriptions the caller manages (DGA: all; an executive: their agencies'). */
+  subscriptions() {
+    return this.request<SubscriptionsResponse>('GET', '/v1/subscriptions')
+  }
+
+  /** Subscribes an address to the monthly report email of a scope (`national` or an agency id). */
+  subscribe(entry: Omit<SubscriptionResponse, 'id'>) {
+    return this.request<SubscriptionResponse>('POST', '/v1/subscriptions', entry)
+  }
+
+  unsubscribe(id: string) {
+    return this.request<void>('DELETE', `/v1/subscriptions/${encodeURIComponent(id)}`)
+  }
+
+  /** Every report email of a month and what became of it (DGA). */
+  deliveries(month: string) {
+    return this.request<DeliveriesResponse>('GET', `/v1/subscriptions/deliveries?${query({ month })}`)
   }
 }

@@ -2,7 +2,7 @@ import { t } from '../i18n/index.js'
 import { routeHash } from '../state/navigation.js'
 import { useStore } from '../state/store.js'
 
-/** The pages of the dashboard: rankings, awards, and the reader's agency (or the agency being viewed). */
+/** The pages of the dashboard: rankings, awards, the reader's agency (or the one viewed), email subscriptions. */
 export function Nav() {
   const { route, session } = useStore()
   const page = route.value.page
@@ -16,6 +16,7 @@ export function Nav() {
       href: page === 'agency' ? routeHash(route.value) : routeHash({ page: 'agency' }),
       label: isExec ? t('navMyAgency') : t('navAgency'),
     },
+    { page: 'subscriptions', href: routeHash({ page: 'subscriptions' }), label: t('navSubscriptions') },
   ]
   return (
     <nav class="pages" aria-label={t('title')}>

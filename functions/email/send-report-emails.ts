@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto'
+import type { ReportFigures } from '../../shared/email/figures.js'
+import { buildReportEmail, type EmailLinks } from '../../shared/email/report-email.js'
+import { isMonth } from '../../shared/time.js'
+import { config } from '../config.js'
+import { mapLimit } from '../store/batch.js'
+import { claimDelivery, type DeliveryKey, markDeliveryFailed, markDeliverySent } from '../store/deliveries.js'
+import { listSubscriptions, type StoredSubscription } from '../store/subscriptions.js'
+import { agencyFigures, nationalFigures } from './figures.js'
+import { composeReportMessage } from './message.js'
+import { type MailTransport, transportFromConfig } from './transport.js'
+import { signUnsubscribeToken, unsubscribeKey, unsubscribeUrl } from './unsubscribe-token.js'
+
+/** A report run's request that cannot be sent: a malformed month or version. */
+export class ReportEmailError extends Error {
+  override name = 'ReportEmailError'
+}
+
+export interface SendReportEmailsOptions {
+  /** Where messages go. @default the configured transport (SMTP_URL, SES, or the outbox), closed at the end */
+  transport?: MailTransport
+  /** Emails in flight at once. @default 4 */
+  concurrency?: number
+  /** A claim older than this that never finished is taken over (its run crashed). @default 5 minutes */
+  staleClaimMs?: number
+  now?: () => number
+  log?: (message: string) => void
+}
+
+export interface SendReportEmailsResult {
+  sent: number
+  skipped: number
+  failed: number
+}
+
+export const STALE_CLAIM_MS = 5 * 60_000
+
+/** The dashboard's page of a scope, and the reports page. */
+function linksOf(scope: string, unsubscribe: string): EmailLinks {
+  const base = config().mail.dashboardUrl
+  const page = scope === 'national' ? '#/rankings' : `#/agency/${encodeURIComponent(scope)}`
+  return { dashboard: `${base}/${page}`, reports: `${base}/#/reports`, unsubscribe }
+}
+
+/**
+ * Sends the email of a report (month and version) to every subscription, at most once each: a delivery is
+ * claimed with a conditional write before its email is sent, then marked `sent` (with the message id) or
+ * `failed` (with the error). Running again for the same report skips what was sent and what another run is
+ * sending, retries what failed, and takes over claims left `sending` for longer than `staleClaimMs`. One
+ * failure never stops the others.
+ */
+export async function sendReportEmails(
+  report: { month: string; version: number },
+  options: SendReportEmailsOptions = {},
+): Promise<SendReportEmailsResult> {
+  const { month, version } = report
+  if (!isMonth(month)) throw new ReportEmailError(`month must be YYYY-MM, e.g. 2022-11; got "${month}"`)
+  if (!Number.isInteger(version) || version < 1 || version > 9999) {
+    throw new ReportEmailError(`version must be a whole number from 1 to 9999; got ${version}`)
+  }
+  const now = options.now ?? Date.now
+  const log = options.log ?? ((message: string) => console.log(message))
+  const staleClaimMs = options.staleClaimMs ?? STALE_CLAIM_MS
+  const { from } = config().mail
+  const [subscriptions, key] = await Promise.all([listSubscriptions(), unsubscribeKey()])
+  const transport = options.transport ?? transportFromConfig()
+  const claimant = randomUUID()
+
+  // Figures are computed once per scope and shared by its subscribers, whatever their language.
+  const figures = new Map<string, Promise<ReportFigures>>()
+  const figuresOf = (scope: string) => {
+    let value = figures.get(scope)
+    if (!value) {
+      value = scope === 'national' ? nationalFigures(month, now()) : agencyFigures(month, scope, now())
+      value.catch(() => {}) // each subscriber's delivery records the error
+      figures.set(scope, value)
+    }
+    return value
+  }
+
+  const deliver = async (subscription: StoredSubscription): Promise<keyof SendReportEmailsResult> => {
+    const delivery: DeliveryKey = { month, version, subscriptionId: subscription.id }
+    const at = now()
+    if (!(await claimDelivery(delivery, subscription, claimant, at, at - staleClaimMs))) return 'skipped'
+    let messageId: string
+    try {
+      const url = unsubscribeUrl(signUnsubscribeToken(key, subscription.id))
+      const email = buildReportEmail(
+        await figuresOf(subscription.scope),
+        version,
+        subscription.locale,
+        linksOf(subscription.scope, url),
+      )
+      const message = await composeReportMessage({
+        from,
+        to: subscription.email,
+        key: `report-${month}-v${version}-${subscription.id}`,
+        email,
+        unsubscribeUrl: url,
+      })
+      messageId = await transport.send(message)
+    } catch (err) {
+      const error = (err as Error).message || String(err)
+      log(`report email ${month} v${version} to ${subscription.id} failed: ${error}`)
+      await markDeliveryFailed(delivery, claimant, error, now())
+      return 'failed'
+    }
+    // Sent: if this record cannot be written, the claim goes stale and a later run sends again (at least once).
+    await markDeliverySent(delivery, claimant, messageId, now())
+    return 'sent'
+  }
+
+  const result: SendReportEmailsResult = { sent: 0, skipped: 0, failed: 0 }
+  try {
+    const outcomes = await mapLimit(subscriptions, options.concurrency ?? 4, (s) =>
+      deliver(s).catch((err: Error) => {
+        log(`report email ${month} v${version} to ${s.id} could not be recorded: ${err.message}`)
+        return 'failed' as const
+      }),
+    )
+    for (const outcome of outcomes) result[outcome]++
+  } finally {
+    if (!options.transport) transport.close()
+  }
+  log(
+    `report emails ${month} v${version}: ${result.sent} sent, ${result.skipped} skipped, ${result.failed} failed`,
+  )
+  return result
+}
