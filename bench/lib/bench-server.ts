@@ -34,8 +34,9 @@ await new Promise<void>((r) => bareServer.once('listening', () => r()))
 const control = createServer(async (req, res) => {
   if (req.url === '/reset') consumed.writeUnits = 0
   if (req.url === '/rollup') await runRollup()
-  // The journal stores downloads after answering them: wait for it, so no round pays for an earlier one.
-  if (req.url === '/drain') await runtime.downloadsStored()
+  // The journal stores downloads after answering them, and a rollup counts them: wait for both, so no round
+  // pays for an earlier one.
+  if (req.url === '/drain') await runtime.settled()
   // Raw events stored today: what a benchmark checks against the downloads it was answered for.
   const eventsToday = req.url === '/events' ? (await listDayEvents(bangkokDay(Date.now()))).length : undefined
   res.setHeader('content-type', 'application/json')

@@ -7,7 +7,7 @@ export interface JournalOptions {
   dir: string
   /** Stores events durably (BatchWriteItem); must be idempotent: a replayed event overwrites itself. */
   store: (events: StoredEvent[]) => Promise<void>
-  /** A segment is closed and a new one started past this size. @default 4 MiB */
+  /** The size segments are made with (zero-filled ahead of use); a full one is closed for the next. @default 4 MiB */
   segmentBytes?: number
   /** Events handed to `store` at a time. @default 100 */
   drainBatch?: number
@@ -23,7 +23,11 @@ export interface JournalOptions {
 interface Segment {
   seq: number
   path: string
-  bytes: number
+  /** Open while it is written to (the current segment, and the next one made ready). */
+  fh?: FileHandle
+  /** Where the next append goes; the rest of the file is zeros. */
+  offset: number
+  size: number
   /** Journaled events of this segment not yet stored. */
   unstored: number
   closed: boolean
@@ -38,19 +42,35 @@ interface Waiting {
 
 const SEGMENT = /^downloads-(\d{12})\.ndjson$/
 const segmentName = (seq: number) => `downloads-${String(seq).padStart(12, '0')}.ndjson`
+const ZEROS = Buffer.alloc(1024 * 1024)
+
+/** Makes a directory entry durable (a new segment must survive a crash as surely as its contents). */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } catch {
+    // Not every platform can sync a directory; the segment's own sync still holds its contents.
+  } finally {
+    await handle.close()
+  }
+}
 
 /**
  * A write-ahead journal for single downloads (the local runtime's `GET /d/`). A download is acknowledged
- * once it is appended to a segment file and fdatasync'd (concurrent appends share one write and one sync:
- * group commit), then stored in the table in the background, in batches: when the route is quiet, or when
+ * once it is written to a segment file and fdatasync'd (concurrent appends share one write and one sync:
+ * group commit). Segments are zero-filled and synced before use, the next one ahead of time, so an append
+ * never changes a file's size and its sync flushes only its own pages, never a file-system journal commit
+ * that waits for other files' writes (as write-ahead logs of databases do). Events are then stored in the
+ * table in the background, in batches: when the route is quiet, or when
  * the oldest waiting download is `maxLagMs` old — so a burst of downloads is answered first and stored just
  * after, and a steady stream is stored with a bounded lag. A segment is deleted once every event in it is
  * stored; segments left by a crash are stored at the next open. Storing an event again writes the same item
  * under the same id, which changes nothing: the journal neither loses nor doubles an acknowledged download.
  */
 export class DownloadJournal {
-  private fh: FileHandle | undefined
   private current: Segment | undefined
+  private next: Promise<Segment> | undefined
   private readonly segments = new Map<number, Segment>()
   private nextSeq = 1
   private waiting: Waiting[] = []
@@ -73,7 +93,8 @@ export class DownloadJournal {
   static async open(options: JournalOptions): Promise<DownloadJournal> {
     const journal = new DownloadJournal(options)
     await journal.recover()
-    await journal.startSegment()
+    journal.current = await journal.makeSegment()
+    journal.prepareNext()
     journal.kick()
     return journal
   }
@@ -113,10 +134,13 @@ export class DownloadJournal {
     clearTimeout(timeout)
     clearTimeout(this.timer)
     await this.draining
-    await this.fh?.close()
-    this.fh = undefined
-    const current = this.current
-    if (current && current.unstored === 0) await this.forget(current)
+    const next = await this.next?.catch(() => undefined)
+    for (const segment of [this.current, next]) {
+      if (!segment) continue
+      await segment.fh?.close()
+      segment.fh = undefined
+      if (segment.unstored === 0) await this.forget(segment)
+    }
   }
 
   private async recover(): Promise<void> {
@@ -127,13 +151,17 @@ export class DownloadJournal {
       const segment: Segment = {
         seq,
         path: join(this.options.dir, name),
-        bytes: 0,
+        offset: 0,
+        size: 0,
         unstored: 0,
         closed: true,
       }
       this.segments.set(seq, segment)
       this.nextSeq = Math.max(this.nextSeq, seq + 1)
-      for (const line of (await readFile(segment.path, 'utf8')).split('\n')) {
+      // What was written ends where the zeros of the preallocated rest begin.
+      const text = await readFile(segment.path, 'utf8')
+      const end = text.indexOf('\0')
+      for (const line of (end === -1 ? text : text.slice(0, end)).split('\n')) {
         if (!line) continue
         let event: StoredEvent
         try {
@@ -149,12 +177,26 @@ export class DownloadJournal {
     }
   }
 
-  private async startSegment(): Promise<void> {
+  /** Starts making the segment after the current one; a failure shows when it is needed, failing that group. */
+  private prepareNext(): void {
+    this.next = this.makeSegment()
+    this.next.catch(() => undefined)
+  }
+
+  /** A new segment, zero-filled to its size and synced, its directory entry too. */
+  private async makeSegment(): Promise<Segment> {
     const seq = this.nextSeq++
     const path = join(this.options.dir, segmentName(seq))
-    this.fh = await open(path, 'a', 0o600)
-    this.current = { seq, path, bytes: 0, unstored: 0, closed: false }
-    this.segments.set(seq, this.current)
+    const size = this.options.segmentBytes ?? 4 * 1024 * 1024
+    const fh = await open(path, 'wx', 0o600)
+    for (let at = 0; at < size; at += ZEROS.length) {
+      await fh.write(ZEROS, 0, Math.min(ZEROS.length, size - at), at)
+    }
+    await fh.sync()
+    await syncDirectory(this.options.dir)
+    const segment: Segment = { seq, path, fh, offset: 0, size, unstored: 0, closed: false }
+    this.segments.set(seq, segment)
+    return segment
   }
 
   /** Group commit: whatever is waiting goes out in one write and one fdatasync, until nothing waits. */
@@ -172,28 +214,51 @@ export class DownloadJournal {
   }
 
   private async commit(group: Waiting[]): Promise<void> {
-    const segment = this.current as Segment
-    const fh = this.fh as FileHandle
+    const data = Buffer.from(group.map((g) => g.line).join(''))
+    let segment = this.current as Segment
     try {
-      const data = Buffer.from(group.map((g) => g.line).join(''))
-      await fh.write(data)
-      await fh.datasync()
-      segment.bytes += data.length
+      if (segment.offset > 0 && segment.offset + data.length > segment.size)
+        segment = await this.nextSegment()
+      // A group larger than a whole segment (thousands of downloads in one sync) grows the file: rare, fine.
+      for (let done = 0; done < data.length; ) {
+        const { bytesWritten } = await (segment.fh as FileHandle).write(
+          data,
+          done,
+          data.length - done,
+          segment.offset + done,
+        )
+        done += bytesWritten
+      }
+      await (segment.fh as FileHandle).datasync()
     } catch (err) {
       // Not on disk, so not acknowledged: the download is answered with an error and nothing is counted.
       for (const g of group) g.reject(err)
       return
     }
+    segment.offset += data.length
     const at = this.now()
     segment.unstored += group.length
     for (const g of group) this.toStore.push({ event: g.event, seq: segment.seq, at })
     for (const g of group) g.resolve()
-    if (segment.bytes >= (this.options.segmentBytes ?? 4 * 1024 * 1024)) {
-      segment.closed = true
-      await fh.close()
-      await this.startSegment()
-      if (segment.unstored === 0) await this.forget(segment)
+  }
+
+  /** Closes the full current segment and moves to the one made ready, making the one after it. */
+  private async nextSegment(): Promise<Segment> {
+    const full = this.current as Segment
+    let next: Segment
+    try {
+      next = await (this.next as Promise<Segment>)
+    } catch (err) {
+      this.prepareNext() // try again for the next group (the disk may have room by then)
+      throw err
     }
+    this.current = next
+    this.prepareNext()
+    full.closed = true
+    await full.fh?.close()
+    full.fh = undefined
+    if (full.unstored === 0) await this.forget(full)
+    return next
   }
 
   /** Whether storing should go on now: asked to, quiet, or the oldest waiting download is overdue. */

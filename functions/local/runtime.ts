@@ -33,8 +33,8 @@ export interface LocalRuntime {
   ingestKey: string
   dataDir: string
   seeding: Promise<unknown>
-  /** Resolves when every download acknowledged so far is stored in the table. */
-  downloadsStored(): Promise<void>
+  /** Resolves when every download acknowledged so far is stored in the table and counted by a rollup. */
+  settled(): Promise<void>
   close(): Promise<void>
 }
 
@@ -157,7 +157,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     ingestKey,
     dataDir,
     seeding,
-    downloadsStored: () => journal.drained(),
+    async settled() {
+      await journal.drained()
+      clearTimeout(timer)
+      await rollup()
+    },
     async close() {
       clearInterval(every)
       clearInterval(daily)

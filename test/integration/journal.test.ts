@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, open as openFile, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -33,6 +33,11 @@ function eventsOfADay(n: number, prefix: string): StoredEvent[] {
 const storeInTable = async (events: StoredEvent[]) => void (await persistEvents(events))
 const journalDir = () => mkdtemp(join(tmpdir(), 'ogd-journal-'))
 const segments = async (dir: string) => (await readdir(dir)).filter((n) => n.endsWith('.ndjson'))
+/** What was written to a segment: its text up to the zeros it was made with. */
+async function written(dir: string, name: string) {
+  const text = await readFile(join(dir, name), 'utf8')
+  return text.slice(0, text.indexOf('\0'))
+}
 const stored = async (events: StoredEvent[]) => (await listDayEvents((events[0] as StoredEvent).day)).length
 
 async function open(dir: string, options: Partial<JournalOptions> = {}) {
@@ -45,10 +50,16 @@ describe('the download journal', () => {
     const journal = await open(dir, { quietMs: 60_000, maxLagMs: 60_000 })
     const events = eventsOfADay(3, 'ack')
     await Promise.all(events.map((e) => journal.append(e)))
-    // Answered, not yet stored (no quiet moment yet): the segment holds every acknowledged event.
-    const [segment] = await segments(dir)
-    const lines = (await readFile(join(dir, segment as string), 'utf8')).trim().split('\n')
+    // Answered, not yet stored (no quiet moment yet): the current segment holds every acknowledged event, and
+    // the next one is made ready, zero-filled to the same size.
+    const [current, next] = await segments(dir)
+    const lines = (await written(dir, current as string)).trim().split('\n')
     expect(lines.map((l) => JSON.parse(l).eventId).sort()).toEqual(['ack-0', 'ack-1', 'ack-2'])
+    expect(await written(dir, next as string)).toBe('')
+    const sizes = await Promise.all(
+      [current, next].map(async (n) => (await readFile(join(dir, n as string))).length),
+    )
+    expect(sizes).toEqual([4 * 1024 * 1024, 4 * 1024 * 1024])
     expect(await stored(events)).toBe(0)
     expect(journal.backlog).toBe(3)
 
@@ -112,15 +123,19 @@ describe('the download journal', () => {
     for (const e of events) await down.append(e)
     await down.close(50)
     const [segment] = await segments(dir)
+    expect(await segments(dir)).toHaveLength(1) // the next, empty one was removed
     // A crash in the middle of a write leaves half a line: never synced, never acknowledged.
-    await writeFile(join(dir, segment as string), '{"eventId":"torn","day":"20', { flag: 'a' })
+    const end = (await written(dir, segment as string)).length
+    const file = await openFile(join(dir, segment as string), 'r+')
+    await file.write('{"eventId":"torn","day":"20', end)
+    await file.close()
 
     const up = await open(dir)
     await up.drained()
     expect((await listDayEvents(events[0]?.day as string)).map((e) => e.eventId).sort()).toEqual(
       events.map((e) => e.eventId).sort(),
     )
-    expect(await segments(dir)).toHaveLength(1) // the new, current segment
+    expect(await segments(dir)).toHaveLength(2) // the new current segment, and the next
     await up.close()
     expect(await segments(dir)).toEqual([])
 
@@ -141,10 +156,15 @@ describe('the download journal', () => {
     const journal = await open(dir, { segmentBytes: 1000, quietMs: 60_000, maxLagMs: 60_000 })
     const events = eventsOfADay(12, 'rotate')
     for (const e of events) await journal.append(e)
-    expect((await segments(dir)).length).toBeGreaterThan(2)
+    const full = await segments(dir)
+    expect(full.length).toBeGreaterThan(3)
+    // Every event is in exactly one segment, and no segment grew past its size.
+    const all = (await Promise.all(full.map((n) => written(dir, n)))).join('').trim().split('\n')
+    expect(all.map((l) => JSON.parse(l).eventId).sort()).toEqual(events.map((e) => e.eventId).sort())
+    for (const n of full) expect((await readFile(join(dir, n))).length).toBe(1000)
     await journal.drained()
     expect(await stored(events)).toBe(12)
-    expect(await segments(dir)).toHaveLength(1)
+    expect(await segments(dir)).toHaveLength(2) // the current one and the next
     await journal.close()
     expect(await segments(dir)).toEqual([])
   })
