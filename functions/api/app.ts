@@ -13,6 +13,7 @@ import { awards } from './routes/awards.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
+import { reports } from './routes/reports.js'
 import { targets } from './routes/targets.js'
 
 /** Bodies of the read and admin API are small settings; nothing needs more. */
@@ -47,5 +48,6 @@ app.route('/v1/agencies', agencies)
 app.route('/v1/awards', awards)
 app.route('/v1/targets', targets)
 app.route('/v1/catalog', catalogRoutes)
+app.route('/v1/reports', reports)
 
 export default app
