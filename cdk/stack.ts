@@ -58,6 +58,8 @@ export class OgdRankingsStack extends Stack {
     alarms.watchFunction('Rollup', jobs.rollup.fn, { errors: 3, throttles: false })
     alarms.watchFunction('CatalogSync', jobs.catalogSync.fn)
     alarms.watchFunction('Recompute', jobs.recompute.fn)
+    // A failed report run (each retry's failure too): the month's report and its emails wait for it.
+    alarms.watchFunction('Report', jobs.report.fn)
     alarms.watchDeadLetters('JobDeadLetters', jobs.deadLetterQueue)
 
     web.routeApi(api.httpApi)

@@ -4,12 +4,13 @@ import { type Command, type Logger, UsageError } from './command.js'
 import { catalogSync } from './commands/catalog-sync.js'
 import { importLogs } from './commands/import-logs.js'
 import { recompute } from './commands/recompute.js'
+import { report } from './commands/report.js'
 import { seedDemoCommand } from './commands/seed-demo.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 /** Every command of `npm run cli -- <command>`. */
-export const COMMANDS: Command[] = [catalogSync, importLogs, recompute, seedDemoCommand]
+export const COMMANDS: Command[] = [catalogSync, importLogs, recompute, report, seedDemoCommand]
 
 const log: Logger = {
   info: (message) => {

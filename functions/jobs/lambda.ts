@@ -1,6 +1,7 @@
 import { addMonths, bangkokMonth, isMonth } from '../../shared/time.js'
 import { syncCatalog } from '../catalog/sync.js'
 import { config } from '../config.js'
+import { generateMonthlyReport } from '../reports/generate.js'
 import { recomputeMonth, runRollup } from './rollup.js'
 
 /** Scheduled (EventBridge Scheduler) entry of the rollup job: recount today, yesterday and late days. */
@@ -43,6 +44,35 @@ export async function catalogSyncHandler() {
   } catch (err) {
     console.error(
       JSON.stringify({ level: 'error', msg: 'catalog sync failed', error: (err as Error).message }),
+    )
+    throw err
+  }
+}
+
+/**
+ * Scheduled (02:00 Bangkok time on the 1st, after the recount at 01:00) entry of the monthly report: the
+ * month just ended, or `{"month": "YYYY-MM"}` by hand. A failure throws, so Lambda retries it and the alarm
+ * on the function's errors (and then the dead-letter queue) says so. Returns the entry, for what follows it.
+ */
+export async function reportHandler(event: { month?: unknown } = {}) {
+  const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(Date.now()), -1)
+  if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(event.month)}`)
+  try {
+    const { entry, created } = await generateMonthlyReport(month)
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        msg: 'report',
+        month,
+        version: entry.version,
+        created,
+        files: entry.files.length,
+      }),
+    )
+    return { ...entry, created }
+  } catch (err) {
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'report failed', month, error: (err as Error).message }),
     )
     throw err
   }
