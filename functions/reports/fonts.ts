@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { inflateSync } from 'node:zlib'
 
 /**
  * Sarabun, the Thai government's typeface, from the WOFF files the dashboard already serves
@@ -22,10 +23,53 @@ export const FONT_FILES = Object.values(FILES)
 
 let cache: Record<FontFace, Buffer> | undefined
 
+/**
+ * A WOFF font as the plain OpenType (sfnt) file it wraps. The PDF library can read WOFF, but inflates its
+ * tables in JavaScript on every access, which made each PDF take half a second; node's zlib does it once.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF font')
+  const numTables = woff.readUInt16BE(12)
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const at = 44 + i * 20
+    const offset = woff.readUInt32BE(at + 4)
+    const compLength = woff.readUInt32BE(at + 8)
+    const origLength = woff.readUInt32BE(at + 12)
+    const raw = woff.subarray(offset, offset + compLength)
+    return {
+      tag: woff.subarray(at, at + 4),
+      checksum: woff.readUInt32BE(at + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw,
+    }
+  })
+  const entrySelector = Math.floor(Math.log2(numTables))
+  const searchRange = 2 ** entrySelector * 16
+  const header = Buffer.alloc(12 + numTables * 16)
+  woff.copy(header, 0, 4, 8) // flavor: the sfnt version
+  header.writeUInt16BE(numTables, 4)
+  header.writeUInt16BE(searchRange, 6)
+  header.writeUInt16BE(entrySelector, 8)
+  header.writeUInt16BE(numTables * 16 - searchRange, 10)
+  const body: Buffer[] = []
+  let offset = header.length
+  tables.forEach((t, i) => {
+    const at = 12 + i * 16
+    t.tag.copy(header, at)
+    header.writeUInt32BE(t.checksum, at + 4)
+    header.writeUInt32BE(offset, at + 8)
+    header.writeUInt32BE(t.data.length, at + 12)
+    const padded = Buffer.alloc(Math.ceil(t.data.length / 4) * 4)
+    t.data.copy(padded)
+    body.push(padded)
+    offset += padded.length
+  })
+  return Buffer.concat([header, ...body])
+}
+
 function read(file: string): Buffer {
   const bundled = fileURLToPath(new URL(`./fonts/${file}`, import.meta.url))
-  if (existsSync(bundled)) return readFileSync(bundled)
-  return readFileSync(createRequire(import.meta.url).resolve(`@fontsource/sarabun/files/${file}`))
+  if (existsSync(bundled)) return woffToSfnt(readFileSync(bundled))
+  return woffToSfnt(readFileSync(createRequire(import.meta.url).resolve(`@fontsource/sarabun/files/${file}`)))
 }
 
 /** The four faces (regular and bold, Thai and Latin), read once per process. */

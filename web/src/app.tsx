@@ -5,6 +5,7 @@ import { t, toggleLocale } from './i18n/index.js'
 import { AgencyPage } from './pages/Agency/index.js'
 import { AwardsPage } from './pages/Awards/index.js'
 import { RankingsPage } from './pages/Rankings/index.js'
+import { ReportsPage } from './pages/Reports/index.js'
 import { authConfig } from './state/auth.js'
 import { isSignedIn, session, setSession } from './state/session.js'
 import { type DashboardStore, StoreContext, useStore } from './state/store.js'
@@ -42,6 +43,8 @@ function Page() {
       return <AwardsPage />
     case 'agency':
       return <AgencyPage />
+    case 'reports':
+      return <ReportsPage />
     default:
       return <RankingsPage />
   }

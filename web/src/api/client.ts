@@ -9,6 +9,9 @@ import type {
   PerformanceResponse,
   Ranking,
   RankingPage,
+  ReportEntry,
+  ReportsResponse,
+  ReportUrlResponse,
 } from '../../../shared/api.js'
 import type { LocalizedText } from '../../../shared/catalog.js'
 
@@ -111,5 +114,27 @@ export class ApiClient {
   /** Award standings of a fiscal year: each category's places, cut-off and ties. */
   awards(fy: number) {
     return this.request<AwardsResponse>('GET', `/v1/awards?${query({ fy })}`)
+  }
+
+  /** Every report version the caller may see (an executive: their agencies' files only). */
+  reports() {
+    return this.request<ReportsResponse>('GET', '/v1/reports')
+  }
+
+  /**
+   * A short-lived URL of a report file. The API would answer a redirect, but a browser cannot follow one
+   * to another origin with the bearer token, so the dashboard asks for the URL and navigates to it.
+   */
+  reportUrl(month: string, file: string, version: number) {
+    const path = file.split('/').map(encodeURIComponent).join('/')
+    return this.request<ReportUrlResponse>(
+      'GET',
+      `/v1/reports/${month}/${path}?version=${version}&redirect=0`,
+    )
+  }
+
+  /** (Re)generates a month's report (DGA): the new version, or the latest when nothing changed. */
+  generateReport(month: string) {
+    return this.request<ReportEntry>('POST', `/v1/reports/${month}`)
   }
 }

@@ -1,10 +1,15 @@
 /** Where the dashboard is: one page, as the address's fragment says (no server paths needed). */
-export type Route = { page: 'rankings' } | { page: 'awards' } | { page: 'agency'; agencyId?: string }
+export type Route =
+  | { page: 'rankings' }
+  | { page: 'awards' }
+  | { page: 'reports' }
+  | { page: 'agency'; agencyId?: string }
 
-/** The route a location hash names: `#/awards`, `#/agency/<agencyId>`; anything else is the rankings. */
+/** The route a location hash names: `#/awards`, `#/reports`, `#/agency/<agencyId>`; anything else is the rankings. */
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/')
   if (page === 'awards') return { page: 'awards' }
+  if (page === 'reports') return { page: 'reports' }
   if (page === 'agency') {
     const agencyId = id ? decodeURIComponent(id) : undefined
     return agencyId ? { page: 'agency', agencyId } : { page: 'agency' }
