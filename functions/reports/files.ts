@@ -18,6 +18,12 @@ export interface RenderedFile {
 }
 
 const CSV = 'text/csv; charset=utf-8'
+
+/**
+ * Lets waiting I/O run. Rendering is synchronous work whose streams end on the microtask queue, so without
+ * this a whole report (tens of seconds) would hold the event loop, and `npm start` would stop answering.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 const csvFile = (name: string, table: ReturnType<typeof agenciesTable>): RenderedFile => ({
   name,
   body: Buffer.from(toCsv(csvHeader(table), table.rows), 'utf8'),
@@ -47,11 +53,13 @@ export async function renderReportFiles(
     },
     csvFile('agencies.csv', agenciesTable(doc)),
     csvFile('datasets.csv', datasetsTable(doc)),
-    { name: 'report.pdf', body: await renderReportPdf(doc), contentType: 'application/pdf' },
   ]
+  await yieldToEventLoop()
+  files.push({ name: 'report.pdf', body: await renderReportPdf(doc), contentType: 'application/pdf' })
   onProgress('national report rendered')
   const agencyIds = input.performance.map((p) => p.agencyId)
   for (const [i, agencyId] of agencyIds.entries()) {
+    await yieldToEventLoop()
     const variant = buildAgencyReport(input, agencyId)
     files.push(
       {

@@ -41,6 +41,8 @@ export async function readReportInput(month: string, now = Date.now()): Promise<
     // Agencies outside the catalog (counts only) have no group or target to report.
     if (cat.agencies.has(a.agencyId)) {
       performance.push(await agencyPerformance(versions, a.agencyId, fy, asOf, month))
+      // Cached reads resolve as microtasks: let waiting requests in between agencies.
+      await new Promise<void>((resolve) => setImmediate(resolve))
     }
   }
   return {

@@ -14,6 +14,7 @@ describe('dashboard routes', () => {
     ['', { page: 'rankings' }],
     ['#/rankings', { page: 'rankings' }],
     ['#/awards', { page: 'awards' }],
+    ['#/reports', { page: 'reports' }],
     ['#/agency', { page: 'agency' }],
     ['#/agency/6174ee0b-80e9', { page: 'agency', agencyId: '6174ee0b-80e9' }],
     ['#/agency/a%2Fb', { page: 'agency', agencyId: 'a/b' }],
@@ -25,6 +26,7 @@ describe('dashboard routes', () => {
   it.each<Route>([
     { page: 'rankings' },
     { page: 'awards' },
+    { page: 'reports' },
     { page: 'agency' },
     { page: 'agency', agencyId: 'x y/z' },
   ])('writes %j so that it reads back the same', (route) => {
