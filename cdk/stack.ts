@@ -47,11 +47,16 @@ export class OgdRankingsStack extends Stack {
     })
     const jobs = new Jobs(this, 'Jobs', { data, ckanUrl: config.ckanUrl, logRetentionDays })
     jobs.letStartCatalogSync(api.api.fn)
-    // The API answers unsubscribe links (and may send); the report job binds the same way when it sends.
+    // The API answers unsubscribe links (and may send); the report job sends each report's emails, recording
+    // each delivery (only those items).
     const email = config.mailFrom
       ? new Email(this, 'Email', { mailFrom: config.mailFrom, dashboardUrl: web.origin })
       : undefined
     email?.bind(api.api.fn)
+    if (email) {
+      email.bind(jobs.report.fn)
+      data.grantItems(jobs.report.fn, ['UpdateItem'], ['DELIVERY#*'])
+    }
 
     const alarms = new Alarms(this, 'Alarms', { email: config.alarmEmail })
     alarms.watchFunction('Ingest', api.ingest.fn)
@@ -62,6 +67,8 @@ export class OgdRankingsStack extends Stack {
     alarms.watchFunction('Rollup', jobs.rollup.fn, { errors: 3, throttles: false })
     alarms.watchFunction('CatalogSync', jobs.catalogSync.fn)
     alarms.watchFunction('Recompute', jobs.recompute.fn)
+    // A failed report run (each retry's failure too): the month's report and its emails wait for it.
+    alarms.watchFunction('Report', jobs.report.fn)
     alarms.watchDeadLetters('JobDeadLetters', jobs.deadLetterQueue)
 
     web.routeApi(api.httpApi)

@@ -1,6 +1,7 @@
 import type { AwardMetric, AwardProgramme, PoolResult } from './awards.js'
 import type { LocalizedText } from './catalog.js'
 import type { IntegritySignal, SpikeSignal } from './integrity.js'
+import type { ReportFile } from './reports/manifest.js'
 
 /** Shapes of the HTTP API's responses, shared by the functions that answer and the dashboard that asks. */
 
@@ -14,6 +15,8 @@ export interface ApiCounts {
 export interface PeriodInfo {
   month?: string
   fy?: number
+  /** The last month of a fiscal year to date (monthly reports). */
+  through?: string
   complete: boolean
   dataUpTo: string
 }
@@ -186,4 +189,27 @@ export interface DeliveriesResponse {
   month: string
   totals: Record<DeliveryStatus, number>
   items: DeliveryResponse[]
+}
+
+/** A version of a month's report, as `GET /v1/reports` lists it (an executive sees only their agencies' files). */
+export interface ReportEntry {
+  month: string
+  version: number
+  generatedAt: string
+  /** The version this one restates; null for v1. */
+  supersedes: number | null
+  /** False for a month that was still running when generated. */
+  complete: boolean
+  countingRules: string
+  files: ReportFile[]
+}
+
+export interface ReportsResponse {
+  items: ReportEntry[]
+}
+
+/** `GET /v1/reports/:month/:file?redirect=0`: the presigned URL instead of a redirect to it. */
+export interface ReportUrlResponse {
+  url: string
+  expiresIn: number
 }

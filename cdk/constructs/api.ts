@@ -54,6 +54,8 @@ export class Api extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(29),
       logRetentionDays: props.logRetentionDays,
+      // DGA's POST /v1/reports/:month renders the report in the request.
+      withReportFonts: true,
       // The hosted UI's origin: the API tells the dashboard where to sign in (GET /v1/auth/config).
       environment: { ...environment, COGNITO_DOMAIN: auth.hostedUiUrl },
     })

@@ -38,6 +38,28 @@ export interface ProductFunctionProps {
   logRetentionDays?: number
   /** Caps concurrent runs (1 = never two at once). @default unreserved */
   reservedConcurrentExecutions?: number
+  /** Ship the Sarabun font files the PDF reports are set in (`fonts/` beside the bundle). @default false */
+  withReportFonts?: boolean
+}
+
+/** The font files of the PDF reports (functions/reports/fonts.ts reads them from `fonts/`). */
+export const REPORT_FONT_FILES = [
+  'sarabun-thai-400-normal.woff',
+  'sarabun-latin-400-normal.woff',
+  'sarabun-thai-700-normal.woff',
+  'sarabun-latin-700-normal.woff',
+]
+
+/** Bundling hooks that copy the report fonts next to the bundle (no network, no Docker). */
+const reportFontHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) => [
+    `mkdir -p "${outputDir}/fonts"`,
+    ...REPORT_FONT_FILES.map(
+      (f) => `cp "${inputDir}/node_modules/@fontsource/sarabun/files/${f}" "${outputDir}/fonts/${f}"`,
+    ),
+  ],
 }
 
 /**
@@ -78,6 +100,7 @@ export class ProductFunction extends Construct {
         ...BUNDLING,
         forceDockerBundling: false,
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ...(props.withReportFonts ? { commandHooks: reportFontHooks } : {}),
       },
     })
     Validations.of(this.fn).acknowledge(

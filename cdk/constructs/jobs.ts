@@ -34,6 +34,8 @@ export class Jobs extends Construct {
   readonly catalogSync: ProductFunction
   /** Recounts the month just ended from raw events, on the 1st at 01:00 Bangkok time (before its report). */
   readonly recompute: ProductFunction
+  /** Generates the month just ended's report, on the 1st at 02:00 Bangkok time (after the recount). */
+  readonly report: ProductFunction
   readonly schedules: scheduler.Schedule[] = []
   /** The role the scheduler assumes to invoke the jobs (and to send to the dead-letter queue). */
   private readonly schedulerRole: iam.Role
@@ -123,6 +125,38 @@ export class Jobs extends Construct {
         timeZone: SCHEDULE_TIME_ZONE,
       }),
       description: 'Recount the month just ended from raw events (late events included)',
+      maxEventAge: Duration.hours(6),
+      retryAttempts: 3,
+    })
+
+    this.report = new ProductFunction(this, 'Report', {
+      entry: 'functions/jobs/report-lambda.ts',
+      handler: 'reportHandler',
+      // Rendering a PDF per agency is CPU work: more memory is more CPU, and a shorter run.
+      memorySize: 2048,
+      timeout: Duration.minutes(15),
+      reservedConcurrentExecutions: 1,
+      logRetentionDays: props.logRetentionDays,
+      environment,
+      withReportFonts: true,
+    })
+    // It reads counts, catalog, targets and programmes, and writes only its lease and its versions' index.
+    data.table.grantReadData(this.report.fn)
+    data.grantItems(this.report.fn, ['PutItem', 'DeleteItem'], ['LEASE', 'REPORT'])
+    data.grantReports(this.report.fn)
+    this.report.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    })
+    this.schedule('ReportSchedule', this.report, {
+      expression: scheduler.ScheduleExpression.cron({
+        minute: '0',
+        hour: '2',
+        day: '1',
+        timeZone: SCHEDULE_TIME_ZONE,
+      }),
+      description: 'Generate the report of the month just ended (after the 01:00 recount)',
       maxEventAge: Duration.hours(6),
       retryAttempts: 3,
     })

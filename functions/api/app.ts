@@ -13,6 +13,7 @@ import { awards } from './routes/awards.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
+import { reports } from './routes/reports.js'
 import { subscriptions } from './routes/subscriptions.js'
 import { targets } from './routes/targets.js'
 
@@ -49,5 +50,6 @@ app.route('/v1/awards', awards)
 app.route('/v1/targets', targets)
 app.route('/v1/catalog', catalogRoutes)
 app.route('/v1/subscriptions', subscriptions)
+app.route('/v1/reports', reports)
 
 export default app

@@ -9,8 +9,8 @@ import {
 import type { Principal } from '../auth/principal.js'
 import { getAwardProgramme, programmeVersionKey, type StoredProgramme } from '../store/award-programmes.js'
 import { catalog } from './catalog-cache.js'
-import { memoize, periodStamp, stampOf, type Versions } from './period-cache.js'
-import { describePeriod, rankedAgencies, rankedDatasets } from './rankings.js'
+import { memoize, stampOf, type Versions } from './period-cache.js'
+import { describePeriod, rankedAgencies, rankedDatasets, rankingStamp } from './rankings.js'
 
 /** The programme in force for a fiscal year: the one DGA set, or the default; cached per version. */
 export function programmeOf(
@@ -23,17 +23,20 @@ export function programmeOf(
   })
 }
 
-/** Standings of every category of a fiscal year's programme on its counts so far, cached per version. */
-export async function fiscalYearStandings(versions: Versions, fy: number, now: number) {
+/**
+ * Standings of every category of a fiscal year's programme on its counts so far (or up to the month
+ * `through`), cached per version.
+ */
+export async function fiscalYearStandings(versions: Versions, fy: number, now: number, through?: string) {
   const { programme, stored } = await programmeOf(versions, fy)
   const cat = await catalog(now)
-  const period = { fy }
+  const period = through === undefined ? { fy } : { fy, through }
   const [agencies, datasets] = await Promise.all([
     rankedAgencies(versions, period, now),
     rankedDatasets(versions, period, now),
   ])
-  const stamp = `${periodStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}`
-  const categories = await memoize(`awards|${fy}`, stamp, async () => {
+  const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}`
+  const categories = await memoize(`awards|${fy}|${through ?? ''}`, stamp, async () => {
     const agencyContenders: Contender[] = agencies.map((a) => ({
       id: a.agencyId,
       agencyId: a.agencyId,
@@ -81,12 +84,18 @@ function view(category: CategoryStandings, principal: Principal): AwardCategoryV
   return { ...rest, standings }
 }
 
-/** The `GET /v1/awards` response for a fiscal year. */
-export async function awards(versions: Versions, fy: number, principal: Principal, now = Date.now()) {
-  const { stored, categories } = await fiscalYearStandings(versions, fy, now)
+/** The `GET /v1/awards` response for a fiscal year (to date: up to the month `through`). */
+export async function awards(
+  versions: Versions,
+  fy: number,
+  principal: Principal,
+  now = Date.now(),
+  through?: string,
+) {
+  const { stored, categories } = await fiscalYearStandings(versions, fy, now, through)
   const response: AwardsResponse = {
     fy,
-    period: describePeriod({ fy }, now),
+    period: describePeriod(through === undefined ? { fy } : { fy, through }, now),
     programme: stored ? { source: 'set', setBy: stored.setBy, setAt: stored.setAt } : { source: 'default' },
     categories: categories.map((c) => view(c, principal)),
   }

@@ -16,8 +16,8 @@ import { cachedPeriodCounts, memoize, stampOf, type Versions } from './period-ca
 import { describePeriod, rankedAgencies } from './rankings.js'
 
 /** Downloads of an agency month by month through a fiscal year (months that have begun), with running totals. */
-async function monthsOf(versions: Versions, agencyId: string, fy: number, now: number) {
-  const current = bangkokMonth(now)
+async function monthsOf(versions: Versions, agencyId: string, fy: number, now: number, through?: string) {
+  const current = through ?? bangkokMonth(now)
   const months = monthsOfFiscalYear(fy).filter((m) => m <= current)
   const counts = await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, 'A')))
   let cumulative = 0
@@ -28,18 +28,23 @@ async function monthsOf(versions: Versions, agencyId: string, fy: number, now: n
   })
 }
 
-/** An agency's fiscal year: downloads against target, rank, the award cut-off, projection and what it takes. */
+/**
+ * An agency's fiscal year: downloads against target, rank, the award cut-off, projection and what it takes;
+ * with `through`, the year up to that month as it stood at `now` (a monthly report).
+ */
 export async function agencyPerformance(
   versions: Versions,
   agencyId: string,
   fy: number,
   now = Date.now(),
+  through?: string,
 ): Promise<PerformanceResponse> {
   const agency = await knownAgency(agencyId, 'agencyId', now)
+  const period = through === undefined ? { fy } : { fy, through }
   const [months, ranked, standings, targets] = await Promise.all([
-    monthsOf(versions, agencyId, fy, now),
-    rankedAgencies(versions, { fy }, now),
-    fiscalYearStandings(versions, fy, now),
+    monthsOf(versions, agencyId, fy, now, through),
+    rankedAgencies(versions, period, now),
+    fiscalYearStandings(versions, fy, now, through),
     memoize(`targets|${fy}`, stampOf(versions, targetsVersionKey(fy)), () => listTargets(fy)),
   ])
   const setTarget = targets.get(agencyId)
@@ -53,7 +58,7 @@ export async function agencyPerformance(
     name: agency.name,
     group: agency.group,
     fy,
-    period: describePeriod({ fy }, now),
+    period: describePeriod(period, now),
     months,
     downloads,
     uniqueDownloads: item?.uniqueDownloads ?? 0,

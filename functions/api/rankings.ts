@@ -1,5 +1,5 @@
 import type { AgencyRankingItem, DatasetRankingItem, PeriodInfo } from '../../shared/api.js'
-import { type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import { addCounts, type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import { rankCompetition } from '../../shared/ranking.js'
 import { addMonths, bangkokMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
@@ -7,8 +7,11 @@ import type { PeriodCounts, SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './period-cache.js'
 
-/** A period the read API answers for: a month or a fiscal year. */
-export type RankingPeriod = { month: string } | { fy: number }
+/**
+ * A period the read API answers for: a month or a fiscal year; `through` cuts a fiscal year after one of its
+ * months (fiscal year to date, as a monthly report sees it when later months already have downloads).
+ */
+export type RankingPeriod = { month: string } | { fy: number; through?: string }
 
 const toApiCounts = (c: Counts) => ({
   downloads: c.downloads,
@@ -19,7 +22,8 @@ const toApiCounts = (c: Counts) => ({
 
 /** The period as the API describes it, with whether it is over yet and how far its data reaches. */
 export function describePeriod(period: RankingPeriod, now = Date.now()): PeriodInfo {
-  const last = 'month' in period ? period.month : (monthsOfFiscalYear(period.fy)[11] as string)
+  const last =
+    'month' in period ? period.month : (period.through ?? (monthsOfFiscalYear(period.fy)[11] as string))
   const { end } = monthRange(last)
   const dataUpTo = new Date(Math.min(end, now)).toISOString()
   return { ...period, complete: end <= now, dataUpTo }
@@ -50,6 +54,32 @@ function subtract(a: PeriodCounts, b: PeriodCounts): PeriodCounts {
   return out
 }
 
+/** The sum of some months' counts (a fiscal year to date). */
+function sumCounts(months: readonly PeriodCounts[]): PeriodCounts {
+  const out: PeriodCounts = new Map()
+  for (const counts of months) {
+    for (const [sk, c] of counts) {
+      const before = out.get(sk)
+      const agencyId = c.agencyId ?? before?.agencyId
+      out.set(sk, { ...addCounts(before ?? ZERO_COUNTS, c), ...(agencyId ? { agencyId } : {}) })
+    }
+  }
+  return out
+}
+
+/** The months of a fiscal year up to and including `through`. */
+const monthsThrough = (fy: number, through: string) => monthsOfFiscalYear(fy).filter((m) => m <= through)
+
+/** The version stamp of the counts a ranking period is built from. */
+export function rankingStamp(versions: Versions, period: RankingPeriod): string {
+  if ('fy' in period && period.through !== undefined) {
+    return monthsThrough(period.fy, period.through)
+      .map((month) => `${month}:${periodStamp(versions, { month })}`)
+      .join(',')
+  }
+  return periodStamp(versions, 'month' in period ? { month: period.month } : { fy: period.fy })
+}
+
 /**
  * Counts of the period and of the standing it is compared with for `rankChange`: the previous month for a
  * month; for a fiscal year, the same year without its latest month ("change since last month"). The previous
@@ -70,6 +100,13 @@ async function countsWithPrevious(
     const stamp = `${periodStamp(versions, period)}/${periodStamp(versions, before)}`
     return { current, previous: () => previous, stamp }
   }
+  if (period.through !== undefined) {
+    const months = monthsThrough(period.fy, period.through)
+    const counts = await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, subject)))
+    const current = sumCounts(counts)
+    const last = counts.at(-1) ?? new Map()
+    return { current, previous: () => subtract(current, last), stamp: rankingStamp(versions, period) }
+  }
   const latest = { month: latestMonthOf(period.fy, now) }
   const [current, month] = await Promise.all([
     cachedPeriodCounts(versions, period, subject),
@@ -79,7 +116,8 @@ async function countsWithPrevious(
   return { current, previous: () => subtract(current, month), stamp }
 }
 
-const periodId = (p: RankingPeriod) => ('month' in p ? p.month : `FY${p.fy}`)
+const periodId = (p: RankingPeriod) =>
+  'month' in p ? p.month : p.through === undefined ? `FY${p.fy}` : `FY${p.fy}-${p.through}`
 
 /** Ranks ids by their downloads, rank change included; `name` gives the Thai name for the order of equals. */
 function rankWithChange(

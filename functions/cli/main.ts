@@ -4,6 +4,7 @@ import { type Command, type Logger, UsageError } from './command.js'
 import { catalogSync } from './commands/catalog-sync.js'
 import { importLogs } from './commands/import-logs.js'
 import { recompute } from './commands/recompute.js'
+import { report } from './commands/report.js'
 import { seedDemoCommand } from './commands/seed-demo.js'
 import { sendReportEmailsCommand } from './commands/send-report-emails.js'
 
@@ -14,6 +15,7 @@ export const COMMANDS: Command[] = [
   catalogSync,
   importLogs,
   recompute,
+  report,
   seedDemoCommand,
   sendReportEmailsCommand,
 ]

@@ -17,6 +17,7 @@ import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
 import { persistentSecret, removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server } from './embedded.js'
+import { startMonthlyReports } from './monthly.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
 export interface LocalOptions {
@@ -151,6 +152,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     : options.seedDemo
       ? seedIfEmpty(log, rollup, demo, dataDir, stopSeeding.signal)
       : Promise.resolve()
+  // The monthly report runs on its schedule once the data is in place, so it never slows the demo's load.
+  let stopReports: (() => Promise<void>) | undefined
+  void seeding.then(() => {
+    if (!stopSeeding.signal.aborted) stopReports = startMonthlyReports(log)
+  })
 
   return {
     url,
@@ -172,6 +178,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
         ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
       await seeding.catch(() => undefined)
+      await stopReports?.()
       await journal.close()
       useDownloadJournal(undefined)
       if (timer) clearTimeout(timer)

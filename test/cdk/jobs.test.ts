@@ -10,7 +10,7 @@ describe('Jobs', () => {
   const template = Template.fromStack(stack)
 
   it('schedules the rollup every minute, the catalog sync daily and the recount monthly, in Bangkok time', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 3)
+    template.resourceCountIs('AWS::Scheduler::Schedule', 4)
     template.allResourcesProperties('AWS::Scheduler::Schedule', {
       ScheduleExpressionTimezone: 'Asia/Bangkok',
     })
@@ -38,6 +38,51 @@ describe('Jobs', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Effect: 'Allow' })]),
       },
+    })
+  })
+
+  it('generates the monthly report at 02:00 on the 1st, after the recount, one run at a time', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 1 * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Bangkok',
+      Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
+    })
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.reportHandler',
+      ReservedConcurrentExecutions: 1,
+    })
+  })
+
+  it('the report job may read the table, write only its lease and index items, and reports under reports/', () => {
+    const report = Object.entries(template.findResources('AWS::Lambda::Function')).find(
+      ([, f]) => f.Properties.Handler === 'index.reportHandler',
+    )
+    const role = report?.[1].Properties.Role['Fn::GetAtt'][0]
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role),
+    )
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement)
+    const actions = statements.flatMap((s: { Action: string | string[] }) => [s.Action].flat())
+    expect(actions).toContain('dynamodb:Query')
+    expect(actions).toContain('s3:PutObject')
+    expect(actions).not.toContain('dynamodb:UpdateItem')
+    expect(actions).not.toContain('dynamodb:BatchWriteItem')
+    const writes = statements.find((s: { Action: string[] }) =>
+      [s.Action].flat().includes('dynamodb:PutItem'),
+    )
+    expect(writes.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEASE', 'REPORT'] },
+    })
+  })
+
+  it('a report run that still fails after retries lands in the dead-letter queue', () => {
+    const report = Object.entries(template.findResources('AWS::Lambda::Function')).find(
+      ([, f]) => f.Properties.Handler === 'index.reportHandler',
+    )?.[0]
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: report },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     })
   })
 

@@ -3,7 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3'
 import { describe, expect, it } from 'vitest'
 import { defineApp } from '../../cdk/define-app.js'
 import { OgdRankingsStack } from '../../cdk/stack.js'
-import { awsSolutionsFindings, testApp, WEB_DIST_FIXTURE } from './support.js'
+import { actionsOf, awsSolutionsFindings, policyStatements, testApp, WEB_DIST_FIXTURE } from './support.js'
 
 const FULL_CONTEXT = {
   webDist: WEB_DIST_FIXTURE,
@@ -65,22 +65,33 @@ describe('the whole stack', () => {
     Template.fromStack(full).resourceCountIs('Custom::CDKBucketDeployment', 1)
   })
 
-  it('creates the SES identity and lets the API function send only when a sender is configured', () => {
+  it('creates the SES identity and lets the API and the report job send only when a sender is configured', () => {
     Template.fromStack(minimal).resourceCountIs('AWS::SES::EmailIdentity', 0)
+    const none = Object.values(Template.fromStack(minimal).findResources('AWS::Lambda::Function'))
+    expect(none.filter((f) => f.Properties.Environment?.Variables?.MAIL_TRANSPORT)).toEqual([])
     const template = Template.fromStack(full)
     template.resourceCountIs('AWS::SES::EmailIdentity', 1)
     const withMail = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Environment?.Variables?.MAIL_FROM === 'reports@example.org',
     )
-    expect(withMail.map((f) => f.Properties.Handler)).toEqual(['index.handler'])
+    expect(withMail.map((f) => f.Properties.Handler).sort()).toEqual(['index.handler', 'index.reportHandler'])
+    expect(withMail.map((f) => f.Properties.Environment.Variables.MAIL_TRANSPORT)).toEqual(['ses', 'ses'])
+    // The report job records deliveries: updates on the DELIVERY# partitions and nothing else.
+    const deliveries = policyStatements(template).filter((st) =>
+      JSON.stringify(st.Condition ?? {}).includes('DELIVERY#*'),
+    )
+    expect(deliveries.map((st) => actionsOf(st))).toEqual([['dynamodb:UpdateItem']])
   })
 
   it('alarms on every function, the API and the dead-letter queue', () => {
     const template = Template.fromStack(minimal)
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
     const metrics = alarms.map((a) => a.Properties.MetricName)
-    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(5)
-    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(4)
+    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(6)
+    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(5)
+    // A failed report run alarms at its first error.
+    const report = alarms.find((a) => String(a.Properties.AlarmDescription).startsWith('Report:'))
+    expect(report?.Properties).toMatchObject({ MetricName: 'Errors', Threshold: 1 })
     expect(metrics).toContain('ApproximateNumberOfMessagesVisible')
     expect(metrics).toContain('5xx')
   })

@@ -45,8 +45,14 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('bundles every function into a minified ES module with a source map', () => {
-    expect(functions).toHaveLength(5)
-    for (const handler of ['handler', 'rollupHandler', 'catalogSyncHandler', 'recomputeHandler']) {
+    expect(functions).toHaveLength(6)
+    for (const handler of [
+      'handler',
+      'rollupHandler',
+      'catalogSyncHandler',
+      'recomputeHandler',
+      'reportHandler',
+    ]) {
       const dir = bundleOf(handler)
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8')
       expect(code.length).toBeGreaterThan(1000)
@@ -58,9 +64,26 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('bundles export the handlers the functions name', () => {
-    for (const handler of ['handler', 'rollupHandler', 'catalogSyncHandler', 'recomputeHandler']) {
+    for (const handler of [
+      'handler',
+      'rollupHandler',
+      'catalogSyncHandler',
+      'recomputeHandler',
+      'reportHandler',
+    ]) {
       const code = readFileSync(join(bundleOf(handler), 'index.mjs'), 'utf8')
       expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\bas ${handler}\\b`))
+    }
+  })
+
+  it('ships the Sarabun font files beside the report job, which sets its PDFs in them', () => {
+    const dir = bundleOf('reportHandler')
+    for (const file of ['sarabun-thai-400-normal.woff', 'sarabun-latin-700-normal.woff']) {
+      expect(
+        readFileSync(join(dir, 'fonts', file))
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('wOFF')
     }
   })
 

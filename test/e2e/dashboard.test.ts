@@ -12,7 +12,7 @@ import type {
   PerformanceResponse,
   Ranking,
 } from '../../shared/api.js'
-import { bangkokMonth, fiscalYearOf, monthLabel } from '../../shared/time.js'
+import { addMonths, bangkokMonth, fiscalYearOf, monthLabel } from '../../shared/time.js'
 import { warningCount } from '../../web/src/pages/Agency/integrity.js'
 import { launchChromium } from './browser.js'
 import { type RunningProduct, startProduct } from './local-process.js'
@@ -315,6 +315,31 @@ describe('the dashboard in a real browser', () => {
     await expect.poll(() => options.allTextContents()).toEqual([first.name.th])
     expect(await page.getByTestId('deliveries').count()).toBe(0)
   })
+
+  it("lists last month's report, made once after the demo, and downloads a file through the API under the CSP", async () => {
+    // The runtime makes the previous month's report once the demo is loaded (in the background).
+    for (let i = 0; i < 1800 && !product.output().includes('Monthly report'); i++) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const month = addMonths(bangkokMonth(Date.now()), -1)
+    expect(product.output()).toContain(`Monthly report ${month}: version 1 stored`)
+    const page = await browser.newPage()
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+    })
+    await page.goto(product.url)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    await page.getByRole('link', { name: 'รายงานประจำเดือน' }).click()
+    const listed = page.locator(`[data-testid="report-month"][data-month="${month}"]`)
+    await listed.waitFor()
+    expect(await listed.getByRole('heading', { level: 3 }).textContent()).toBe(monthLabel(month, 'th'))
+    expect(await listed.locator('[data-version="1"] button[data-file]').count()).toBe(6)
+    const download = page.waitForEvent('download')
+    await listed.locator('button[data-file="report.pdf"]').click()
+    expect((await download).suggestedFilename()).toBe(`ogd-rankings-${month}-v1-report.pdf`)
+    expect(violations).toEqual([])
+  }, 240_000)
 
   it('switches to English', async () => {
     const page = await browser.newPage()

@@ -98,6 +98,13 @@ const TABLE: Record<string, Row> = {
     path: '/v1/subscriptions/unsubscribe?token=x.y',
     expect: PUBLIC,
   },
+  'api GET /v1/reports': { path: '/v1/reports', expect: SIGNED_IN },
+  // An agency's variant: its executives pass (404, no report yet); a national file is DGA's alone (below).
+  'api GET /v1/reports/:month/:file{.+}': {
+    path: '/v1/reports/2022-11/agencies/agency-1.pdf',
+    expect: OWN_AGENCY,
+  },
+  'api POST /v1/reports/:month': { path: '/v1/reports/2022-13', expect: DGA_ONLY },
   'ingest GET /d/:resourceId': { path: '/d/no-such-resource', expect: PUBLIC },
   'ingest POST /v1/events': { path: '/v1/events', body: {}, expect: INGEST },
 }
@@ -122,6 +129,18 @@ const cases = Object.entries(TABLE).flatMap(([route, row]) =>
     ([caller, expected]) => [route, caller, expected, row] as const,
   ),
 )
+
+describe('report files beyond the table', () => {
+  it.each([
+    ['dga', 'pass'],
+    ['execOwn', 403],
+    ['execOther', 403],
+  ] as const)('a national report file as %s → %s', async (caller, expected) => {
+    const res = await APPS.api.request('/v1/reports/2022-11/report.pdf', { headers: await headersOf(caller) })
+    if (expected === 'pass') expect([401, 403]).not.toContain(res.status)
+    else expect(res.status).toBe(expected)
+  })
+})
 
 describe('authorization table', () => {
   it('has exactly one row for every route of the apps', () => {

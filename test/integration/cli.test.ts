@@ -21,6 +21,9 @@ describe('npm run cli', () => {
     [['recompute', '--month', '2022-13'], '--month'],
     [['recompute', '--month'], 'argument missing'],
     [['recompute', '--weird'], "Unknown option '--weird'"],
+    [['report'], '--month must be YYYY-MM'],
+    [['report', '--month', '2022-1'], '--month must be YYYY-MM'],
+    [['report', '--month', '2999-01'], 'month 2999-01 is in the future'],
   ])('exits 2 for %j naming the problem', async (argv, words) => {
     const out = capture()
     expect(await runCli(argv)).toBe(2)
@@ -31,5 +34,13 @@ describe('npm run cli', () => {
     const out = capture()
     expect(await runCli(['recompute', '--month', '2022-11'])).toBe(0)
     expect(out.join('\n')).toContain('2022-11: 0 downloads')
+  })
+
+  it("generates a month's report, then finds it unchanged", async () => {
+    const out = capture()
+    expect(await runCli(['report', '--month', '2022-09'])).toBe(0)
+    expect(out.join('\n')).toContain('2022-09: stored version 1')
+    expect(await runCli(['report', '--month', '2022-09'])).toBe(0)
+    expect(out.join('\n')).toContain('2022-09: unchanged since version 1; nothing written')
   })
 })

@@ -6,9 +6,10 @@ import apiApp from '../../functions/api/app.js'
 import { runCli } from '../../functions/cli/main.js'
 import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
+import { reportHandler } from '../../functions/jobs/report-lambda.js'
 import { type PeriodCounts, replacePeriodCounts, type SubjectCounts } from '../../functions/store/counts.js'
 import { claimDelivery } from '../../functions/store/deliveries.js'
-import { getSubscription } from '../../functions/store/subscriptions.js'
+import { getSubscription, listSubscriptions } from '../../functions/store/subscriptions.js'
 import type { DeliveriesResponse, SubscriptionResponse } from '../../shared/api.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
@@ -271,6 +272,32 @@ describe('without SMTP_URL', () => {
       expect(await runCli(argv)).toBe(2)
       expect(out.join('\n')).toContain(words)
     } finally {
+      vi.restoreAllMocks()
+    }
+  })
+})
+
+describe('the report job', () => {
+  it('sends the emails of the report it makes, and a second run sends nothing more', async () => {
+    process.env.MAIL_TRANSPORT = 'smtp'
+    resetConfig()
+    vi.spyOn(console, 'log').mockImplementation(() => {})
+    try {
+      const active = (await listSubscriptions()).length
+      expect(active).toBeGreaterThan(0)
+      const before = smtp.messages.length
+      const first = await reportHandler({ month: '2022-12' })
+      expect(first).toMatchObject({ month: '2022-12', version: 1, emails: { sent: active, failed: 0 } })
+      const subjects = smtp.messages.slice(before).map((m) => parseMessage(m.raw).headers.get('subject'))
+      expect(subjects).toHaveLength(active)
+      expect(subjects.every((s) => /December 2022|ธันวาคม 2565/.test(s ?? ''))).toBe(true)
+
+      const again = await reportHandler({ month: '2022-12' })
+      expect(again).toMatchObject({ version: 1, created: false, emails: { sent: 0, skipped: active } })
+      expect(smtp.messages).toHaveLength(before + active)
+    } finally {
+      delete process.env.MAIL_TRANSPORT
+      resetConfig()
       vi.restoreAllMocks()
     }
   })

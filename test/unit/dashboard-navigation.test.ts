@@ -15,6 +15,7 @@ describe('dashboard routes', () => {
     ['#/rankings', { page: 'rankings' }],
     ['#/awards', { page: 'awards' }],
     ['#/subscriptions', { page: 'subscriptions' }],
+    ['#/reports', { page: 'reports' }],
     ['#/agency', { page: 'agency' }],
     ['#/agency/6174ee0b-80e9', { page: 'agency', agencyId: '6174ee0b-80e9' }],
     ['#/agency/a%2Fb', { page: 'agency', agencyId: 'a/b' }],
@@ -27,6 +28,7 @@ describe('dashboard routes', () => {
     { page: 'rankings' },
     { page: 'awards' },
     { page: 'subscriptions' },
+    { page: 'reports' },
     { page: 'agency' },
     { page: 'agency', agencyId: 'x y/z' },
   ])('writes %j so that it reads back the same', (route) => {

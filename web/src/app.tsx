@@ -5,6 +5,7 @@ import { t, toggleLocale } from './i18n/index.js'
 import { AgencyPage } from './pages/Agency/index.js'
 import { AwardsPage } from './pages/Awards/index.js'
 import { RankingsPage } from './pages/Rankings/index.js'
+import { ReportsPage } from './pages/Reports/index.js'
 import { SubscriptionsPage } from './pages/Subscriptions/index.js'
 import { authConfig } from './state/auth.js'
 import { isSignedIn, session, setSession } from './state/session.js'
@@ -45,6 +46,8 @@ function Page() {
       return <AgencyPage />
     case 'subscriptions':
       return <SubscriptionsPage />
+    case 'reports':
+      return <ReportsPage />
     default:
       return <RankingsPage />
   }

@@ -10,6 +10,9 @@ import type {
   PerformanceResponse,
   Ranking,
   RankingPage,
+  ReportEntry,
+  ReportsResponse,
+  ReportUrlResponse,
   SubscriptionResponse,
   SubscriptionsResponse,
 } from '../../../shared/api.js'
@@ -133,5 +136,27 @@ export class ApiClient {
   /** Every report email of a month and what became of it (DGA). */
   deliveries(month: string) {
     return this.request<DeliveriesResponse>('GET', `/v1/subscriptions/deliveries?${query({ month })}`)
+  }
+
+  /** Every report version the caller may see (an executive: their agencies' files only). */
+  reports() {
+    return this.request<ReportsResponse>('GET', '/v1/reports')
+  }
+
+  /**
+   * A short-lived URL of a report file. The API would answer a redirect, but a browser cannot follow one
+   * to another origin with the bearer token, so the dashboard asks for the URL and navigates to it.
+   */
+  reportUrl(month: string, file: string, version: number) {
+    const path = file.split('/').map(encodeURIComponent).join('/')
+    return this.request<ReportUrlResponse>(
+      'GET',
+      `/v1/reports/${month}/${path}?version=${version}&redirect=0`,
+    )
+  }
+
+  /** (Re)generates a month's report (DGA): the new version, or the latest when nothing changed. */
+  generateReport(month: string) {
+    return this.request<ReportEntry>('POST', `/v1/reports/${month}`)
   }
 }

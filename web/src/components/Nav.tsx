@@ -16,6 +16,7 @@ export function Nav() {
       href: page === 'agency' ? routeHash(route.value) : routeHash({ page: 'agency' }),
       label: isExec ? t('navMyAgency') : t('navAgency'),
     },
+    { page: 'reports', href: routeHash({ page: 'reports' }), label: t('navReports') },
     { page: 'subscriptions', href: routeHash({ page: 'subscriptions' }), label: t('navSubscriptions') },
   ]
   return (

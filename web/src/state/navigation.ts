@@ -2,16 +2,18 @@
 export type Route =
   | { page: 'rankings' }
   | { page: 'awards' }
+  | { page: 'reports' }
   | { page: 'subscriptions' }
   | { page: 'agency'; agencyId?: string }
 
 /**
- * The route a location hash names: `#/awards`, `#/subscriptions`, `#/agency/<agencyId>`; anything else is the
- * rankings.
+ * The route a location hash names: `#/awards`, `#/reports`, `#/subscriptions`, `#/agency/<agencyId>`; anything
+ * else is the rankings.
  */
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/')
   if (page === 'awards') return { page: 'awards' }
+  if (page === 'reports') return { page: 'reports' }
   if (page === 'subscriptions') return { page: 'subscriptions' }
   if (page === 'agency') {
     const agencyId = id ? decodeURIComponent(id) : undefined

@@ -1,0 +1,43 @@
+import { addMonths, bangkokMonth, isMonth } from '../../shared/time.js'
+import { sendReportEmails } from '../email/send-report-emails.js'
+import { generateMonthlyReport } from '../reports/generate.js'
+
+// The report job has its own entry, so the every-minute rollup's bundle carries no PDF, XLSX or mail code.
+
+/**
+ * Scheduled (02:00 Bangkok time on the 1st, after the recount at 01:00) entry of the monthly report: the
+ * month just ended, or `{"month": "YYYY-MM"}` by hand. A failure throws, so Lambda retries it and the alarm
+ * on the function's errors (and then the dead-letter queue) says so. Returns the entry, for what follows it.
+ */
+export async function reportHandler(event: { month?: unknown } = {}) {
+  const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(Date.now()), -1)
+  if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(event.month)}`)
+  try {
+    const { entry, created } = await generateMonthlyReport(month)
+    // Then its emails: every run, not only one that made a new version, so a retry after a failed send
+    // finishes the job (sendReportEmails skips what was sent). A stack without email (no MAIL_FROM) binds
+    // no transport, and sends nothing.
+    const emails = process.env.MAIL_TRANSPORT
+      ? await sendReportEmails({ month, version: entry.version })
+      : undefined
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        msg: 'report',
+        month,
+        version: entry.version,
+        created,
+        files: entry.files.length,
+        emails,
+      }),
+    )
+    if (emails && emails.failed > 0)
+      throw new Error(`${emails.failed} report emails failed; a retry sends them`)
+    return { ...entry, created, emails }
+  } catch (err) {
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'report failed', month, error: (err as Error).message }),
+    )
+    throw err
+  }
+}

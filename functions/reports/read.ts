@@ -1,0 +1,56 @@
+import type { PerformanceResponse } from '../../shared/api.js'
+import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
+import type { ReportInput } from '../../shared/reports/model.js'
+import { fiscalYearOfMonth, monthRange } from '../../shared/time.js'
+import { awards } from '../api/awards.js'
+import { catalog } from '../api/catalog-cache.js'
+import { agencyPerformance } from '../api/performance.js'
+import { forgetVersions, readVersions } from '../api/period-cache.js'
+import { agencyRanking, datasetRanking } from '../api/rankings.js'
+import type { Principal } from '../auth/principal.js'
+
+/** Reports show every standing, as DGA sees them. */
+const REPORT_READER: Principal = { subject: 'monthly-report', role: 'dga_admin', agencyIds: [] }
+
+/**
+ * The instant a month's report is computed as of: the month's end once it is over (so projections and
+ * months remaining are those at the close of the month), otherwise now.
+ */
+export const reportAsOf = (month: string, now: number) => Math.min(now, monthRange(month).end)
+
+/**
+ * What the read API answers for a month and its fiscal year up to that month: the same rankings, award
+ * standings and performance the dashboard shows, read against one snapshot of the count versions.
+ */
+export async function readReportInput(month: string, now = Date.now()): Promise<ReportInput> {
+  forgetVersions()
+  const versions = await readVersions()
+  const asOf = reportAsOf(month, now)
+  const fy = fiscalYearOfMonth(month)
+  const toDate = { fy, through: month }
+  const [agenciesMonth, agenciesFy, datasetsMonth, datasetsFy, standings, cat] = await Promise.all([
+    agencyRanking({ month }, asOf, versions),
+    agencyRanking(toDate, asOf, versions),
+    datasetRanking({ month }, {}, asOf, versions),
+    datasetRanking(toDate, {}, asOf, versions),
+    awards(versions, fy, REPORT_READER, asOf, month),
+    catalog(asOf),
+  ])
+  const performance: PerformanceResponse[] = []
+  for (const a of agenciesFy.items) {
+    // Agencies outside the catalog (counts only) have no group or target to report.
+    if (cat.agencies.has(a.agencyId)) {
+      performance.push(await agencyPerformance(versions, a.agencyId, fy, asOf, month))
+      // Cached reads resolve as microtasks: let waiting requests in between agencies.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  }
+  return {
+    month,
+    countingRules: COUNTING_RULES,
+    agencies: { month: agenciesMonth, fiscalYearToDate: agenciesFy },
+    datasets: { month: datasetsMonth.items, fiscalYearToDate: datasetsFy.items },
+    awards: standings,
+    performance,
+  }
+}

@@ -1,0 +1,117 @@
+import { useState } from 'preact/hooks'
+import type { ReportEntry } from '../../../../shared/api.js'
+import { addMonths, bangkokMonth, monthLabel } from '../../../../shared/time.js'
+import { useApi } from '../../api/use-api.js'
+import { LoadState } from '../../components/LoadState.js'
+import { formatBangkokTime } from '../../i18n/format.js'
+import { locale, t } from '../../i18n/index.js'
+import { useStore } from '../../state/store.js'
+import { fileLabel, groupByMonth, orderFiles } from './reportList.js'
+
+/** Monthly reports: each month's versions and files (downloads through the API), and DGA's generation. */
+export function ReportsPage() {
+  const { api, session } = useStore()
+  const lang = locale.value
+  const isDga = session.value?.role === 'dga_admin'
+  const [reload, setReload] = useState(0)
+  const state = useApi(async () => {
+    const [reports, agencies] = await Promise.all([
+      api.reports(),
+      api.agencyRanking({ month: bangkokMonth(Date.now()) }),
+    ])
+    const names = new Map(agencies.items.map((a) => [a.agencyId, a.name]))
+    return { months: groupByMonth(reports.items), names }
+  }, [reload])
+  const data = state.data
+
+  const download = async (entry: ReportEntry, file: string) => {
+    const { url } = await api.reportUrl(entry.month, file, entry.version)
+    // The presigned URL answers with Content-Disposition: attachment, so the page stays where it is.
+    window.location.assign(url)
+  }
+
+  return (
+    <section>
+      <div class="toolbar">
+        <h2>{t('reports')}</h2>
+      </div>
+      {isDga && <GenerateForm onDone={() => setReload((n) => n + 1)} />}
+      <LoadState loading={state.loading} error={state.error} />
+      {data && data.months.length === 0 && <p class="secondary">{t('reportNone')}</p>}
+      {data?.months.map(({ month, versions }) => (
+        <article key={month} class="report-month" data-testid="report-month" data-month={month}>
+          <h3>{monthLabel(month, lang)}</h3>
+          {versions.map((entry) => (
+            <div key={entry.version} class="report-version" data-version={entry.version}>
+              <p class="secondary">
+                {t('reportVersion')} {entry.version} · {t('reportGeneratedAt')}{' '}
+                {formatBangkokTime(entry.generatedAt, lang)}
+                {entry.supersedes !== null && ` · ${t('reportSupersedes')} ${entry.supersedes}`}
+                {!entry.complete && ` · ${t('reportIncompleteMonth')}`}
+              </p>
+              <ul class="report-files">
+                {orderFiles(entry.files)
+                  .filter((f) => f.name !== 'manifest.json' || isDga)
+                  .slice(0, isDga ? 6 : undefined)
+                  .map((f) => (
+                    <li key={f.name}>
+                      <button
+                        type="button"
+                        class="link"
+                        data-file={f.name}
+                        onClick={() => void download(entry, f.name)}
+                      >
+                        {fileLabel(f.name, lang, (id) => data.names.get(id)?.[lang])}
+                      </button>{' '}
+                      <span class="secondary">{Math.max(1, Math.round(f.size / 1024))} KB</span>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </article>
+      ))}
+    </section>
+  )
+}
+
+/** A month to generate (the month just ended by default) and the button; says what happened. */
+function GenerateForm({ onDone }: { onDone: () => void }) {
+  const { api } = useStore()
+  const [month, setMonth] = useState(addMonths(bangkokMonth(Date.now()), -1))
+  const [status, setStatus] = useState<{ busy: boolean; message?: string }>({ busy: false })
+  const generate = async (e: Event) => {
+    e.preventDefault()
+    setStatus({ busy: true, message: t('reportGenerating') })
+    try {
+      const before = (await api.reports()).items.find((i) => i.month === month)?.version
+      const entry = await api.generateReport(month)
+      setStatus({
+        busy: false,
+        message: entry.version === before ? t('reportUnchanged') : t('reportCreated'),
+      })
+      onDone()
+    } catch (err) {
+      setStatus({ busy: false, message: (err as Error).message })
+    }
+  }
+  return (
+    <form class="toolbar" onSubmit={(e) => void generate(e)}>
+      <input
+        type="month"
+        aria-label={t('month')}
+        value={month}
+        max={bangkokMonth(Date.now())}
+        onInput={(e) => setMonth((e.target as HTMLInputElement).value)}
+      />
+      <button type="submit" disabled={status.busy}>
+        {t('reportGenerate')}
+      </button>
+      {status.message && (
+        <span class="secondary" role="status">
+          {status.message}
+        </span>
+      )}
+    </form>
+  )
+}

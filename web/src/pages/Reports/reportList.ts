@@ -1,0 +1,47 @@
+import type { ReportEntry } from '../../../../shared/api.js'
+import type { Locale } from '../../../../shared/time.js'
+
+/** The versions of one month, newest first. */
+export interface MonthReports {
+  month: string
+  versions: ReportEntry[]
+}
+
+/** Entries grouped by month, newest month first, each month's newest version first. */
+export function groupByMonth(items: readonly ReportEntry[]): MonthReports[] {
+  const months = new Map<string, ReportEntry[]>()
+  for (const item of items) months.set(item.month, [...(months.get(item.month) ?? []), item])
+  return [...months]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([month, versions]) => ({ month, versions: [...versions].sort((a, b) => b.version - a.version) }))
+}
+
+const KINDS: Record<string, Record<Locale, string>> = {
+  'report.pdf': { th: 'รายงาน PDF', en: 'Report (PDF)' },
+  'report.xlsx': { th: 'Excel ทุกตาราง', en: 'Excel, every table' },
+  'report.json': { th: 'JSON', en: 'JSON' },
+  'agencies.csv': { th: 'หน่วยงาน CSV', en: 'Agencies (CSV)' },
+  'datasets.csv': { th: 'ชุดข้อมูล CSV', en: 'Datasets (CSV)' },
+  'manifest.json': { th: 'รายการไฟล์และ SHA-256', en: 'Manifest (SHA-256)' },
+}
+
+/** How a file reads in the list: the national files by kind, an agency's variant by its name and format. */
+export function fileLabel(
+  name: string,
+  lang: Locale,
+  agencyName: (id: string) => string | undefined,
+): string {
+  const kind = KINDS[name]
+  if (kind) return kind[lang]
+  const variant = /^agencies\/(.+)\.(pdf|csv)$/.exec(name)
+  if (variant)
+    return `${agencyName(variant[1] as string) ?? variant[1]} (${(variant[2] as string).toUpperCase()})`
+  return name
+}
+
+/** National files first (in a fixed order), then agency variants. */
+export function orderFiles<T extends { name: string }>(files: readonly T[]): T[] {
+  const order = Object.keys(KINDS)
+  const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length)
+  return [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1))
+}
