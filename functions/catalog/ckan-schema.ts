@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** CKAN's `title_translated` (ckanext-fluent/scheming): `{th, en}` and perhaps more languages. */
 const translated = z.record(z.string(), z.string().nullish()).nullish()
