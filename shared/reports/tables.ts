@@ -26,6 +26,13 @@ const col = (key: string, th: string, en: string, format?: Column['format']): Co
 })
 const int = (key: string, th: string, en: string) => col(key, th, en, 'integer')
 
+/** An agency's id and names, the first columns of every agency table. */
+const AGENCY_COLUMNS: Column[] = [
+  col('agencyId', 'รหัสหน่วยงาน', 'Agency id'),
+  col('nameTh', 'ชื่อหน่วยงาน', 'Name (Thai)'),
+  col('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)'),
+]
+
 const countColumns = (prefix: string, th: string, en: string): Column[] => [
   int(`${prefix}Rank`, `อันดับ${th}`, `Rank ${en}`),
   int(`${prefix}Downloads`, `ดาวน์โหลด${th}`, `Downloads ${en}`),
@@ -87,9 +94,7 @@ export function agenciesTable(doc: ReportDocument): ReportTable {
     sheet: 'Agencies',
     title: { th: 'หน่วยงาน: เดือนและปีงบประมาณถึงปัจจุบัน', en: 'Agencies: month and fiscal year to date' },
     columns: [
-      col('agencyId', 'รหัสหน่วยงาน', 'Agency id'),
-      col('nameTh', 'ชื่อหน่วยงาน', 'Name (Thai)'),
-      col('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)'),
+      ...AGENCY_COLUMNS,
       col('group', 'กลุ่ม', 'Group'),
       ...countColumns('month', 'เดือน', 'month'),
       ...countColumns('fy', 'ปีงบฯ', 'FY to date'),
@@ -214,9 +219,7 @@ function rankingTable(
     sheet,
     title,
     columns: [
-      col('agencyId', 'รหัสหน่วยงาน', 'Agency id'),
-      col('nameTh', 'ชื่อหน่วยงาน', 'Name (Thai)'),
-      col('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)'),
+      ...AGENCY_COLUMNS,
       ...countColumns(prefix, '', '').map((c) => ({
         ...c,
         header: { th: c.header.th, en: c.header.en.trim() },
@@ -297,9 +300,7 @@ function targetsTable(doc: ReportDocument): ReportTable {
     sheet: 'Targets',
     title: { th: 'ความก้าวหน้าเทียบเป้าหมาย', en: 'Progress against targets' },
     columns: [
-      col('agencyId', 'รหัสหน่วยงาน', 'Agency id'),
-      col('nameTh', 'ชื่อหน่วยงาน', 'Name (Thai)'),
-      col('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)'),
+      ...AGENCY_COLUMNS,
       col('group', 'กลุ่ม', 'Group'),
       int('rank', 'อันดับปีงบฯ', 'FY rank'),
       int('downloads', 'ดาวน์โหลดปีงบฯ', 'FY downloads'),

@@ -3,6 +3,7 @@ import { bangkokMonth, monthLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
 import { Chart } from '../../components/Chart.js'
 import { LoadState } from '../../components/LoadState.js'
+import { MonthPicker } from '../../components/MonthPicker.js'
 import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { routeHash } from '../../state/navigation.js'
@@ -43,16 +44,7 @@ export function RankingsPage() {
         <h2>
           {t('agencyRanking')} · {monthLabel(month, lang)}
         </h2>
-        <label>
-          {t('month')}{' '}
-          <input
-            type="month"
-            name="month"
-            value={month}
-            max={bangkokMonth(Date.now())}
-            onChange={(e) => setMonth(e.currentTarget.value || month)}
-          />
-        </label>
+        <MonthPicker name="month" value={month} onChange={setMonth} />
       </div>
       <LoadState loading={state.loading} error={state.error} />
       {ranking && !ranking.period.complete && (

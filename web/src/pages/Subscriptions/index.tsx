@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'preact/hooks'
 import type { DeliveryStatus } from '../../../../shared/api.js'
 import type { LocalizedText } from '../../../../shared/catalog.js'
-import { bangkokMonth, monthLabel } from '../../../../shared/time.js'
+import { monthLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
 import { LoadState } from '../../components/LoadState.js'
+import { MonthPicker } from '../../components/MonthPicker.js'
 import { formatBangkokTime } from '../../i18n/format.js'
 import { locale, type MessageKey, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
@@ -130,16 +131,7 @@ function Deliveries() {
         <h3>
           {t('deliveries')} · {monthLabel(month, lang)}
         </h3>
-        <label>
-          {t('month')}{' '}
-          <input
-            type="month"
-            name="deliveries-month"
-            value={month}
-            max={bangkokMonth(Date.now())}
-            onChange={(e) => setMonth(e.currentTarget.value || month)}
-          />
-        </label>
+        <MonthPicker name="deliveries-month" value={month} onChange={setMonth} />
       </div>
       <LoadState loading={state.loading} error={state.error} />
       {log && log.items.length === 0 && <p class="note">{t('noDeliveries')}</p>}
