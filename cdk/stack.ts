@@ -47,6 +47,7 @@ export class OgdRankingsStack extends Stack {
     })
     const jobs = new Jobs(this, 'Jobs', { data, ckanUrl: config.ckanUrl, logRetentionDays })
     jobs.letStartCatalogSync(api.api.fn)
+    jobs.letStartReport(api.api.fn)
     // The API answers unsubscribe links (and may send); the report job sends each report's emails, recording
     // each delivery (only those items).
     const email = config.mailFrom

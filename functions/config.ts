@@ -34,6 +34,8 @@ export interface Config {
    * unset (locally): the API syncs in the request and answers the counts.
    */
   catalogSyncFunction: string | undefined
+  /** On AWS: the report function `POST /v1/reports/:month` starts (a month can outlast the API's 29 s). */
+  reportFunction: string | undefined
   /** Lambda endpoint override (tests). */
   lambdaEndpoint: string | undefined
   /** Local data (embedded stores, local secrets, the email outbox). */
@@ -148,6 +150,7 @@ export function config(): Config {
     },
     ckanUrl: optional('CKAN_URL'),
     catalogSyncFunction: optional('CATALOG_SYNC_FUNCTION'),
+    reportFunction: optional('REPORT_FUNCTION'),
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
     dataDir: optional('DATA_DIR') ?? '.data',
     mail: mailConfig(),

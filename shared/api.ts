@@ -208,6 +208,14 @@ export interface ReportsResponse {
   items: ReportEntry[]
 }
 
+/** `POST /v1/reports/:month` on AWS: the report function was started (202); `GET /v1/reports` shows it when made. */
+export interface ReportStartedResponse {
+  status: 'started'
+  month: string
+  requestedAt: string
+  message: string
+}
+
 /** `GET /v1/reports/:month/:file?redirect=0`: the presigned URL instead of a redirect to it. */
 export interface ReportUrlResponse {
   url: string

@@ -164,13 +164,21 @@ export class Jobs extends Construct {
 
   /** Lets `fn` start the catalog sync now (DGA's `POST /v1/catalog/sync`): its name and the invoke grant. */
   letStartCatalogSync(fn: lambda.Function): void {
-    fn.addEnvironment('CATALOG_SYNC_FUNCTION', this.catalogSync.fn.functionName)
-    this.catalogSync.fn.grantInvoke(fn)
-    const syncId = Stack.of(this).getLogicalId(this.catalogSync.fn.node.defaultChild as CfnFunction)
+    this.letStart(fn, this.catalogSync, 'CATALOG_SYNC_FUNCTION', 'catalog-sync')
+  }
+
+  /** Lets `fn` start a month's report now (DGA's `POST /v1/reports/:month`): its name and the invoke grant. */
+  letStartReport(fn: lambda.Function): void {
+    this.letStart(fn, this.report, 'REPORT_FUNCTION', 'report')
+  }
+
+  private letStart(fn: lambda.Function, job: ProductFunction, variable: string, what: string): void {
+    fn.addEnvironment(variable, job.fn.functionName)
+    job.fn.grantInvoke(fn)
+    const jobId = Stack.of(this).getLogicalId(job.fn.node.defaultChild as CfnFunction)
     Validations.of(fn).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${syncId}.Arn>:*]`,
-      reason:
-        'lambda:InvokeFunction on the catalog-sync function and its versions (ARN:*), granted by grantInvoke.',
+      id: `AwsSolutions-IAM5[Resource::<${jobId}.Arn>:*]`,
+      reason: `lambda:InvokeFunction on the ${what} function and its versions (ARN:*), granted by grantInvoke.`,
     })
   }
 

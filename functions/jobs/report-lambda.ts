@@ -9,17 +9,18 @@ import { generateMonthlyReport } from '../reports/generate.js'
  * month just ended, or `{"month": "YYYY-MM"}` by hand. A failure throws, so Lambda retries it and the alarm
  * on the function's errors (and then the dead-letter queue) says so. Returns the entry, for what follows it.
  */
-export async function reportHandler(event: { month?: unknown } = {}) {
+export async function reportHandler(event: { month?: unknown; emails?: unknown } = {}) {
   const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(Date.now()), -1)
   if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(event.month)}`)
   try {
     const { entry, created } = await generateMonthlyReport(month)
-    // Then its emails: every run, not only one that made a new version, so a retry after a failed send
-    // finishes the job (sendReportEmails skips what was sent). A stack without email (no MAIL_FROM) binds
-    // no transport, and sends nothing.
-    const emails = process.env.MAIL_TRANSPORT
-      ? await sendReportEmails({ month, version: entry.version })
-      : undefined
+    // Then its emails: every scheduled run, not only one that made a new version, so a retry after a failed
+    // send finishes the job (sendReportEmails skips what was sent). A stack without email (no MAIL_FROM) binds
+    // no transport, and sends nothing; a run DGA started (`emails: false`) sends nothing either.
+    const emails =
+      process.env.MAIL_TRANSPORT && event.emails !== false
+        ? await sendReportEmails({ month, version: entry.version })
+        : undefined
     console.log(
       JSON.stringify({
         level: 'info',

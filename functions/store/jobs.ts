@@ -3,18 +3,28 @@ import { config } from '../config.js'
 
 let client: LambdaClient | undefined
 
-/** Starts the catalog-sync function without waiting for it (its result is kept as the last sync result). */
-export async function startCatalogSyncJob(functionName: string, requestedBy: string): Promise<void> {
+/** Starts a job function without waiting for it (an asynchronous invocation, retried by Lambda). */
+async function startJob(functionName: string, payload: object, what: string): Promise<void> {
   const { region, lambdaEndpoint } = config()
   client ??= new LambdaClient({ region, ...(lambdaEndpoint ? { endpoint: lambdaEndpoint } : {}) })
   const out = await client.send(
     new InvokeCommand({
       FunctionName: functionName,
       InvocationType: 'Event',
-      Payload: new TextEncoder().encode(JSON.stringify({ requestedBy })),
+      Payload: new TextEncoder().encode(JSON.stringify(payload)),
     }),
   )
-  if (out.StatusCode !== 202) throw new Error(`The catalog sync did not start (status ${out.StatusCode})`)
+  if (out.StatusCode !== 202) throw new Error(`The ${what} did not start (status ${out.StatusCode})`)
+}
+
+/** Starts the catalog-sync function (its result is kept as the last sync result). */
+export function startCatalogSyncJob(functionName: string, requestedBy: string): Promise<void> {
+  return startJob(functionName, { requestedBy }, 'catalog sync')
+}
+
+/** Starts the report function for `month` on demand: no emails (a scheduled run sends them). */
+export function startReportJob(functionName: string, month: string, requestedBy: string): Promise<void> {
+  return startJob(functionName, { month, requestedBy, emails: false }, 'report')
 }
 
 /** Drops the client (after the configuration changed). */

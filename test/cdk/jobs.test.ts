@@ -1,8 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
-import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda'
+import type { CfnRole } from 'aws-cdk-lib/aws-iam'
+import { type CfnFunction, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda'
 import { describe, expect, it } from 'vitest'
 import { Jobs } from '../../cdk/constructs/jobs.js'
-import { testData, testStack } from './support.js'
+import { actionsOf, testData, testStack } from './support.js'
 
 describe('Jobs', () => {
   const stack = testStack()
@@ -20,26 +21,40 @@ describe('Jobs', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 1 1 * ? *)' })
   })
 
-  it('lets a function start the catalog sync now, by name and with an invoke grant only on that function', () => {
-    const other = testStack()
-    const jobs = new Jobs(other, 'Jobs', { data: testData(other), ckanUrl: 'https://ckan.example.org' })
-    const caller = new LambdaFunction(other, 'Caller', {
-      runtime: Runtime.NODEJS_22_X,
-      handler: 'index.handler',
-      code: Code.fromInline('export const handler = () => {}'),
-    })
-    jobs.letStartCatalogSync(caller)
-    const t = Template.fromStack(other)
-    t.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.handler',
-      Environment: { Variables: { CATALOG_SYNC_FUNCTION: Match.anyValue() } },
-    })
-    t.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Effect: 'Allow' })]),
-      },
-    })
-  })
+  it.each([
+    ['the catalog sync', 'letStartCatalogSync', 'CATALOG_SYNC_FUNCTION', 'catalogSync'],
+    ["a month's report", 'letStartReport', 'REPORT_FUNCTION', 'report'],
+  ] as const)(
+    'lets a function start %s now, by name and with an invoke grant only on that function',
+    (_, method, variable, job) => {
+      const other = testStack()
+      const jobs = new Jobs(other, 'Jobs', { data: testData(other), ckanUrl: 'https://ckan.example.org' })
+      const caller = new LambdaFunction(other, 'Caller', {
+        runtime: Runtime.NODEJS_22_X,
+        handler: 'index.handler',
+        code: Code.fromInline('export const handler = () => {}'),
+      })
+      jobs[method](caller)
+      const t = Template.fromStack(other)
+      const target = other.getLogicalId(jobs[job].fn.node.defaultChild as CfnFunction)
+      t.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.handler',
+        Environment: { Variables: { [variable]: { Ref: target } } },
+      })
+      // The caller's own policy: one invoke statement, on that job function alone.
+      const role = other.getLogicalId(caller.role?.node.defaultChild as CfnRole)
+      const statements = Object.values(t.findResources('AWS::IAM::Policy'))
+        .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
+        .flatMap(
+          (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+        )
+      const invokes = statements.filter((st) => actionsOf(st).includes('lambda:InvokeFunction'))
+      expect(invokes).toHaveLength(1)
+      const functions = JSON.stringify(invokes[0]?.Resource).match(/"Fn::GetAtt":\["(\w+)"/g) ?? []
+      expect(functions.length).toBeGreaterThan(0)
+      expect(functions.every((r) => r.includes(target))).toBe(true)
+    },
+  )
 
   it('generates the monthly report at 02:00 on the 1st, after the recount, one run at a time', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {

@@ -24,6 +24,7 @@ const lambda = createServer((req: IncomingMessage, res) => {
 beforeAll(async () => {
   await new Promise<void>((r) => lambda.listen(0, '127.0.0.1', () => r()))
   process.env.CATALOG_SYNC_FUNCTION = 'ogd-catalog-sync'
+  process.env.REPORT_FUNCTION = 'ogd-report'
   process.env.LAMBDA_ENDPOINT = `http://127.0.0.1:${(lambda.address() as AddressInfo).port}`
   resetConfig()
   resetJobsClient()
@@ -31,6 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.CATALOG_SYNC_FUNCTION
+  delete process.env.REPORT_FUNCTION
   delete process.env.LAMBDA_ENDPOINT
   resetConfig()
   resetJobsClient()
@@ -59,5 +61,40 @@ describe('POST /v1/catalog/sync on AWS (a sync function is configured)', () => {
     })
     expect(res.status).toBe(403)
     expect(invocations).toHaveLength(1)
+  })
+})
+
+describe('POST /v1/reports/:month on AWS (a report function is configured)', () => {
+  it('starts the report function asynchronously, without emails, and answers 202, audited', async () => {
+    const before = invocations.length
+    const res = await apiApp.request('/v1/reports/2022-11', {
+      method: 'POST',
+      headers: await bearer('dga_admin'),
+    })
+    expect(res.status).toBe(202)
+    expect(await res.json()).toMatchObject({ status: 'started', month: '2022-11' })
+    const started = invocations.slice(before)
+    expect(started.map((i) => [i.path, i.type])).toEqual([
+      ['/2015-03-31/functions/ogd-report/invocations', 'Event'],
+    ])
+    expect(JSON.parse(started[0]?.body ?? '{}')).toEqual({
+      month: '2022-11',
+      requestedBy: 'dev-dga_admin',
+      emails: false,
+    })
+    expect((await listAudit(5)).map((a) => a.action)).toContain('report.generate.started')
+  })
+
+  it.each([
+    ['a malformed month', '2022-13', 422],
+    ['a month not begun', '2999-01', 422],
+  ])('refuses %s before starting anything', async (_, month, status) => {
+    const before = invocations.length
+    const res = await apiApp.request(`/v1/reports/${month}`, {
+      method: 'POST',
+      headers: await bearer('dga_admin'),
+    })
+    expect(res.status).toBe(status)
+    expect(invocations).toHaveLength(before)
   })
 })

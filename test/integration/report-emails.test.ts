@@ -295,6 +295,11 @@ describe('the report job', () => {
       const again = await reportHandler({ month: '2022-12' })
       expect(again).toMatchObject({ version: 1, created: false, emails: { sent: 0, skipped: active } })
       expect(smtp.messages).toHaveLength(before + active)
+
+      // A report DGA asked for (POST /v1/reports on AWS starts the job with emails: false) mails nobody.
+      const onDemand = await reportHandler({ month: '2022-09', emails: false })
+      expect(onDemand).toMatchObject({ month: '2022-09', created: true, emails: undefined })
+      expect(smtp.messages).toHaveLength(before + active)
     } finally {
       delete process.env.MAIL_TRANSPORT
       resetConfig()

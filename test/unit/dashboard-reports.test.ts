@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ReportEntry } from '../../shared/api.js'
-import { fileLabel, groupByMonth, orderFiles } from '../../web/src/pages/Reports/reportList.js'
+import { locale } from '../../web/src/i18n/index.js'
+import {
+  fileLabel,
+  generatedMessage,
+  groupByMonth,
+  orderFiles,
+} from '../../web/src/pages/Reports/reportList.js'
 
 const entry = (month: string, version: number): ReportEntry => ({
   month,
@@ -13,6 +19,17 @@ const entry = (month: string, version: number): ReportEntry => ({
 })
 
 describe('the Reports page', () => {
+  const started = { status: 'started', month: '2022-11', requestedAt: '', message: '' } as const
+  it.each([
+    ['a new version', entry('2022-11', 2), 1, 'A new version was stored'],
+    ['the first version', entry('2022-11', 1), undefined, 'A new version was stored'],
+    ['the same version again', entry('2022-11', 1), 1, 'The data has not changed: no new version'],
+    ['a report being made on AWS (202)', started, 1, 'The report is being made; it shows in the list'],
+  ] as const)('says what Generate did for %s', (_, result, before, words) => {
+    locale.value = 'en'
+    expect(generatedMessage(result, before)).toContain(words)
+  })
+
   it('groups versions by month, newest month and newest version first', () => {
     const groups = groupByMonth([entry('2022-10', 1), entry('2022-11', 1), entry('2022-11', 2)])
     expect(groups.map((g) => [g.month, g.versions.map((v) => v.version)])).toEqual([

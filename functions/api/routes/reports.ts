@@ -1,11 +1,18 @@
 import { Hono } from 'hono'
-import type { ReportEntry, ReportsResponse, ReportUrlResponse } from '../../../shared/api.js'
+import type {
+  ReportEntry,
+  ReportStartedResponse,
+  ReportsResponse,
+  ReportUrlResponse,
+} from '../../../shared/api.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import type { Principal } from '../../auth/principal.js'
+import { config } from '../../config.js'
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js'
 import { generateMonthlyReport, parseReportMonth } from '../../reports/generate.js'
 import { recordAudit } from '../../store/audit.js'
+import { startReportJob } from '../../store/jobs.js'
 import { listReportEntries, presignReportFile, reportKey } from '../../store/reports.js'
 
 /** How long a presigned download link works. */
@@ -75,6 +82,21 @@ reports.get('/:month/:file{.+}', signedIn(), async (c) => {
 reports.post('/:month', dgaOnly(), async (c) => {
   const month = parseReportMonth(c.req.param('month'))
   const principal = principalOf(c)
+  const { reportFunction } = config()
+  if (reportFunction) {
+    // On AWS a national report can take longer than the API may answer in: the report function makes it.
+    await startReportJob(reportFunction, month, principal.subject)
+    await recordAudit({ actor: principal.subject, action: 'report.generate.started', target: month })
+    return c.json<ReportStartedResponse>(
+      {
+        status: 'started',
+        month,
+        requestedAt: new Date().toISOString(),
+        message: 'The report is made in the background; GET /v1/reports lists it when it is stored',
+      },
+      202,
+    )
+  }
   const { entry, created } = await generateMonthlyReport(month)
   await recordAudit({
     actor: principal.subject,

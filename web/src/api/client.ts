@@ -11,6 +11,7 @@ import type {
   Ranking,
   RankingPage,
   ReportEntry,
+  ReportStartedResponse,
   ReportsResponse,
   ReportUrlResponse,
   SubscriptionResponse,
@@ -155,8 +156,11 @@ export class ApiClient {
     )
   }
 
-  /** (Re)generates a month's report (DGA): the new version, or the latest when nothing changed. */
+  /**
+   * (Re)generates a month's report (DGA): the new version, or the latest when nothing changed; on AWS the
+   * report function is started instead (it shows in `reports()` when stored).
+   */
   generateReport(month: string) {
-    return this.request<ReportEntry>('POST', `/v1/reports/${month}`)
+    return this.request<ReportEntry | ReportStartedResponse>('POST', `/v1/reports/${month}`)
   }
 }

@@ -6,7 +6,7 @@ import { LoadState } from '../../components/LoadState.js'
 import { formatBangkokTime } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
-import { fileLabel, groupByMonth, orderFiles } from './reportList.js'
+import { fileLabel, generatedMessage, groupByMonth, orderFiles } from './reportList.js'
 
 /** Monthly reports: each month's versions and files (downloads through the API), and DGA's generation. */
 export function ReportsPage() {
@@ -85,11 +85,8 @@ function GenerateForm({ onDone }: { onDone: () => void }) {
     setStatus({ busy: true, message: t('reportGenerating') })
     try {
       const before = (await api.reports()).items.find((i) => i.month === month)?.version
-      const entry = await api.generateReport(month)
-      setStatus({
-        busy: false,
-        message: entry.version === before ? t('reportUnchanged') : t('reportCreated'),
-      })
+      const result = await api.generateReport(month)
+      setStatus({ busy: false, message: generatedMessage(result, before) })
       onDone()
     } catch (err) {
       setStatus({ busy: false, message: (err as Error).message })

@@ -1,5 +1,6 @@
-import type { ReportEntry } from '../../../../shared/api.js'
+import type { ReportEntry, ReportStartedResponse } from '../../../../shared/api.js'
 import type { Locale } from '../../../../shared/time.js'
+import { type MessageKey, t } from '../../i18n/index.js'
 
 /** The versions of one month, newest first. */
 export interface MonthReports {
@@ -44,4 +45,14 @@ export function orderFiles<T extends { name: string }>(files: readonly T[]): T[]
   const order = Object.keys(KINDS)
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length)
   return [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1))
+}
+
+/** What the Generate button says happened: a new version, no change, or (on AWS) a report being made. */
+export function generatedMessage(
+  result: ReportEntry | ReportStartedResponse,
+  before: number | undefined,
+): string {
+  const key: MessageKey =
+    'status' in result ? 'reportStarted' : result.version === before ? 'reportUnchanged' : 'reportCreated'
+  return t(key)
 }
