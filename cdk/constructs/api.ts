@@ -20,6 +20,12 @@ export interface ApiProps {
   rateLimit?: number
 }
 
+/**
+ * The partitions the API function may write on AWS: targets, award programmes, the audit log, the period
+ * versions its caches check, subscriptions. test/integration/api-footprint.test.ts holds the API to it.
+ */
+export const API_WRITE_PARTITIONS = ['TARGET#*', 'AWARDS#PROGRAMME', 'AUDIT', 'VERSION', 'SUBSCRIPTION']
+
 /** The HTTP API: the ingest function (downloads and events) and the API function (everything else). */
 export class Api extends Construct {
   readonly httpApi: HttpApi
@@ -54,13 +60,14 @@ export class Api extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(29),
       logRetentionDays: props.logRetentionDays,
-      // DGA's POST /v1/reports/:month renders the report in the request.
-      withReportFonts: true,
       // The hosted UI's origin: the API tells the dashboard where to sign in (GET /v1/auth/config).
       environment: { ...environment, COGNITO_DOMAIN: auth.hostedUiUrl },
     })
-    data.grantTable(this.api.fn)
-    data.grantReports(this.api.fn)
+    // It reads everything, writes only what DGA and executives change (the catalog sync and the reports run
+    // in their own functions on AWS, which the API starts), and presigns report downloads.
+    data.table.grantReadData(this.api.fn)
+    data.grantItems(this.api.fn, ['PutItem', 'UpdateItem', 'DeleteItem'], API_WRITE_PARTITIONS)
+    data.grantReports(this.api.fn, 'read')
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.fn),

@@ -69,10 +69,19 @@ export class DataStore extends Construct {
   }
 
   /**
-   * Lets `grantee` list, read and write report objects, only under `reports/`. Nothing is deleted: a new
-   * version of a month is written next to the old ones.
+   * Lets `grantee` list, read and write report objects, only under `reports/` (`read`: only read them, what a
+   * presigned download needs). Nothing is deleted: a new version of a month is written next to the old ones.
    */
-  grantReports(grantee: iam.IGrantable & IConstruct): void {
+  grantReports(grantee: iam.IGrantable & IConstruct, access: 'read' | 'readWrite' = 'readWrite'): void {
+    if (access === 'read') {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['s3:GetObject'],
+        resourceArns: [this.reports.arnForObjects(`${REPORTS_PREFIX}*`)],
+      })
+      this.acknowledgeReportsPrefix(grantee)
+      return
+    }
     iam.Grant.addToPrincipal({
       grantee,
       actions: ['s3:GetObject', 's3:PutObject'],
@@ -84,6 +93,10 @@ export class DataStore extends Construct {
       resourceArns: [this.reports.bucketArn],
       conditions: { StringLike: { 's3:prefix': [`${REPORTS_PREFIX}*`] } },
     })
+    this.acknowledgeReportsPrefix(grantee)
+  }
+
+  private acknowledgeReportsPrefix(grantee: IConstruct): void {
     Validations.of(grantee).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${REPORTS_PREFIX}*]`,
       reason: 'Report objects are named by month and version; the grant is limited to the reports/ prefix.',

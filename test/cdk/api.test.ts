@@ -1,6 +1,6 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
-import { Api } from '../../cdk/constructs/api.js'
+import { API_WRITE_PARTITIONS, Api } from '../../cdk/constructs/api.js'
 import { Auth } from '../../cdk/constructs/auth.js'
 import { actionsOf, policyStatements, testData, testStack } from './support.js'
 
@@ -89,22 +89,43 @@ describe('Api', () => {
     expect(format.asString()).not.toContain('sourceIp')
   })
 
-  it('lets the API function read and write only report objects, and the ingest function not at all', () => {
+  it('lets the API function only read report objects (it presigns downloads), and the ingest function not at all', () => {
     const s3Statements = policyStatements(template).filter((s) =>
       actionsOf(s).some((a) => a.startsWith('s3:')),
     )
-    expect(s3Statements.flatMap(actionsOf).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject'])
+    expect(s3Statements.flatMap(actionsOf)).toEqual(['s3:GetObject'])
     expect(JSON.stringify(s3Statements)).toContain('/reports/*')
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Action: 's3:ListBucket',
-            Condition: { StringLike: { 's3:prefix': ['reports/*'] } },
-          }),
-        ]),
-      },
-    })
+  })
+
+  it('lets the API function read the table, and write only the partitions DGA and executives change', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'))
+    const apiPolicy = policies.find((p) =>
+      JSON.stringify(p.Properties.Roles).includes('ApiFunctionServiceRole'),
+    )
+    const statements = (apiPolicy?.Properties.PolicyDocument.Statement ?? []) as {
+      Action: string | string[]
+      Condition?: Record<string, Record<string, string[]>>
+    }[]
+    const dynamo = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')))
+    const writes = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ]
+    const unconditional = dynamo.filter((s) => !s.Condition).flatMap((s) => [s.Action].flat())
+    expect(unconditional).toContain('dynamodb:Query')
+    expect(unconditional.filter((a) => writes.includes(a))).toEqual([])
+    const conditional = dynamo.filter((s) => s.Condition)
+    expect(conditional).toHaveLength(1)
+    expect([conditional[0]?.Action].flat().sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ])
+    expect(conditional[0]?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual(
+      API_WRITE_PARTITIONS,
+    )
   })
 
   it('lets the public-facing ingest function touch only the items ingest needs', () => {

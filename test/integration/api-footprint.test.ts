@@ -1,0 +1,138 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Hono } from 'hono'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { API_WRITE_PARTITIONS } from '../../cdk/constructs/api.js'
+import apiApp from '../../functions/api/app.js'
+import { resetConfig } from '../../functions/config.js'
+import { signUnsubscribeToken } from '../../functions/email/unsubscribe-token.js'
+import { dynamo } from '../../functions/store/clients.js'
+import { resetJobsClient } from '../../functions/store/jobs.js'
+import { subscriptionId } from '../../functions/store/subscriptions.js'
+import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
+import { bearer } from '../fixtures/http.js'
+import { routePolicies } from '../support/routes.js'
+
+type Attribute = { S?: string } | string | undefined
+type WriteInput = {
+  Item?: { pk?: Attribute }
+  Key?: { pk?: Attribute }
+  RequestItems?: Record<
+    string,
+    { PutRequest?: { Item: { pk?: Attribute } }; DeleteRequest?: { Key: { pk?: Attribute } } }[]
+  >
+}
+
+/** Every partition key the API wrote to, seen on the real client's way out (nothing is changed or faked). */
+const written: string[] = []
+const pkOf = (a: Attribute) => (typeof a === 'string' ? a : a?.S)
+const WRITES = /^(Put|Update|Delete|BatchWrite)/
+
+const lambda = createServer((req, res) => {
+  req.resume()
+  req.on('end', () => {
+    res.statusCode = 202
+    res.end()
+  })
+})
+
+beforeAll(async () => {
+  await storeCatalog(buildCatalog(2, 1))
+  // As on AWS: the catalog sync and the reports run in their own functions, which the API only starts.
+  await new Promise<void>((r) => lambda.listen(0, '127.0.0.1', () => r()))
+  Object.assign(process.env, {
+    CATALOG_SYNC_FUNCTION: 'ogd-catalog-sync',
+    REPORT_FUNCTION: 'ogd-report',
+    LAMBDA_ENDPOINT: `http://127.0.0.1:${(lambda.address() as AddressInfo).port}`,
+  })
+  resetConfig()
+  resetJobsClient()
+  dynamo().middlewareStack.add(
+    (next, context) => async (args) => {
+      if (WRITES.test(context.commandName ?? '')) {
+        const input = args.input as WriteInput
+        for (const pk of [input.Item?.pk, input.Key?.pk]) if (pkOf(pk)) written.push(pkOf(pk) as string)
+        for (const requests of Object.values(input.RequestItems ?? {})) {
+          for (const r of requests) written.push(pkOf(r.PutRequest?.Item.pk ?? r.DeleteRequest?.Key.pk) ?? '')
+        }
+      }
+      return next(args)
+    },
+    { step: 'initialize', name: 'apiFootprint' },
+  )
+})
+
+afterAll(async () => {
+  dynamo().middlewareStack.remove('apiFootprint')
+  for (const name of ['CATALOG_SYNC_FUNCTION', 'REPORT_FUNCTION', 'LAMBDA_ENDPOINT']) delete process.env[name]
+  resetConfig()
+  resetJobsClient()
+  await new Promise((r) => lambda.close(r))
+})
+
+const json = async (role: 'dga_admin' | 'agency_exec', method: string, body?: unknown) => ({
+  method,
+  headers: { ...(await bearer(role, ['agency-1'])), 'content-type': 'application/json' },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+})
+const subscriber = { email: 'chief@agency-1.go.th', locale: 'en', scope: 'agency-1' } as const
+const subscription = subscriptionId(subscriber.email, subscriber.scope)
+
+/** Every route that can change something, called as on AWS, with what it should answer. */
+const CHANGES: Record<string, [path: string, init: () => Promise<RequestInit>, status: number]> = {
+  'POST /v1/dev/session': [
+    '/v1/dev/session',
+    async () => json('dga_admin', 'POST', { role: 'dga_admin' }),
+    200,
+  ],
+  'PUT /v1/targets/:fy/:agencyId': [
+    '/v1/targets/2566/agency-1',
+    () => json('dga_admin', 'PUT', { downloads: 5000 }),
+    200,
+  ],
+  'PUT /v1/awards/:fy/programme': [
+    '/v1/awards/2566/programme',
+    () =>
+      json('dga_admin', 'PUT', {
+        categories: [
+          { id: 'agency-plaque', subject: 'agency', places: 9, metric: 'downloads' },
+          { id: 'dataset-certificate', subject: 'dataset', places: 49 },
+        ],
+      }),
+    200,
+  ],
+  'POST /v1/catalog/sync': ['/v1/catalog/sync', () => json('dga_admin', 'POST'), 202],
+  'POST /v1/reports/:month': ['/v1/reports/2022-11', () => json('dga_admin', 'POST'), 202],
+  'POST /v1/subscriptions': ['/v1/subscriptions', () => json('agency_exec', 'POST', subscriber), 201],
+  'DELETE /v1/subscriptions/:id': [
+    `/v1/subscriptions/${subscription}`,
+    () => json('agency_exec', 'DELETE'),
+    204,
+  ],
+  'POST /v1/subscriptions/unsubscribe': [
+    `/v1/subscriptions/unsubscribe?token=${signUnsubscribeToken(process.env.UNSUBSCRIBE_SIGNING_KEY as string, subscription)}`,
+    async () => ({ method: 'POST' }),
+    200,
+  ],
+}
+
+describe('what the API function writes on AWS', () => {
+  it('names every route that can change something', () => {
+    const changing = [...routePolicies(apiApp as unknown as Hono<never>).keys()].filter(
+      (r) => !r.startsWith('GET '),
+    )
+    expect(Object.keys(CHANGES).sort()).toEqual(changing.sort())
+  })
+
+  it('writes only to the partitions its IAM policy allows (cdk/constructs/api.ts)', async () => {
+    for (const [route, [path, init, status]] of Object.entries(CHANGES)) {
+      const res = await apiApp.request(path, await init())
+      expect([route, res.status]).toEqual([route, status])
+    }
+    expect(written.length).toBeGreaterThan(5)
+    const allowed = API_WRITE_PARTITIONS.map((p) => new RegExp(`^${p.replace('*', '.*')}$`))
+    expect([...new Set(written)].filter((pk) => !allowed.some((re) => re.test(pk)))).toEqual([])
+    // Each allowed partition is one the API really writes: the list is no wider than it needs to be.
+    for (const re of allowed) expect(written.some((pk) => re.test(pk))).toBe(true)
+  })
+})
