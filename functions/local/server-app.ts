@@ -3,8 +3,10 @@ import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import apiApp from '../api/app.js'
+import { makeReportsInProcess } from '../api/routes/reports.js'
 import { securityHeaders } from '../auth/security-headers.js'
 import ingestApp from '../ingest/app.js'
+import { generateMonthlyReport } from '../reports/generate.js'
 import { WEB_DIST } from './web-assets.js'
 
 /**
@@ -12,6 +14,8 @@ import { WEB_DIST } from './web-assets.js'
  * dashboard (index.html for every other GET, so client-side routes work on reload).
  */
 export function createLocalApp() {
+  // Locally the API makes a report in the request; on AWS it starts the report function instead.
+  makeReportsInProcess((month) => generateMonthlyReport(month))
   const app = new Hono()
   app.use('*', securityHeaders())
   app.route('/', ingestApp)

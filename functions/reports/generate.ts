@@ -8,8 +8,8 @@ import {
   sortFiles,
 } from '../../shared/reports/manifest.js'
 import { REPORT_SCHEMA_VERSION } from '../../shared/reports/model.js'
-import { bangkokMonth, fiscalYearOfMonth, isMonth, monthRange } from '../../shared/time.js'
-import { AppError, ValidationError } from '../errors.js'
+import { fiscalYearOfMonth, monthRange } from '../../shared/time.js'
+import { AppError } from '../errors.js'
 import { mapLimit } from '../store/batch.js'
 import { acquireLease, releaseLease } from '../store/leases.js'
 import {
@@ -20,6 +20,7 @@ import {
   type StoredReportEntry,
 } from '../store/reports.js'
 import { renderReportFiles } from './files.js'
+import { parseReportMonth } from './month.js'
 import { readReportInput } from './read.js'
 
 /** Another generation of the same month is running (or just made this version): try again shortly. */
@@ -36,16 +37,6 @@ export class ReportInProgressError extends AppError {
 
 /** Long enough for a national report (seconds), short enough that a crashed run frees the month soon. */
 const LEASE_MS = 10 * 60_000
-
-/** A month a report can be made for: `YYYY-MM`, not after the current Bangkok month (422 otherwise). */
-export function parseReportMonth(value: string | undefined, now = Date.now()): string {
-  if (value === undefined || !isMonth(value)) {
-    throw new ValidationError(`month must be YYYY-MM, e.g. 2022-11; got "${value ?? ''}"`)
-  }
-  if (value > bangkokMonth(now))
-    throw new ValidationError(`month ${value} is in the future: there is no report yet`)
-  return value
-}
 
 export interface GenerateReportOptions {
   /** The clock (tests). @default Date.now() */

@@ -87,6 +87,17 @@ describe('synth of the whole app, with bundling', () => {
     }
   })
 
+  it('keeps PDF and Excel rendering in the report job alone (the API starts it; the rollup runs every minute)', () => {
+    const renders = (code: string) => code.includes('%PDF-') || code.includes('xl/workbook.xml')
+    for (const fn of functions) {
+      const code = readFileSync(join(outdir, fn.Metadata['aws:asset:path'] ?? '', 'index.mjs'), 'utf8')
+      expect([fn.Properties.Handler, renders(code)]).toEqual([
+        fn.Properties.Handler,
+        fn.Properties.Handler === 'index.reportHandler',
+      ])
+    }
+  })
+
   it('leaves the AWS SDK to the Lambda runtime', () => {
     const code = readFileSync(join(bundleOf('handler'), 'index.mjs'), 'utf8')
     expect(code).toContain('@aws-sdk/')

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import apiApp from '../../functions/api/app.js'
+import { makeReportsInProcess } from '../../functions/api/routes/reports.js'
 import type { Role } from '../../functions/auth/principal.js'
 import { renderReportFiles } from '../../functions/reports/files.js'
 import { generateMonthlyReport } from '../../functions/reports/generate.js'
@@ -40,6 +41,8 @@ const call = async (method: string, path: string, role: Role = 'dga_admin', agen
 
 // November 2022 is FY 2566's second month; December already has downloads, which its report must not count.
 beforeAll(async () => {
+  // As the local runtime does; on AWS the API starts the report function (catalog-sync-job.test.ts).
+  makeReportsInProcess((month) => generateMonthlyReport(month))
   const catalog = buildCatalog(3, 2)
   const [first] = catalog.agencies
   if (first) first.name = { th: '=HYPERLINK("x") กรม "ทดสอบ"', en: 'Dept, "quoted"' }
@@ -212,5 +215,27 @@ describe('monthly reports', () => {
     }
     const list = (await (await call('GET', '/v1/reports')).json()) as ReportsResponse
     expect(list.items.filter((i) => i.month === '2022-10').map((i) => i.version)).toEqual([1])
+  })
+})
+
+describe('an API that can neither make reports nor start the report function', () => {
+  it('answers 503 saying so, and makes nothing', async () => {
+    makeReportsInProcess(undefined)
+    try {
+      const before = (await (await call('GET', '/v1/reports')).json()) as ReportsResponse
+      const res = await call('POST', '/v1/reports/2022-10')
+      expect(res.status).toBe(503)
+      expect(await res.json()).toEqual({
+        error: {
+          code: 'reports_unavailable',
+          message: 'This API cannot make reports: REPORT_FUNCTION is not set',
+        },
+      })
+      expect(((await (await call('GET', '/v1/reports')).json()) as ReportsResponse).items).toEqual(
+        before.items,
+      )
+    } finally {
+      makeReportsInProcess((month) => generateMonthlyReport(month))
+    }
   })
 })

@@ -9,11 +9,31 @@ import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import type { Principal } from '../../auth/principal.js'
 import { config } from '../../config.js'
-import { BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js'
-import { generateMonthlyReport, parseReportMonth } from '../../reports/generate.js'
+import { AppError, BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js'
+import { parseReportMonth } from '../../reports/month.js'
 import { recordAudit } from '../../store/audit.js'
 import { startReportJob } from '../../store/jobs.js'
 import { listReportEntries, presignReportFile, reportKey } from '../../store/reports.js'
+
+/** Makes a month's report in this process: the new version, or the latest when nothing changed. */
+export type ReportGenerator = (month: string) => Promise<{ entry: ReportEntry; created: boolean }>
+
+let generator: ReportGenerator | undefined
+
+/**
+ * Lets `POST /v1/reports/:month` make the report in the request (the local runtime does this). The Lambda
+ * API does not: the report function makes it there, so the API's bundle carries no PDF or XLSX code.
+ */
+export function makeReportsInProcess(generate: ReportGenerator | undefined): void {
+  generator = generate
+}
+
+class ReportsUnavailableError extends AppError {
+  override name = 'ReportsUnavailableError'
+  constructor() {
+    super(503, 'reports_unavailable', 'This API cannot make reports: REPORT_FUNCTION is not set')
+  }
+}
 
 /** How long a presigned download link works. */
 const URL_SECONDS = 300
@@ -97,7 +117,8 @@ reports.post('/:month', dgaOnly(), async (c) => {
       202,
     )
   }
-  const { entry, created } = await generateMonthlyReport(month)
+  if (!generator) throw new ReportsUnavailableError()
+  const { entry, created } = await generator(month)
   await recordAudit({
     actor: principal.subject,
     action: 'report.generate',

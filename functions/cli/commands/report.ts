@@ -1,5 +1,6 @@
 import { isMonth } from '../../../shared/time.js'
-import { generateMonthlyReport, parseReportMonth } from '../../reports/generate.js'
+import { generateMonthlyReport } from '../../reports/generate.js'
+import { parseReportMonth } from '../../reports/month.js'
 import { type Command, UsageError } from '../command.js'
 
 /** `report --month YYYY-MM`: generate (or restate) a month's report, e.g. to backfill past months. */
