@@ -338,6 +338,15 @@ describe('the dashboard in a real browser', () => {
     const download = page.waitForEvent('download')
     await listed.locator('button[data-file="report.pdf"]').click()
     expect((await download).suggestedFilename()).toBe(`ogd-rankings-${month}-v1-report.pdf`)
+    // DGA picks any agency's own files.
+    const version = listed.locator('[data-version="1"]')
+    const agency = version.locator('select[name="report-agency"]')
+    expect(await agency.locator('option').count()).toBeGreaterThan(100)
+    const agencyId = (await agency.locator('option').nth(1).getAttribute('value')) as string
+    await agency.selectOption(agencyId)
+    const variant = page.waitForEvent('download')
+    await version.locator('button[data-variant="csv"]').click()
+    expect((await variant).suggestedFilename()).toBe(`ogd-rankings-${month}-v1-agencies-${agencyId}.csv`)
     expect(violations).toEqual([])
   }, 240_000)
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ReportEntry } from '../../shared/api.js'
 import { locale } from '../../web/src/i18n/index.js'
 import {
+  agencyVariants,
   fileLabel,
   generatedMessage,
   groupByMonth,
@@ -56,5 +57,15 @@ describe('the Reports page', () => {
       'agencies/a.csv',
       'agencies/b.pdf',
     ])
+  })
+
+  it('lists the agencies a version has files for, each once, in Thai order in Thai', () => {
+    const files = ['report.pdf', 'agencies/b.pdf', 'agencies/b.csv', 'agencies/a.pdf', 'agencies/c.csv'].map(
+      (name) => ({ name }),
+    )
+    const names: Record<string, string> = { a: 'สำนักงานสถิติ', b: 'กรมการปกครอง', c: 'Zeta office' }
+    expect(agencyVariants(files, 'th', (id) => names[id]).map((v) => v.agencyId)).toEqual(['b', 'a', 'c'])
+    expect(agencyVariants(files, 'en', () => undefined).map((v) => v.name)).toEqual(['a', 'b', 'c'])
+    expect(agencyVariants([{ name: 'report.pdf' }], 'th', () => undefined)).toEqual([])
   })
 })

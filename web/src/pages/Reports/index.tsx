@@ -6,7 +6,7 @@ import { LoadState } from '../../components/LoadState.js'
 import { formatBangkokTime } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
-import { fileLabel, generatedMessage, groupByMonth, orderFiles } from './reportList.js'
+import { agencyVariants, fileLabel, generatedMessage, groupByMonth, orderFiles } from './reportList.js'
 
 /** Monthly reports: each month's versions and files (downloads through the API), and DGA's generation. */
 export function ReportsPage() {
@@ -67,11 +67,54 @@ export function ReportsPage() {
                     </li>
                   ))}
               </ul>
+              {isDga && (
+                <AgencyFiles
+                  entry={entry}
+                  agencyName={(id) => data.names.get(id)?.[lang]}
+                  onDownload={(file) => void download(entry, file)}
+                />
+              )}
             </div>
           ))}
         </article>
       ))}
     </section>
+  )
+}
+
+/** DGA: any agency's own files of a version (executives see their own in the list above). */
+function AgencyFiles(props: {
+  entry: ReportEntry
+  agencyName: (id: string) => string | undefined
+  onDownload: (file: string) => void
+}) {
+  const variants = agencyVariants(props.entry.files, locale.value, props.agencyName)
+  const [agencyId, setAgencyId] = useState(variants[0]?.agencyId)
+  if (!agencyId) return null
+  return (
+    <p class="toolbar report-agency-files">
+      <label>
+        {t('reportAgencyFiles')}{' '}
+        <select name="report-agency" value={agencyId} onChange={(e) => setAgencyId(e.currentTarget.value)}>
+          {variants.map((v) => (
+            <option key={v.agencyId} value={v.agencyId}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(['pdf', 'csv'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          class="link"
+          data-variant={format}
+          onClick={() => props.onDownload(`agencies/${agencyId}.${format}`)}
+        >
+          {format.toUpperCase()}
+        </button>
+      ))}
+    </p>
   )
 }
 

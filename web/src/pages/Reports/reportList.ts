@@ -1,4 +1,5 @@
 import type { ReportEntry, ReportStartedResponse } from '../../../../shared/api.js'
+import { compareThai } from '../../../../shared/ranking.js'
 import type { Locale } from '../../../../shared/time.js'
 import { type MessageKey, t } from '../../i18n/index.js'
 
@@ -55,4 +56,17 @@ export function generatedMessage(
   const key: MessageKey =
     'status' in result ? 'reportStarted' : result.version === before ? 'reportUnchanged' : 'reportCreated'
   return t(key)
+}
+
+/** The agencies a version has its own files for, by name (Thai order in Thai), for DGA to pick one. */
+export function agencyVariants(
+  files: readonly { name: string }[],
+  lang: Locale,
+  agencyName: (id: string) => string | undefined,
+): { agencyId: string; name: string }[] {
+  const ids = new Set(files.flatMap((f) => /^agencies\/(.+)\.(pdf|csv)$/.exec(f.name)?.[1] ?? []))
+  const named = [...ids].map((agencyId) => ({ agencyId, name: agencyName(agencyId) ?? agencyId }))
+  return named.sort((a, b) =>
+    lang === 'th' ? compareThai(a.name, b.name) : a.name.localeCompare(b.name, 'en'),
+  )
 }
