@@ -15,7 +15,15 @@ import { startLocal } from '../../functions/local/runtime.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const dataDir = await mkdtemp(join(tmpdir(), 'ogd-bench-'))
-const runtime = await startLocal({ port: 0, dataDir, seedDemo: false, buildWeb: false, log: () => {} })
+// No monthly report: rendering one in this process would land in the middle of a measurement.
+const runtime = await startLocal({
+  port: 0,
+  dataDir,
+  seedDemo: false,
+  buildWeb: false,
+  monthlyReports: false,
+  log: () => {},
+})
 
 const { storeBenchCatalog } = await import('./bench-catalog.js')
 const resources = await storeBenchCatalog()

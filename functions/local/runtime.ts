@@ -26,6 +26,8 @@ export interface LocalOptions {
   dataDir: string
   seedDemo: boolean
   buildWeb?: boolean
+  /** Runs the monthly report schedule (and last month's report once, if missing). @default true */
+  monthlyReports?: boolean
   log?: (msg: string) => void
 }
 
@@ -155,7 +157,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   // The monthly report runs on its schedule once the data is in place, so it never slows the demo's load.
   let stopReports: (() => Promise<void>) | undefined
   void seeding.then(() => {
-    if (!stopSeeding.signal.aborted) stopReports = startMonthlyReports(log)
+    if (!stopSeeding.signal.aborted && options.monthlyReports !== false)
+      stopReports = startMonthlyReports(log)
   })
 
   return {
