@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
 import S3rver from 's3rver'
+import type { Day } from '../../shared/time.js'
+import type { StoredEvent } from '../store/events.js'
 
 /** An embedded server on a free loopback port. */
 export interface EmbeddedServer {
@@ -27,6 +29,50 @@ export async function startDynamoServer(path?: string): Promise<EmbeddedServer> 
       worker.postMessage('close')
       await closed
       await worker.terminate()
+    },
+  }
+}
+
+/**
+ * Stores events from a worker thread (functions/local/store-worker.ts), which reads the same configuration
+ * from the environment; answers the days stored, like `persistEvents`. A worker that dies fails what it was
+ * storing (the journal keeps and retries it) and is started again for the next call.
+ */
+export function startStoreWorker() {
+  const waiting = new Map<number, { resolve: (days: Set<Day>) => void; reject: (err: Error) => void }>()
+  let nextId = 0
+  let worker: Worker | undefined
+  let closing = false
+  const failAll = (err: Error) => {
+    for (const w of waiting.values()) w.reject(err)
+    waiting.clear()
+  }
+  const spawn = () => {
+    const w = new Worker(new URL('./store-worker-entry.mjs', import.meta.url))
+    w.on('message', (m: { id: number; days?: Day[]; error?: string }) => {
+      const pending = waiting.get(m.id)
+      waiting.delete(m.id)
+      if (m.error !== undefined) pending?.reject(new Error(m.error))
+      else pending?.resolve(new Set(m.days))
+    })
+    w.on('error', failAll)
+    w.once('exit', (code) => {
+      if (worker === w) worker = undefined
+      if (!closing) failAll(new Error(`The store worker stopped (exit code ${code})`))
+    })
+    return w
+  }
+  return {
+    store: (events: readonly StoredEvent[]) =>
+      new Promise<Set<Day>>((resolve, reject) => {
+        const id = nextId++
+        waiting.set(id, { resolve, reject })
+        worker ??= spawn()
+        worker.postMessage({ id, events })
+      }),
+    close: async () => {
+      closing = true
+      await worker?.terminate()
     },
   }
 }

@@ -6,17 +6,12 @@ import { serve } from '@hono/node-server'
 import { addDays, bangkokDay } from '../../shared/time.js'
 import { resetConfig } from '../config.js'
 import { DownloadJournal } from '../ingest/journal.js'
-import {
-  notifyEventsRecorded,
-  onEventsRecorded,
-  persistEvents,
-  useDownloadJournal,
-} from '../ingest/record.js'
+import { notifyEventsRecorded, onEventsRecorded, useDownloadJournal } from '../ingest/record.js'
 import { runRollup } from '../jobs/rollup.js'
 import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
 import { persistentSecret, removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
-import { type EmbeddedServer, startDynamoServer, startS3Server } from './embedded.js'
+import { type EmbeddedServer, startDynamoServer, startS3Server, startStoreWorker } from './embedded.js'
 import { startMonthlyReports } from './monthly.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
@@ -125,9 +120,11 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
 
   // Downloads are acknowledged once journaled on local disk and stored from there (replaying what a crash
   // left), so a redirect never waits for the table; see docs/decisions.md.
+  // …and stored from a worker thread, so the SDK's work for it never sits between two requests.
+  const storeWorker = startStoreWorker()
   const journal = await DownloadJournal.open({
     dir: join(dataDir, 'journal'),
-    store: async (events) => notifyEventsRecorded(await persistEvents(events)),
+    store: async (events) => notifyEventsRecorded(await storeWorker.store(events)),
     onError: (err) => log(`storing journaled downloads failed (kept, retrying): ${(err as Error).message}`),
   })
   useDownloadJournal(journal)
@@ -184,6 +181,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
       await stopReports?.()
       await journal.close()
       useDownloadJournal(undefined)
+      await storeWorker.close()
       if (timer) clearTimeout(timer)
       await rollup()
       resetClients()
