@@ -60,4 +60,49 @@ describe('the dashboard API client', () => {
     expect(await client.authConfig()).toEqual({ mode: 'dev' })
     expect(ended).toBe(0)
   })
+
+  it('renews a refused token once, sends the request again, and keeps the session', async () => {
+    let token = 'expired'
+    let ended = 0
+    let renewals = 0
+    const client = new ApiClient(
+      () => token,
+      base,
+      () => ended++,
+    )
+    client.renewWith(async () => {
+      renewals++
+      await new Promise((r) => setTimeout(r, 20))
+      token = 'good'
+      return true
+    })
+    // Three requests refused at once share one renewal, and all three are answered.
+    expect(await Promise.all([client.authConfig(), client.authConfig(), client.authConfig()])).toEqual([
+      { mode: 'dev' },
+      { mode: 'dev' },
+      { mode: 'dev' },
+    ])
+    expect(renewals).toBe(1)
+    expect(ended).toBe(0)
+  })
+
+  it.each([
+    ['the renewal fails', async () => false],
+    ['the renewal throws', async () => Promise.reject(new Error('token endpoint down'))],
+    ['the renewed token is refused too', async () => true],
+  ])('ends the session once when %s (no loop)', async (_, renew) => {
+    let ended = 0
+    let calls = 0
+    const client = new ApiClient(
+      () => 'expired',
+      base,
+      () => ended++,
+    )
+    client.renewWith(() => {
+      calls++
+      return renew()
+    })
+    await expect(client.authConfig()).rejects.toMatchObject({ status: 401 })
+    expect([calls, ended]).toEqual([1, 1])
+  })
 })

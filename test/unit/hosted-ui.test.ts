@@ -1,50 +1,60 @@
-import { createHash } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
-import { authorizeUrl, pkcePair, sessionFromIdToken } from '../../web/src/state/hosted-ui.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CognitoConfig, refreshTokens } from '../../web/src/state/hosted-ui.js'
 
-const cfg = {
-  mode: 'cognito' as const,
-  clientId: 'client-1',
-  authorizeUrl: 'https://sign-in.example/oauth2/authorize',
-  tokenUrl: 'https://sign-in.example/oauth2/token',
-}
-const idToken = (claims: Record<string, unknown>) =>
-  `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`
-
-describe('Hosted UI sign-in', () => {
-  it('makes an S256 PKCE challenge of its verifier', async () => {
-    const { verifier, challenge } = await pkcePair()
-    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(challenge).toBe(createHash('sha256').update(verifier).digest('base64url'))
+/** A stand-in for Cognito's token endpoint: answers the refresh token `valid`, refuses any other. */
+const requests: { contentType?: string; form: Record<string, string> }[] = []
+let answer: 'tokens' | 'garbage' = 'tokens'
+const server = createServer((req, res) => {
+  let body = ''
+  req.on('data', (d) => {
+    body += d
   })
+  req.on('end', () => {
+    const form = Object.fromEntries(new URLSearchParams(body))
+    requests.push({ contentType: req.headers['content-type'], form })
+    res.setHeader('content-type', 'application/json')
+    if (form.refresh_token !== 'valid') {
+      res.statusCode = 400
+      res.end(JSON.stringify({ error: 'invalid_grant' }))
+    } else
+      res.end(
+        answer === 'tokens' ? JSON.stringify({ id_token: 'a.b.c', expires_in: 3600 }) : '{"id_token":1}',
+      )
+  })
+})
+let cfg: CognitoConfig
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const port = (server.address() as AddressInfo).port
+  cfg = {
+    mode: 'cognito',
+    clientId: 'dashboard-client',
+    authorizeUrl: `http://127.0.0.1:${port}/oauth2/authorize`,
+    tokenUrl: `http://127.0.0.1:${port}/oauth2/token`,
+  }
+})
+afterAll(() => new Promise((r) => server.close(r)))
 
-  it('asks the Hosted UI for a code with PKCE, to come back to the dashboard', () => {
-    const url = new URL(authorizeUrl(cfg, 'https://rankings.example/', 'state-1', 'challenge-1'))
-    expect(url.origin + url.pathname).toBe(cfg.authorizeUrl)
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      response_type: 'code',
-      client_id: 'client-1',
-      redirect_uri: 'https://rankings.example/',
-      scope: 'openid email',
-      state: 'state-1',
-      code_challenge_method: 'S256',
-      code_challenge: 'challenge-1',
+describe('renewing a Hosted UI sign-in with the refresh token', () => {
+  it('asks the token endpoint with the refresh_token grant of the dashboard client, and answers the new ID token', async () => {
+    expect(await refreshTokens(cfg, 'valid')).toEqual({ id_token: 'a.b.c', expires_in: 3600 })
+    expect(requests.at(-1)).toEqual({
+      contentType: 'application/x-www-form-urlencoded',
+      form: { grant_type: 'refresh_token', client_id: 'dashboard-client', refresh_token: 'valid' },
     })
   })
 
   it.each([
-    [{ 'cognito:groups': ['dga_admin'] }, 'dga_admin', []],
-    [
-      { 'cognito:groups': ['agency_exec'], 'custom:agency_ids': 'a-1, a-2', name: 'สมชาย' },
-      'agency_exec',
-      ['a-1', 'a-2'],
-    ],
-  ])('reads the role and agencies of an ID token %j', (claims, role, agencyIds) => {
-    expect(sessionFromIdToken(idToken(claims), 3600)).toEqual({
-      token: idToken(claims),
-      expiresIn: 3600,
-      role,
-      agencyIds,
-    })
+    ['a refused (expired or revoked) refresh token', 'revoked', 'tokens'],
+    ['an answer without a usable ID token', 'valid', 'garbage'],
+  ] as const)('answers undefined for %s, so the user signs in again', async (_, token, kind) => {
+    answer = kind
+    try {
+      expect(await refreshTokens(cfg, token)).toBeUndefined()
+    } finally {
+      answer = 'tokens'
+    }
   })
 })

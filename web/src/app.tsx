@@ -7,8 +7,8 @@ import { AwardsPage } from './pages/Awards/index.js'
 import { RankingsPage } from './pages/Rankings/index.js'
 import { ReportsPage } from './pages/Reports/index.js'
 import { SubscriptionsPage } from './pages/Subscriptions/index.js'
-import { authConfig } from './state/auth.js'
-import { isSignedIn, session, setSession } from './state/session.js'
+import { authConfig, signOut } from './state/auth.js'
+import { isSignedIn, session } from './state/session.js'
 import { type DashboardStore, StoreContext, useStore } from './state/store.js'
 
 /** The dashboard shell: header, language switch, sign-in, navigation and the page. */
@@ -25,7 +25,7 @@ export function App({ store }: { store: DashboardStore }) {
             {t('language')}
           </button>
           {isSignedIn.value && (
-            <button type="button" onClick={() => setSession(undefined)}>
+            <button type="button" onClick={signOut}>
               {t('signOut')} ({session.value?.role === 'agency_exec' ? t('exec') : t('dga')})
             </button>
           )}

@@ -51,7 +51,27 @@ export class ApiClient {
     private readonly onUnauthorized: () => void = () => {},
   ) {}
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private renew: (() => Promise<boolean>) | undefined
+  private renewing: Promise<boolean> | undefined
+
+  /**
+   * How to get a fresh token when the API refuses one (Cognito: the refresh token); the request is then sent
+   * once more. Concurrent refusals share one renewal. Without one, or when it fails, the session ends.
+   */
+  renewWith(renew: (() => Promise<boolean>) | undefined): void {
+    this.renew = renew
+  }
+
+  private renewOnce(): Promise<boolean> {
+    this.renewing ??= (this.renew?.() ?? Promise.resolve(false))
+      .catch(() => false)
+      .finally(() => {
+        this.renewing = undefined
+      })
+    return this.renewing
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
     const token = this.token()
     if (token) headers.authorization = `Bearer ${token}`
@@ -62,7 +82,10 @@ export class ApiClient {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     const json = (await res.json().catch(() => undefined)) as T | ApiErrorBody | undefined
-    if (res.status === 401 && token) this.onUnauthorized()
+    if (res.status === 401 && token) {
+      if (!retried && this.renew && (await this.renewOnce())) return this.request<T>(method, path, body, true)
+      this.onUnauthorized()
+    }
     if (!res.ok) {
       const error = (json as ApiErrorBody | undefined)?.error
       throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? res.statusText)

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals'
 import type { AuthConfig } from '../../../shared/api.js'
-import { finishSignIn } from './hosted-ui.js'
+import { finishSignIn, forgetRefreshToken, renewSignIn } from './hosted-ui.js'
 import { api, setSession } from './session.js'
 
 /** How this deployment signs in; undefined until the API has said. */
@@ -13,6 +13,12 @@ export async function loadAuth(): Promise<void> {
     const cfg = await api.authConfig()
     authConfig.value = cfg
     if (cfg.mode !== 'cognito') return
+    // An expired ID token is renewed with the tab's refresh token, and the refused request sent again.
+    api.renewWith(async () => {
+      const renewed = await renewSignIn(cfg)
+      if (renewed) setSession(renewed)
+      return renewed !== undefined
+    })
     const url = new URL(location.href)
     const session = await finishSignIn(cfg, url)
     if (session) setSession(session)
@@ -21,4 +27,10 @@ export async function loadAuth(): Promise<void> {
     signInError.value = (err as Error).message
     authConfig.value ??= { mode: 'dev' }
   }
+}
+
+/** Signs out of this tab: the session and the refresh token that could renew it. */
+export function signOut(): void {
+  forgetRefreshToken()
+  setSession(undefined)
 }

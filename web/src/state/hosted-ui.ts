@@ -4,6 +4,7 @@ import type { AuthConfig, DevSession } from '../../../shared/api.js'
 export type CognitoConfig = Extract<AuthConfig, { mode: 'cognito' }>
 
 const PENDING = 'sign-in-pending'
+const REFRESH = 'refresh-token'
 
 const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
@@ -84,6 +85,48 @@ export async function finishSignIn(cfg: CognitoConfig, url: URL): Promise<DevSes
     }),
   })
   if (!res.ok) throw new Error('Sign-in failed; try again')
-  const tokens = (await res.json()) as { id_token: string; expires_in: number }
+  const tokens = (await res.json()) as { id_token: string; expires_in: number; refresh_token?: string }
+  // Kept for this tab only: it renews the ID token (an hour) until the refresh token expires (days).
+  if (tokens.refresh_token) sessionStorage.setItem(REFRESH, tokens.refresh_token)
   return sessionFromIdToken(tokens.id_token, tokens.expires_in)
+}
+
+/** New tokens for a refresh token from the token endpoint; undefined when it refuses (expired, revoked). */
+export async function refreshTokens(
+  cfg: CognitoConfig,
+  refreshToken: string,
+): Promise<{ id_token: string; expires_in: number } | undefined> {
+  if (!cfg.tokenUrl) return undefined
+  const res = await fetch(cfg.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: cfg.clientId,
+      refresh_token: refreshToken,
+    }),
+  })
+  if (!res.ok) return undefined
+  const tokens = (await res.json().catch(() => undefined)) as
+    | { id_token?: unknown; expires_in?: unknown }
+    | undefined
+  if (typeof tokens?.id_token !== 'string' || typeof tokens.expires_in !== 'number') return undefined
+  return { id_token: tokens.id_token, expires_in: tokens.expires_in }
+}
+
+/** A fresh session from the tab's refresh token, or undefined (then the user signs in again). */
+export async function renewSignIn(cfg: CognitoConfig): Promise<DevSession | undefined> {
+  const refreshToken = sessionStorage.getItem(REFRESH)
+  if (!refreshToken) return undefined
+  const tokens = await refreshTokens(cfg, refreshToken)
+  if (!tokens) {
+    sessionStorage.removeItem(REFRESH)
+    return undefined
+  }
+  return sessionFromIdToken(tokens.id_token, tokens.expires_in)
+}
+
+/** Forgets the tab's refresh token (signing out). */
+export function forgetRefreshToken(): void {
+  sessionStorage.removeItem(REFRESH)
 }
