@@ -49,11 +49,6 @@ export class DataStore extends Construct {
     })
   }
 
-  /** Lets `grantee` read and write the table's items. */
-  grantTable(grantee: iam.IGrantable): void {
-    this.table.grantReadWriteData(grantee)
-  }
-
   /**
    * Lets `grantee` use only these item actions, and only on items whose partition key matches one of
    * `partitionKeys` (IAM `dynamodb:LeadingKeys`, `*` as a wildcard). For the public-facing ingest function:

@@ -10,6 +10,11 @@ import { Construct } from 'constructs'
 import type { DataStore } from './data.js'
 import { ProductFunction } from './function.js'
 
+/** What each job may write (IAM `dynamodb:LeadingKeys`); test/integration/jobs-footprint.test.ts holds them to it. */
+export const ROLLUP_WRITE_PARTITIONS = ['LEASE', 'COUNTS#*', 'VERSION', 'ROLLUP#DIRTY', 'SALT']
+export const RECOMPUTE_WRITE_PARTITIONS = ['LEASE', 'COUNTS#*', 'VERSION']
+export const CATALOG_SYNC_WRITE_PARTITIONS = ['LEASE', 'CATALOG#*']
+
 /** Every schedule's time zone: periods are cut in Bangkok time, so schedules are written in it too. */
 export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_BANGKOK
 
@@ -69,7 +74,7 @@ export class Jobs extends Construct {
       logRetentionDays: props.logRetentionDays,
       environment,
     })
-    data.grantTable(this.rollup.fn)
+    this.grantWrites(data, this.rollup, ROLLUP_WRITE_PARTITIONS)
     // A failed or skipped minute is redone by the next one: no Lambda retries, and an invocation that waited
     // behind a long run is dropped after a minute instead of piling up.
     this.rollup.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) })
@@ -89,7 +94,7 @@ export class Jobs extends Construct {
       logRetentionDays: props.logRetentionDays,
       environment: { ...environment, CKAN_URL: props.ckanUrl },
     })
-    data.grantTable(this.catalogSync.fn)
+    this.grantWrites(data, this.catalogSync, CATALOG_SYNC_WRITE_PARTITIONS)
     this.catalogSync.fn.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
@@ -111,7 +116,7 @@ export class Jobs extends Construct {
       logRetentionDays: props.logRetentionDays,
       environment,
     })
-    data.grantTable(this.recompute.fn)
+    this.grantWrites(data, this.recompute, RECOMPUTE_WRITE_PARTITIONS)
     this.recompute.fn.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
@@ -170,6 +175,12 @@ export class Jobs extends Construct {
   /** Lets `fn` start a month's report now (DGA's `POST /v1/reports/:month`): its name and the invoke grant. */
   letStartReport(fn: lambda.Function): void {
     this.letStart(fn, this.report, 'REPORT_FUNCTION', 'report')
+  }
+
+  /** Reads the whole table, writes items only in `partitions` (counts, catalog… never raw events or audit). */
+  private grantWrites(data: DataStore, job: ProductFunction, partitions: string[]): void {
+    data.table.grantReadData(job.fn)
+    data.grantItems(job.fn, ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], partitions)
   }
 
   private letStart(fn: lambda.Function, job: ProductFunction, variable: string, what: string): void {

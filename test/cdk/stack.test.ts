@@ -83,6 +83,26 @@ describe('the whole stack', () => {
     expect(deliveries.map((st) => actionsOf(st))).toEqual([['dynamodb:UpdateItem']])
   })
 
+  it('lets no function write to the table outside the partitions its code writes (dynamodb:LeadingKeys)', () => {
+    const template = Template.fromStack(full)
+    const writes = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ]
+    const tableWrites = policyStatements(template).filter((st) =>
+      actionsOf(st).some((a) => writes.includes(a)),
+    )
+    expect(tableWrites.length).toBeGreaterThanOrEqual(6)
+    for (const st of tableWrites) {
+      const keys = (st.Condition as Record<string, Record<string, string[]>> | undefined)?.[
+        'ForAllValues:StringLike'
+      ]
+      expect(keys?.['dynamodb:LeadingKeys']?.length).toBeGreaterThan(0)
+    }
+  })
+
   it('alarms on every function, the API and the dead-letter queue', () => {
     const template = Template.fromStack(minimal)
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
