@@ -13,6 +13,8 @@ interface LambdaResource {
 }
 
 /** What `npm run synth` does, in process: bundling, the AWS Solutions checks and CDK's own validation. */
+const HANDLERS = ['handler', 'rollupHandler', 'catalogSyncHandler', 'recomputeHandler', 'reportHandler']
+
 describe('synth of the whole app, with bundling', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'ogd-synth-'))
   let stack: CloudFormationStackArtifact
@@ -46,13 +48,7 @@ describe('synth of the whole app, with bundling', () => {
 
   it('bundles every function into a minified ES module with a source map', () => {
     expect(functions).toHaveLength(6)
-    for (const handler of [
-      'handler',
-      'rollupHandler',
-      'catalogSyncHandler',
-      'recomputeHandler',
-      'reportHandler',
-    ]) {
+    for (const handler of HANDLERS) {
       const dir = bundleOf(handler)
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8')
       expect(code.length).toBeGreaterThan(1000)
@@ -64,13 +60,7 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('bundles export the handlers the functions name', () => {
-    for (const handler of [
-      'handler',
-      'rollupHandler',
-      'catalogSyncHandler',
-      'recomputeHandler',
-      'reportHandler',
-    ]) {
+    for (const handler of HANDLERS) {
       const code = readFileSync(join(bundleOf(handler), 'index.mjs'), 'utf8')
       expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\bas ${handler}\\b`))
     }

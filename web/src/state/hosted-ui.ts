@@ -55,6 +55,14 @@ export function sessionFromIdToken(idToken: string, expiresIn: number): DevSessi
   return { token: idToken, expiresIn, role, agencyIds: agencyIds.filter(Boolean) }
 }
 
+/** A form POST to the token endpoint (the dashboard is a public client: no secret). */
+const tokenRequest = (tokenUrl: string, form: Record<string, string>) =>
+  fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  })
+
 /** Sends the browser to the Hosted UI, keeping the PKCE verifier and state for the way back. */
 export async function startSignIn(cfg: CognitoConfig): Promise<void> {
   const { verifier, challenge } = await pkcePair()
@@ -73,16 +81,12 @@ export async function finishSignIn(cfg: CognitoConfig, url: URL): Promise<DevSes
   const { verifier, state, redirectUri } = JSON.parse(pending) as Record<string, string>
   if (url.searchParams.get('state') !== state)
     throw new Error('The sign-in did not come back as sent; try again')
-  const res = await fetch(cfg.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: cfg.clientId,
-      code,
-      redirect_uri: redirectUri as string,
-      code_verifier: verifier as string,
-    }),
+  const res = await tokenRequest(cfg.tokenUrl, {
+    grant_type: 'authorization_code',
+    client_id: cfg.clientId,
+    code,
+    redirect_uri: redirectUri as string,
+    code_verifier: verifier as string,
   })
   if (!res.ok) throw new Error('Sign-in failed; try again')
   const tokens = (await res.json()) as { id_token: string; expires_in: number; refresh_token?: string }
@@ -97,14 +101,10 @@ export async function refreshTokens(
   refreshToken: string,
 ): Promise<{ id_token: string; expires_in: number } | undefined> {
   if (!cfg.tokenUrl) return undefined
-  const res = await fetch(cfg.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: cfg.clientId,
-      refresh_token: refreshToken,
-    }),
+  const res = await tokenRequest(cfg.tokenUrl, {
+    grant_type: 'refresh_token',
+    client_id: cfg.clientId,
+    refresh_token: refreshToken,
   })
   if (!res.ok) return undefined
   const tokens = (await res.json().catch(() => undefined)) as
