@@ -11,6 +11,7 @@ const SALT_PK = 'SALT'
  */
 export const SALT_CACHE_MS = 10 * 60_000
 const cache = new Map<Day, { salt: Buffer; until: number }>()
+const inFlight = new Map<Day, Promise<Buffer>>()
 
 /**
  * The secret salt of a Bangkok day, created on first use. Client identities are keyed hashes with it, so
@@ -19,6 +20,16 @@ const cache = new Map<Day, { salt: Buffer; until: number }>()
 export async function getDaySalt(day: Day, now = Date.now()): Promise<Buffer> {
   const hit = cache.get(day)
   if (hit && hit.until > now) return hit.salt
+  // Downloads that arrive together when the cached salt ran out share one read.
+  let loading = inFlight.get(day)
+  if (!loading) {
+    loading = loadDaySalt(day, now).finally(() => inFlight.delete(day))
+    inFlight.set(day, loading)
+  }
+  return loading
+}
+
+async function loadDaySalt(day: Day, now: number): Promise<Buffer> {
   const key = { pk: SALT_PK, sk: day }
   const found = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))
   let salt = found.Item?.salt as string | undefined
