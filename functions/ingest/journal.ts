@@ -62,9 +62,9 @@ async function syncDirectory(dir: string): Promise<void> {
  * group commit). Segments are zero-filled and synced before use, the next one ahead of time, so an append
  * never changes a file's size and its sync flushes only its own pages, never a file-system journal commit
  * that waits for other files' writes (as write-ahead logs of databases do). Events are then stored in the
- * table in the background, in batches: when the route is quiet, or when
- * the oldest waiting download is `maxLagMs` old — so a burst of downloads is answered first and stored just
- * after, and a steady stream is stored with a bounded lag. A segment is deleted once every event in it is
+ * table in the background, in batches: when the route is quiet, or when the oldest waiting download is
+ * `maxLagMs` old — so a burst of downloads is answered first and stored just after, and a steady stream is
+ * stored with a bounded lag. A segment is deleted once every event in it is
  * stored; segments left by a crash are stored at the next open. Storing an event again writes the same item
  * under the same id, which changes nothing: the journal neither loses nor doubles an acknowledged download.
  */
@@ -261,7 +261,7 @@ export class DownloadJournal {
     return next
   }
 
-  /** Whether storing should go on now: asked to, quiet, or the oldest waiting download is overdue. */
+  /** How long until storing is due: 0 once the route is quiet or the oldest waiting download is overdue. */
   private due(now: number): number {
     const first = this.toStore[0]
     if (!first) return Number.POSITIVE_INFINITY
@@ -270,13 +270,14 @@ export class DownloadJournal {
     return Math.max(0, Math.min(quietIn, overdueIn))
   }
 
-  private kick(now = false): void {
+  /** Starts storing when it is due (at once when `immediately`, or when someone waits for `drained`). */
+  private kick(immediately = false): void {
     if (this.draining || this.retrying) return
     if (this.toStore.length === 0) {
       this.settleIdle()
       return
     }
-    const wait = now || this.idle.length > 0 ? 0 : this.due(this.now())
+    const wait = immediately || this.idle.length > 0 ? 0 : this.due(this.now())
     if (wait > 0) {
       clearTimeout(this.timer)
       this.timer = setTimeout(() => this.kick(), wait)

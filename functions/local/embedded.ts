@@ -17,7 +17,7 @@ export interface EmbeddedServer {
  */
 export async function startDynamoServer(path?: string): Promise<EmbeddedServer> {
   if (path) await mkdir(path, { recursive: true })
-  const worker = new Worker(new URL('./dynalite-worker-entry.mjs', import.meta.url), { workerData: { path } })
+  const worker = startTsWorker('./dynalite-worker.ts', { path })
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('error', reject)
     worker.once('message', (m: { port: number }) => resolve(m.port))
@@ -31,6 +31,13 @@ export async function startDynamoServer(path?: string): Promise<EmbeddedServer> 
       await worker.terminate()
     },
   }
+}
+
+/** A worker thread running the TypeScript module `module` (beside this file), given `data`. */
+function startTsWorker(module: string, data: Record<string, unknown> = {}): Worker {
+  return new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+    workerData: { ...data, module: new URL(module, import.meta.url).href },
+  })
 }
 
 /**
@@ -48,7 +55,7 @@ export function startStoreWorker() {
     waiting.clear()
   }
   const spawn = () => {
-    const w = new Worker(new URL('./store-worker-entry.mjs', import.meta.url))
+    const w = startTsWorker('./store-worker.ts')
     w.on('message', (m: { id: number; days?: Day[]; error?: string }) => {
       const pending = waiting.get(m.id)
       waiting.delete(m.id)

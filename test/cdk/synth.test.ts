@@ -12,9 +12,10 @@ interface LambdaResource {
   Metadata: Record<string, string>
 }
 
-/** What `npm run synth` does, in process: bundling, the AWS Solutions checks and CDK's own validation. */
+/** The handlers of the stack's functions (the ingest and API functions both export `handler`). */
 const HANDLERS = ['handler', 'rollupHandler', 'catalogSyncHandler', 'recomputeHandler', 'reportHandler']
 
+/** What `npm run synth` does, in process: bundling, the AWS Solutions checks and CDK's own validation. */
 describe('synth of the whole app, with bundling', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'ogd-synth-'))
   let stack: CloudFormationStackArtifact

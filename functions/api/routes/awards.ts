@@ -5,13 +5,13 @@ import type { AwardProgramme } from '../../../shared/awards.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import { ValidationError } from '../../errors.js'
-import { recordAudit } from '../../store/audit.js'
 import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
 import { readJson, validate } from '../../validation.js'
 import { awards as awardsOf, programmeOf } from '../awards.js'
 import { catalog } from '../catalog-cache.js'
+import { saveChange, setStamp } from '../changes.js'
 import { fyOrCurrent, parseFy } from '../period.js'
-import { forgetVersions, readVersions } from '../period-cache.js'
+import { readVersions } from '../period-cache.js'
 
 const places = z.number().int().min(1).max(1000)
 const metric = z.enum(['downloads', 'uniqueDownloads'])
@@ -95,16 +95,8 @@ awards.put('/:fy/programme', dgaOnly(), async (c) => {
   })
   const previous = await getAwardProgramme(fy)
   const principal = principalOf(c)
-  const stored: ProgrammeResponse = {
-    fy,
-    programme,
-    setBy: principal.subject,
-    setAt: new Date().toISOString(),
-  }
-  await putAwardProgramme(stored)
-  forgetVersions() // this process reads its own write at once
-  await recordAudit({
-    actor: principal.subject,
+  const stored: ProgrammeResponse = { fy, programme, ...setStamp(principal) }
+  await saveChange(principal, () => putAwardProgramme(stored), {
     action: 'awards.programme.set',
     target: `FY${fy}`,
     detail: { programme, previous: previous?.programme ?? null },

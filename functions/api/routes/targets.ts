@@ -3,11 +3,10 @@ import * as z from 'zod'
 import type { TargetResponse } from '../../../shared/api.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly } from '../../auth/policy.js'
-import { recordAudit } from '../../store/audit.js'
 import { getTarget, listTargets, putTarget } from '../../store/targets.js'
 import { readJson, validate } from '../../validation.js'
+import { saveChange, setStamp } from '../changes.js'
 import { knownAgency, parseFy } from '../period.js'
-import { forgetVersions } from '../period-cache.js'
 
 const targetSchema = z.strictObject({
   downloads: z.number().int('must be a whole number').min(0, 'must not be negative').max(1e12),
@@ -28,17 +27,8 @@ targets.put('/:fy/:agencyId', dgaOnly(), async (c) => {
   await knownAgency(agencyId)
   const previous = await getTarget(fy, agencyId)
   const principal = principalOf(c)
-  const target: TargetResponse = {
-    fy,
-    agencyId,
-    downloads,
-    setBy: principal.subject,
-    setAt: new Date().toISOString(),
-  }
-  await putTarget(target)
-  forgetVersions() // this process reads its own write at once
-  await recordAudit({
-    actor: principal.subject,
+  const target: TargetResponse = { fy, agencyId, downloads, ...setStamp(principal) }
+  await saveChange(principal, () => putTarget(target), {
     action: 'target.set',
     target: `FY${fy}/${agencyId}`,
     detail: { downloads, previous: previous?.downloads ?? null },
