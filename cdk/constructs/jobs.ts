@@ -11,7 +11,14 @@ import type { DataStore } from './data.js'
 import { ProductFunction } from './function.js'
 
 /** What each job may write (IAM `dynamodb:LeadingKeys`); test/integration/jobs-footprint.test.ts holds them to it. */
-export const ROLLUP_WRITE_PARTITIONS = ['LEASE', 'COUNTS#*', 'VERSION', 'ROLLUP#DIRTY', 'SALT']
+export const ROLLUP_WRITE_PARTITIONS = [
+  'LEASE',
+  'COUNTS#*',
+  'VERSION',
+  'ROLLUP#DIRTY',
+  'ROLLUP#INTENT',
+  'SALT',
+]
 export const RECOMPUTE_WRITE_PARTITIONS = ['LEASE', 'COUNTS#*', 'VERSION']
 export const CATALOG_SYNC_WRITE_PARTITIONS = ['LEASE', 'CATALOG#*']
 

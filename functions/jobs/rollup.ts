@@ -18,7 +18,14 @@ import {
   replaceDayCounts,
   replacePeriodCounts,
 } from '../store/counts.js'
-import { clearDirtyDay, listDayEvents, listDirtyDays } from '../store/events.js'
+import {
+  clearDirtyDay,
+  clearRollupIntent,
+  interruptedRollupMonths,
+  listDayEvents,
+  listDirtyDays,
+  noteRollupIntent,
+} from '../store/events.js'
 import { acquireLease, releaseLease } from '../store/leases.js'
 import { deleteSaltsBefore } from '../store/salts.js'
 
@@ -86,7 +93,12 @@ export function runRollup(
     const today = bangkokDay(now)
     const dirty = await listDirtyDays()
     const days = [...new Set([today, addDays(today, -1), ...extraDays, ...dirty.map((d) => d.day)])].sort()
+    // A rollup killed between a day's counts and its month's left that month and its fiscal year short.
+    const interrupted = await interruptedRollupMonths()
+    if (interrupted.length > 0) await rebuildFromDays(interrupted)
+    await noteRollupIntent(days.map((d) => d.slice(0, 7)))
     const changed = await rollupDays(days)
+    await clearRollupIntent()
     for (const { day, at } of dirty) await clearDirtyDay(day, at)
     const saltsDeleted = await deleteSaltsBefore(addDays(today, -(SALT_KEEP_DAYS - 1)))
     return { days, changed, saltsDeleted }
@@ -109,16 +121,25 @@ function sum(periods: PeriodCounts[]): PeriodCounts {
  * fiscal year as the sum of its months. Gives the same counts as the incremental rollups.
  */
 export async function recomputeMonth(month: Month): Promise<PeriodCounts> {
-  const fy = fiscalYearOfMonth(month)
   const result = await serial(async () => {
-    const days = daysOfMonth(month)
-    await rollupDays(days)
-    const monthCounts = sum(await Promise.all(days.map((day) => getPeriodCounts({ day }))))
-    await replacePeriodCounts({ month }, monthCounts)
-    const months = await Promise.all(monthsOfFiscalYear(fy).map((m) => getPeriodCounts({ month: m })))
-    await replacePeriodCounts({ fy }, sum(months))
-    return monthCounts
+    await rollupDays(daysOfMonth(month))
+    return (await rebuildFromDays([month])).get(month) as PeriodCounts
   }, true)
   if (!result) throw new Error('Another rollup held the lease for too long; try again')
   return result
+}
+
+/** Sets each month to the sum of its days' counts, then each of their fiscal years to the sum of its months. */
+async function rebuildFromDays(months: readonly Month[]): Promise<Map<Month, PeriodCounts>> {
+  const rebuilt = new Map<Month, PeriodCounts>()
+  for (const month of months) {
+    const counts = sum(await Promise.all(daysOfMonth(month).map((day) => getPeriodCounts({ day }))))
+    await replacePeriodCounts({ month }, counts)
+    rebuilt.set(month, counts)
+  }
+  for (const fy of new Set(months.map(fiscalYearOfMonth))) {
+    const ofYear = await Promise.all(monthsOfFiscalYear(fy).map((m) => getPeriodCounts({ month: m })))
+    await replacePeriodCounts({ fy }, sum(ofYear))
+  }
+  return rebuilt
 }

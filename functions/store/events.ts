@@ -104,3 +104,24 @@ export async function clearDirtyDay(day: Day, at: number): Promise<void> {
     if (!isConditionFailed(err)) throw err
   }
 }
+
+const INTENT_KEY = { pk: 'ROLLUP#INTENT', sk: 'RUNNING' }
+
+/**
+ * Notes the months a rollup is about to change. A rollup writes a day's counts before it moves its month
+ * and fiscal year: killed in between, it leaves those short, and the note left behind says which to rebuild.
+ */
+export async function noteRollupIntent(months: readonly string[]): Promise<void> {
+  await batchPut([{ ...INTENT_KEY, months: [...new Set(months)].sort() }])
+}
+
+/** The months of a rollup that never finished (its note is still there), or none. */
+export async function interruptedRollupMonths(): Promise<string[]> {
+  const [item] = await batchGet([INTENT_KEY])
+  return (item?.months as string[] | undefined) ?? []
+}
+
+/** Removes the note once every count the rollup changed is written. */
+export async function clearRollupIntent(): Promise<void> {
+  await dynamo().send(new DeleteCommand({ TableName: table(), Key: INTENT_KEY }))
+}
