@@ -26,13 +26,14 @@ import {
   listDirtyDays,
   noteRollupIntent,
 } from '../store/events.js'
-import { acquireLease, releaseLease } from '../store/leases.js'
+import { acquireLease, keepLease, releaseLease } from '../store/leases.js'
 import { deleteSaltsBefore } from '../store/salts.js'
 
 /** Salts are kept for today and yesterday (late and imported events of those days still match). */
 export const SALT_KEEP_DAYS = 2
 const LEASE = 'rollup'
-const LEASE_MS = 5 * 60_000
+/** Short, and renewed while a rollup runs: a rollup killed midway holds back the next one for 30 s at most. */
+const LEASE_MS = 30_000
 const holder = randomUUID()
 
 /** Counts of one day computed from its raw events, keyed like stored counts. */
@@ -60,9 +61,11 @@ async function withLease<T>(work: () => Promise<T>, wait: boolean): Promise<T | 
     if (!wait || i > 600) return undefined
     await new Promise((r) => setTimeout(r, 100))
   }
+  const stopRenewing = keepLease(LEASE, holder, LEASE_MS)
   try {
     return await work()
   } finally {
+    stopRenewing()
     await releaseLease(LEASE, holder)
   }
 }

@@ -97,7 +97,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     pending = new Set()
     const started = Date.now()
     try {
-      await runRollup(Date.now(), days)
+      // Another process holds the rollup (the CLI, or a killed start whose lease has not run out): try again.
+      if (!(await runRollup(Date.now(), days))) for (const d of days) pending.add(d)
     } catch (err) {
       log(`rollup failed: ${(err as Error).message}`)
     } finally {

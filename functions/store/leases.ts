@@ -39,3 +39,15 @@ export async function releaseLease(name: string, holder: string): Promise<void> 
     if (!isConditionFailed(err)) throw err
   }
 }
+
+/**
+ * Renews a held lease every third of its time until stopped, so a short lease can cover long work: a holder
+ * that dies (a killed process) is taken over within `ttlMs`, not after the longest work could last.
+ */
+export function keepLease(name: string, holder: string, ttlMs: number): () => void {
+  const timer = setInterval(() => {
+    acquireLease(name, holder, ttlMs).catch(() => undefined) // the next beat tries again
+  }, ttlMs / 3)
+  timer.unref()
+  return () => clearInterval(timer)
+}
