@@ -5,7 +5,13 @@ import { hasJava } from './test/support/dynamodb-local.js'
 if (process.env.CI && !hasJava())
   throw new Error('CI needs Java for the DynamoDB Local test project (.ci/run installs it)')
 
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'UTC' }
+/**
+ * Every suite runs "as of" one instant, never the wall clock: the product's clock (and the tests', through the
+ * same module) starts there. `TEST_NOW=… npm test` runs the suites as of another date (`npm run test:dates` runs
+ * the awkward ones: see docs/decisions.md).
+ */
+const TEST_NOW = process.env.TEST_NOW ?? '2026-12-02T10:00:00+07:00'
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'UTC', OGD_NOW: TEST_NOW }
 
 /** Integration tests: the apps and stores through the real AWS SDK against embedded servers. */
 function integration(name: string) {
@@ -15,8 +21,9 @@ function integration(name: string) {
       include: ['test/integration/**/*.test.ts'],
       globalSetup: ['test/support/embedded-servers.ts'],
       setupFiles: ['test/support/isolated-store.ts'],
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      // Bounds for a machine under load, not expectations of speed: benchmarks measure speed (bench/).
+      testTimeout: 180_000,
+      hookTimeout: 180_000,
       env,
     },
   }
@@ -30,13 +37,15 @@ export default defineConfig({
       integration('integration'),
       // The same storage tests against Amazon's DynamoDB Local, wherever Java is installed (CI installs it).
       ...(hasJava() ? [integration('integration-dynamodb-local')] : []),
-      { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 120_000, env } },
+      { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 600_000, env } },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // Waits are on conditions (the product's output, the page): these bounds only catch a hang.
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+          expect: { poll: { timeout: 120_000, interval: 100 } },
           fileParallelism: false,
           env,
         },

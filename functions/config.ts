@@ -40,6 +40,8 @@ export interface Config {
   lambdaEndpoint: string | undefined
   /** Local data (embedded stores, local secrets, the email outbox). */
   dataDir: string
+  /** `OGD_NOW`: the instant the product's clock starts at (development and tests only); unset: real time. */
+  clockStart: number | undefined
   /** Report emails: how they are sent, from whom, and where their links point. */
   mail: {
     transport: MailTransportKind
@@ -128,6 +130,29 @@ function mailConfig(): Config['mail'] {
   }
 }
 
+/**
+ * `OGD_NOW` (an ISO 8601 instant with its offset) runs the product as of that instant: for tests and demos of a
+ * date, never in production, so a Lambda function refuses it.
+ */
+function clockStart(): number | undefined {
+  const value = optional('OGD_NOW')
+  if (value === undefined) return undefined
+  if (optional('AWS_LAMBDA_FUNCTION_NAME') !== undefined) {
+    throw new ConfigError('OGD_NOW is for development and tests only: a Lambda function runs on real time')
+  }
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+  const at = iso.test(value) ? Date.parse(value) : Number.NaN
+  // Date.parse rolls 30 February over into March: the calendar date must read back as written.
+  const zone = /([+-])(\d{2}):(\d{2})$/.exec(value)
+  const shift = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) * 60_000 : 0
+  if (Number.isNaN(at) || new Date(at + shift).toISOString().slice(0, 10) !== value.slice(0, 10)) {
+    throw new ConfigError(
+      `OGD_NOW must be an ISO 8601 instant with an offset, e.g. 2026-10-01T09:00:00+07:00; got "${value}"`,
+    )
+  }
+  return at
+}
+
 let cached: Config | undefined
 
 /** The configuration of this process; throws a ConfigError naming the variable that is wrong. */
@@ -154,6 +179,7 @@ export function config(): Config {
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
     dataDir: optional('DATA_DIR') ?? '.data',
     mail: mailConfig(),
+    clockStart: clockStart(),
   }
   return cached
 }

@@ -146,9 +146,13 @@ export interface DevSession {
 }
 
 /** How the dashboard signs in: `GET /v1/auth/config`. */
-export type AuthConfig =
+export type AuthConfig = (
   | { mode: 'dev' }
   | { mode: 'cognito'; clientId: string; authorizeUrl: string | null; tokenUrl: string | null }
+) & {
+  /** The server's clock (ms since the epoch): the dashboard's "now" for current months and fiscal years. */
+  now: number
+}
 
 /** Who gets the scheduled report emails: the national figures, or one agency's. */
 export type SubscriptionScope = 'national' | (string & {})

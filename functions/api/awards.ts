@@ -7,6 +7,7 @@ import {
   DEFAULT_PROGRAMME,
 } from '../../shared/awards.js'
 import type { Principal } from '../auth/principal.js'
+import { clock } from '../clock.js'
 import { getAwardProgramme, programmeVersionKey, type StoredProgramme } from '../store/award-programmes.js'
 import { catalog } from './catalog-cache.js'
 import { memoize, stampOf, type Versions } from './period-cache.js'
@@ -29,7 +30,7 @@ export function programmeOf(
  */
 export async function fiscalYearStandings(versions: Versions, fy: number, now: number, through?: string) {
   const { programme, stored } = await programmeOf(versions, fy)
-  const cat = await catalog(now)
+  const cat = await catalog()
   const period = through === undefined ? { fy } : { fy, through }
   const [agencies, datasets] = await Promise.all([
     rankedAgencies(versions, period, now),
@@ -89,7 +90,7 @@ export async function awards(
   versions: Versions,
   fy: number,
   principal: Principal,
-  now = Date.now(),
+  now = clock.now(),
   through?: string,
 ) {
   const { stored, categories } = await fiscalYearStandings(versions, fy, now, through)

@@ -18,8 +18,8 @@ let loading: Promise<NonNullable<typeof cached>> | undefined
  * The catalog, read at most once a minute per process (it changes once a day). Once read, an expired copy is
  * answered while the fresh one loads, so no request waits for a national catalog (tens of thousands of items).
  */
-export async function catalog(now = Date.now()) {
-  if (cached && cached.expires > now) return cached
+export async function catalog() {
+  if (cached && cached.expires > Date.now()) return cached
   const reload = load()
   return cached ?? reload
 }

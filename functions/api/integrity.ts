@@ -7,6 +7,7 @@ import {
   spikeSignal,
 } from '../../shared/integrity.js'
 import { addMonths, bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { getSubjectCounts, periodKey, type SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
 import { knownAgency } from './period.js'
@@ -91,14 +92,14 @@ export async function agencyIntegrity(
   versions: Versions,
   agencyId: string,
   period: RankingPeriod,
-  now = Date.now(),
+  now = clock.now(),
 ): Promise<IntegrityResponse> {
-  await knownAgency(agencyId, 'agencyId', now)
+  await knownAgency(agencyId)
   const [agencyCounts, byAgency, spikeSignals, cat] = await Promise.all([
     cachedPeriodCounts(versions, period, 'A'),
     datasetCountsByAgency(versions, period),
     spikes(versions, agencyId, period, now),
-    catalog(now),
+    catalog(),
   ])
   const counts = agencyCounts.get(`A#${agencyId}`) ?? ZERO_COUNTS
   const active = (byAgency.get(agencyId) ?? []).filter(([, c]) => c.downloads > 0)

@@ -9,6 +9,7 @@ import {
   targetPercent,
 } from '../../shared/targets.js'
 import { bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { listTargets, targetsVersionKey } from '../store/targets.js'
 import { fiscalYearStandings } from './awards.js'
 import { knownAgency } from './period.js'
@@ -36,10 +37,10 @@ export async function agencyPerformance(
   versions: Versions,
   agencyId: string,
   fy: number,
-  now = Date.now(),
+  now = clock.now(),
   through?: string,
 ): Promise<PerformanceResponse> {
-  const agency = await knownAgency(agencyId, 'agencyId', now)
+  const agency = await knownAgency(agencyId)
   const period = through === undefined ? { fy } : { fy, through }
   const [months, ranked, standings, targets] = await Promise.all([
     monthsOf(versions, agencyId, fy, now, through),

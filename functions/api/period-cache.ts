@@ -39,7 +39,8 @@ const VERSIONS_MAX_AGE_MS = 1000
 let versions: { at: number; value: Promise<Map<string, number>> } | undefined
 
 /** The versions of every period's counts, read at most once a second (concurrent requests share the read). */
-export function readVersions(now = Date.now()): Promise<Map<string, number>> {
+export function readVersions(): Promise<Map<string, number>> {
+  const now = Date.now()
   if (!versions || now - versions.at >= VERSIONS_MAX_AGE_MS) {
     const value = getVersions()
     const entry = { at: now, value }

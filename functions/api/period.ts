@@ -1,10 +1,11 @@
 import { bangkokMonth, fiscalYearOf, isMonth, parseFiscalYear } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { BadRequestError, NotFoundError, ValidationError } from '../errors.js'
 import { catalog } from './catalog-cache.js'
 import type { RankingPeriod } from './rankings.js'
 
 /** A ranking period from the query (`month=YYYY-MM` or `fy=2566`), checked against the calendar. */
-export function parsePeriod(query: { month?: string; fy?: string }, now = Date.now()): RankingPeriod {
+export function parsePeriod(query: { month?: string; fy?: string }, now = clock.now()): RankingPeriod {
   const { month, fy } = query
   if ((month === undefined) === (fy === undefined)) {
     throw new BadRequestError('Give exactly one of month=YYYY-MM or fy=YYYY (Buddhist Era, e.g. fy=2566)')
@@ -21,7 +22,7 @@ export function parsePeriod(query: { month?: string; fy?: string }, now = Date.n
  * A fiscal year parameter (`fy=2566`, or `:fy` in a path): 400 when it is not a Buddhist Era year, 422 when it
  * is in the future (unless `future` allows the next years, as targets and programmes set ahead do).
  */
-export function parseFy(value: string | undefined, now = Date.now(), future = false): number {
+export function parseFy(value: string | undefined, now = clock.now(), future = false): number {
   const year = parseFiscalYear(value ?? '')
   if (year === undefined) {
     throw new BadRequestError(`fy must be a Buddhist Era fiscal year such as 2566; got "${value ?? ''}"`)
@@ -31,7 +32,7 @@ export function parseFy(value: string | undefined, now = Date.now(), future = fa
 }
 
 /** The `fy` of a query, defaulting to the current fiscal year. */
-export const fyOrCurrent = (value: string | undefined, now = Date.now()) =>
+export const fyOrCurrent = (value: string | undefined, now = clock.now()) =>
   value === undefined ? fiscalYearOf(now) : parseFy(value, now)
 
 /** A whole number query parameter within bounds: 400 naming it otherwise. */
@@ -44,8 +45,8 @@ export function parseCount(name: string, value: string | undefined, fallback: nu
 }
 
 /** The agency of the catalog with this id: 404 naming the parameter when there is none. */
-export async function knownAgency(agencyId: string, param = 'agencyId', now = Date.now()) {
-  const agency = (await catalog(now)).agencies.get(agencyId)
+export async function knownAgency(agencyId: string, param = 'agencyId') {
+  const agency = (await catalog()).agencies.get(agencyId)
   if (!agency) throw new NotFoundError(`${param} "${agencyId}" is not an agency of the catalog`)
   return agency
 }

@@ -3,6 +3,7 @@ import { addCounts, type Counts, ZERO_COUNTS } from '../../shared/counting/count
 import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import { rankCompetition } from '../../shared/ranking.js'
 import { addMonths, bangkokMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import type { PeriodCounts, SubjectCounts } from '../store/counts.js'
 import { catalog } from './catalog-cache.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './period-cache.js'
@@ -21,7 +22,7 @@ const toApiCounts = (c: Counts) => ({
 })
 
 /** The period as the API describes it, with whether it is over yet and how far its data reaches. */
-export function describePeriod(period: RankingPeriod, now = Date.now()): PeriodInfo {
+export function describePeriod(period: RankingPeriod, now = clock.now()): PeriodInfo {
   const last =
     'month' in period ? period.month : (period.through ?? (monthsOfFiscalYear(period.fy)[11] as string))
   const { end } = monthRange(last)
@@ -148,7 +149,7 @@ export async function rankedAgencies(
   period: RankingPeriod,
   now: number,
 ): Promise<AgencyRankingItem[]> {
-  const cat = await catalog(now)
+  const cat = await catalog()
   const { current, previous, stamp } = await countsWithPrevious(versions, period, 'A', now)
   return memoize(`rank|${periodId(period)}|A`, `${stamp}|${cat.fingerprint}`, async () => {
     const ids = new Set([...cat.agencies.values()].filter((a) => a.active).map((a) => a.agencyId))
@@ -166,7 +167,7 @@ export async function rankedAgencies(
 
 /** Every active dataset of the catalog (and any other dataset with counts) ranked nationally, cached. */
 export async function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
-  const cat = await catalog(now)
+  const cat = await catalog()
   const { current, previous, stamp } = await countsWithPrevious(versions, period, 'D', now)
   return memoize(`rank|${periodId(period)}|D`, `${stamp}|${cat.fingerprint}`, async () => {
     const ids = new Set([...cat.datasets.values()].filter((d) => d.active).map((d) => d.datasetId))
@@ -191,7 +192,7 @@ export async function rankedDatasets(versions: Versions, period: RankingPeriod, 
 }
 
 /** The agency ranking response. */
-export async function agencyRanking(period: RankingPeriod, now = Date.now(), versions?: Versions) {
+export async function agencyRanking(period: RankingPeriod, now = clock.now(), versions?: Versions) {
   return {
     period: describePeriod(period, now),
     countingRules: COUNTING_RULES,
@@ -206,7 +207,7 @@ export async function agencyRanking(period: RankingPeriod, now = Date.now(), ver
 export async function datasetRanking(
   period: RankingPeriod,
   filter: { agencyIds?: string[]; offset?: number; limit?: number } = {},
-  now = Date.now(),
+  now = clock.now(),
   versions?: Versions,
 ) {
   const page = { offset: 0, limit: Number.POSITIVE_INFINITY, ...filter }

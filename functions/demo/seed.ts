@@ -1,4 +1,5 @@
 import type { Day, Month } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { recordDownloads } from '../ingest/record.js'
 import { putAgencies, putDatasets, putResources } from '../store/catalog.js'
 import { buildDemoCatalog } from './catalog.js'
@@ -30,7 +31,7 @@ export async function seedDemo(
     signal?: AbortSignal
   } = {},
 ) {
-  const now = options.now ?? Date.now()
+  const now = options.now ?? clock.now()
   const catalog = buildDemoCatalog()
   await putResources(catalog.resources)
   await putDatasets(catalog.datasets)

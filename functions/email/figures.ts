@@ -10,6 +10,7 @@ import {
 import { agencyPerformance } from '../api/performance.js'
 import { cachedPeriodCounts, readVersions, type Versions } from '../api/period-cache.js'
 import { rankedAgencies } from '../api/rankings.js'
+import { clock } from '../clock.js'
 
 /**
  * The headline figures of report emails, from the read API's own model (rankings, performance, award
@@ -19,7 +20,7 @@ import { rankedAgencies } from '../api/rankings.js'
  */
 
 /** The last instant of a month (or now, for a month still running). */
-export const endOfMonth = (month: Month, now = Date.now()) => Math.min(monthRange(month).end - 1, now)
+export const endOfMonth = (month: Month, now = clock.now()) => Math.min(monthRange(month).end - 1, now)
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
@@ -30,9 +31,9 @@ async function fiscalYearToDate(versions: Versions, month: Month) {
 }
 
 /** National figures of a month: totals, change, the top five agencies, and the fiscal year so far. */
-export async function nationalFigures(month: Month, now = Date.now()): Promise<NationalFigures> {
+export async function nationalFigures(month: Month, now = clock.now()): Promise<NationalFigures> {
   const asOf = endOfMonth(month, now)
-  const versions = await readVersions(now)
+  const versions = await readVersions()
   const [ranked, previous, fytd] = await Promise.all([
     rankedAgencies(versions, { month }, asOf),
     rankedAgencies(versions, { month: addMonths(month, -1) }, asOf),
@@ -67,11 +68,11 @@ export async function nationalFigures(month: Month, now = Date.now()): Promise<N
 export async function agencyFigures(
   month: Month,
   agencyId: string,
-  now = Date.now(),
+  now = clock.now(),
 ): Promise<AgencyFigures> {
   const asOf = endOfMonth(month, now)
   const fy = fiscalYearOfMonth(month)
-  const versions = await readVersions(now)
+  const versions = await readVersions()
   const [ranked, performance] = await Promise.all([
     rankedAgencies(versions, { month }, asOf),
     agencyPerformance(versions, agencyId, fy, asOf),

@@ -1,5 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type { ReportEmail } from '../../shared/email/report-email.js'
+import { clock } from '../clock.js'
 
 /** A composed message: its envelope and the RFC 5322 bytes every transport sends as they are. */
 export interface ComposedMessage {
@@ -32,7 +33,7 @@ export async function composeReportMessage(input: {
     to: input.to,
     subject: input.email.subject,
     messageId,
-    date: input.date ?? new Date(),
+    date: input.date ?? new Date(clock.now()),
     text: input.email.text,
     html: input.email.html,
     headers: {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ReportFigures } from '../../shared/email/figures.js'
 import { buildReportEmail, type EmailLinks } from '../../shared/email/report-email.js'
 import { isMonth } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { config } from '../config.js'
 import { mapLimit } from '../store/batch.js'
 import { claimDelivery, type DeliveryKey, markDeliveryFailed, markDeliverySent } from '../store/deliveries.js'
@@ -58,7 +59,7 @@ export async function sendReportEmails(
   if (!Number.isInteger(version) || version < 1 || version > 9999) {
     throw new ReportEmailError(`version must be a whole number from 1 to 9999; got ${version}`)
   }
-  const now = options.now ?? Date.now
+  const now = options.now ?? clock.now
   const log = options.log ?? ((message: string) => console.log(message))
   const staleClaimMs = options.staleClaimMs ?? STALE_CLAIM_MS
   const { from } = config().mail

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
+import { clock } from '../clock.js'
 import { type IncomingEvent, recordDownloads } from '../ingest/record.js'
 import { CLOUDFRONT_FIELDS, type LogFormat, parseCloudFrontLine, parseNginxLine } from './log-lines.js'
 
@@ -43,7 +44,7 @@ export async function importLogFile(
   path: string,
   format: LogFormat,
   onProgress: (fraction: number, lines: number) => void = () => {},
-  now = Date.now(),
+  now = clock.now(),
 ): Promise<ImportResult> {
   const size = (await stat(path)).size
   const raw = createReadStream(path)

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { classifyUserAgent } from '../../shared/counting/user-agent.js'
 import { addDays, bangkokDay, type Day } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { eventKey, findExistingEvents, markDaysDirty, type StoredEvent, saveEvents } from '../store/events.js'
 import { getDaySalt } from '../store/salts.js'
 import { WriteCoalescer } from './coalescer.js'
@@ -57,7 +58,7 @@ function clientHash(salt: Buffer, ip: string, userAgent: string): string {
 export async function recordDownloads(
   events: readonly IncomingEvent[],
   request: { ip: string; userAgent: string },
-  now = Date.now(),
+  now = clock.now(),
 ): Promise<RecordResult> {
   const rejected: RecordResult['rejected'] = []
   const resources = await resolveResources(events.map((e) => e.resourceId))
@@ -128,7 +129,7 @@ async function storeEvents(
 export async function persistEvents(
   events: readonly StoredEvent[],
   save: (events: readonly StoredEvent[]) => Promise<void> = saveEvents,
-  now = Date.now(),
+  now = clock.now(),
 ): Promise<Set<Day>> {
   await save(events)
   const days = new Set(events.map((e) => e.day))

@@ -1,5 +1,6 @@
 import { addMonths, bangkokMonth, isMonth } from '../../shared/time.js'
 import { syncCatalog } from '../catalog/sync.js'
+import { clock } from '../clock.js'
 import { config } from '../config.js'
 import { recomputeMonth, runRollup } from './rollup.js'
 
@@ -21,7 +22,7 @@ export async function rollupHandler() {
  * with `{"month": "YYYY-MM"}`).
  */
 export async function recomputeHandler(event: { month?: unknown } = {}) {
-  const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(Date.now()), -1)
+  const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(clock.now()), -1)
   if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(event.month)}`)
   const counts = await recomputeMonth(month)
   const result = { month, subjects: counts.size }

@@ -1,4 +1,5 @@
 import { addMonths, bangkokMonth, isMonth } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { sendReportEmails } from '../email/send-report-emails.js'
 import { generateMonthlyReport } from '../reports/generate.js'
 
@@ -10,7 +11,7 @@ import { generateMonthlyReport } from '../reports/generate.js'
  * on the function's errors (and then the dead-letter queue) says so. Returns the entry, for what follows it.
  */
 export async function reportHandler(event: { month?: unknown; emails?: unknown } = {}) {
-  const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(Date.now()), -1)
+  const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(clock.now()), -1)
   if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(event.month)}`)
   try {
     const { entry, created } = await generateMonthlyReport(month)

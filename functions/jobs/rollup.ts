@@ -9,6 +9,7 @@ import {
   type Month,
   monthsOfFiscalYear,
 } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { mapLimit } from '../store/batch.js'
 import {
   applyCountDeltas,
@@ -89,7 +90,7 @@ export interface RollupResult {
  * that are no longer needed. Returns undefined when another process holds the rollup.
  */
 export function runRollup(
-  now = Date.now(),
+  now = clock.now(),
   extraDays: Iterable<Day> = [],
 ): Promise<RollupResult | undefined> {
   return serial(async () => {

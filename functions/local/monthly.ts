@@ -1,5 +1,6 @@
 import { Cron } from 'croner'
 import { addMonths, bangkokMonth } from '../../shared/time.js'
+import { clock } from '../clock.js'
 
 /** The monthly report's schedule: 02:00 Bangkok time on the 1st, as on AWS (after the 01:00 recount). */
 export const REPORT_CRON = '0 2 1 * *'
@@ -30,17 +31,42 @@ export function startMonthlyReports(log: (msg: string) => void): () => Promise<v
     const { sent, failed } = await sendReportEmails({ month, version: entry.version }, { log })
     if (sent + failed > 0) log(`Report emails for ${month} v${entry.version}: ${sent} sent, ${failed} failed`)
   }
-  const previousMonth = () => addMonths(bangkokMonth(Date.now()), -1)
+  const previousMonth = () => addMonths(bangkokMonth(clock.now()), -1)
   const report = (onlyIfMissing: boolean) => {
     running = run(previousMonth(), onlyIfMissing).catch((err) =>
       log(`Monthly report failed: ${(err as Error).message}`),
     )
     return running
   }
-  const job = new Cron(REPORT_CRON, { timezone: 'Asia/Bangkok', protect: true }, () => report(false))
+  const job = onSchedule(REPORT_CRON, () => report(false))
   void report(true)
   return async () => {
     job.stop()
     await running
+  }
+}
+
+/**
+ * Runs `task` at each time of a cron pattern (Bangkok) on the product's clock, so a run "as of" a date (OGD_NOW)
+ * meets its schedule as production would. Croner computes the times; a timer wakes at least hourly to look again,
+ * since a month is longer than the longest timer.
+ */
+export function onSchedule(pattern: string, task: () => unknown): { stop(): void } {
+  const times = new Cron(pattern, { timezone: 'Asia/Bangkok', paused: true })
+  let timer: NodeJS.Timeout | undefined
+  let next = times.nextRun(new Date(clock.now()))?.getTime()
+  const wake = () => {
+    const now = clock.now()
+    if (next !== undefined && now >= next) {
+      next = times.nextRun(new Date(now))?.getTime()
+      void task()
+    }
+    if (next !== undefined) timer = setTimeout(wake, Math.min(Math.max(next - now, 0), 3_600_000))
+  }
+  wake()
+  return {
+    stop() {
+      clearTimeout(timer)
+    },
   }
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { addDays, bangkokDay } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { resetConfig } from '../config.js'
 import { DownloadJournal } from '../ingest/journal.js'
 import { notifyEventsRecorded, onEventsRecorded, useDownloadJournal } from '../ingest/record.js'
@@ -98,7 +99,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     const started = Date.now()
     try {
       // Another process holds the rollup (the CLI, or a killed start whose lease has not run out): try again.
-      if (!(await runRollup(Date.now(), days))) for (const d of days) pending.add(d)
+      if (!(await runRollup(clock.now(), days))) for (const d of days) pending.add(d)
     } catch (err) {
       log(`rollup failed: ${(err as Error).message}`)
     } finally {
@@ -112,7 +113,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const demo = { loading: false }
   const stopSeeding = new AbortController()
   const unsubscribe = onEventsRecorded((days) => {
-    const yesterday = addDays(bangkokDay(Date.now()), -1)
+    const yesterday = addDays(bangkokDay(clock.now()), -1)
     if (demo.loading && [...days].every((d) => d < yesterday)) return
     for (const d of days) pending.add(d)
     schedule(300)

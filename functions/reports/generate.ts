@@ -9,6 +9,7 @@ import {
 } from '../../shared/reports/manifest.js'
 import { REPORT_SCHEMA_VERSION } from '../../shared/reports/model.js'
 import { fiscalYearOfMonth, monthRange } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { mapLimit } from '../store/batch.js'
 import { acquireLease, releaseLease } from '../store/leases.js'
@@ -39,7 +40,7 @@ export class ReportInProgressError extends AppError {
 const LEASE_MS = 10 * 60_000
 
 export interface GenerateReportOptions {
-  /** The clock (tests). @default Date.now() */
+  /** The clock (tests). @default clock.now() */
   now?: number
   /** Progress lines (CLI). */
   onProgress?: (message: string) => void
@@ -65,7 +66,7 @@ export async function generateMonthlyReport(
   month: string,
   options: GenerateReportOptions = {},
 ): Promise<GeneratedReport> {
-  const now = options.now ?? Date.now()
+  const now = options.now ?? clock.now()
   const progress = options.onProgress ?? (() => {})
   parseReportMonth(month, now)
   const holder = randomUUID()

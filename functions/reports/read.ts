@@ -8,6 +8,7 @@ import { agencyPerformance } from '../api/performance.js'
 import { forgetVersions, readVersions } from '../api/period-cache.js'
 import { agencyRanking, datasetRanking } from '../api/rankings.js'
 import type { Principal } from '../auth/principal.js'
+import { clock } from '../clock.js'
 
 /** Reports show every standing, as DGA sees them. */
 const REPORT_READER: Principal = { subject: 'monthly-report', role: 'dga_admin', agencyIds: [] }
@@ -22,7 +23,7 @@ export const reportAsOf = (month: string, now: number) => Math.min(now, monthRan
  * What the read API answers for a month and its fiscal year up to that month: the same rankings, award
  * standings and performance the dashboard shows, read against one snapshot of the count versions.
  */
-export async function readReportInput(month: string, now = Date.now()): Promise<ReportInput> {
+export async function readReportInput(month: string, now = clock.now()): Promise<ReportInput> {
   forgetVersions()
   const versions = await readVersions()
   const asOf = reportAsOf(month, now)
@@ -34,7 +35,7 @@ export async function readReportInput(month: string, now = Date.now()): Promise<
     datasetRanking({ month }, {}, asOf, versions),
     datasetRanking(toDate, {}, asOf, versions),
     awards(versions, fy, REPORT_READER, asOf, month),
-    catalog(asOf),
+    catalog(),
   ])
   const performance: PerformanceResponse[] = []
   for (const a of agenciesFy.items) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { clock } from '../clock.js'
 import { dynamo, table } from './clients.js'
 
 /** A privileged action: who did what to which thing, and when. */
@@ -14,7 +15,7 @@ export interface AuditEntry {
 const AUDIT_PK = 'AUDIT'
 
 /** Records a privileged action (target and programme changes, report runs, syncs, subscriptions). */
-export async function recordAudit(entry: Omit<AuditEntry, 'at'>, now = Date.now()): Promise<AuditEntry> {
+export async function recordAudit(entry: Omit<AuditEntry, 'at'>, now = clock.now()): Promise<AuditEntry> {
   const full: AuditEntry = { at: new Date(now).toISOString(), ...entry }
   await dynamo().send(
     new PutCommand({ TableName: table(), Item: { pk: AUDIT_PK, sk: `${full.at}#${randomUUID()}`, ...full } }),

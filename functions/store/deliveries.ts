@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { DeliveryResponse } from '../../shared/api.js'
+import { clock } from '../clock.js'
 import { isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 import type { StoredSubscription } from './subscriptions.js'
@@ -108,11 +109,11 @@ async function finishDelivery(
 }
 
 /** Marks a claimed delivery sent, with the transport's message id. */
-export const markDeliverySent = (key: DeliveryKey, claimant: string, messageId: string, now = Date.now()) =>
+export const markDeliverySent = (key: DeliveryKey, claimant: string, messageId: string, now = clock.now()) =>
   finishDelivery(key, claimant, { status: 'sent', messageId }, now)
 
 /** Marks a claimed delivery failed, with the error (the next run retries it). */
-export const markDeliveryFailed = (key: DeliveryKey, claimant: string, error: string, now = Date.now()) =>
+export const markDeliveryFailed = (key: DeliveryKey, claimant: string, error: string, now = clock.now()) =>
   finishDelivery(key, claimant, { status: 'failed', error: error.slice(0, 1000) }, now)
 
 /** Every delivery record of a report month, in version then subscription order. */

@@ -2,6 +2,7 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import type { CountableEvent } from '../../shared/counting/count-day.js'
 import type { ClientClass } from '../../shared/counting/user-agent.js'
 import type { Day } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { batchGet, batchPut, isConditionFailed, type Key, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 
@@ -79,7 +80,7 @@ export async function listDayEvents(day: Day): Promise<StoredEvent[]> {
 const DIRTY_PK = 'ROLLUP#DIRTY'
 
 /** Marks days whose counts must be recomputed (late events); the marker holds when it was last set. */
-export async function markDaysDirty(days: Iterable<Day>, now = Date.now()): Promise<void> {
+export async function markDaysDirty(days: Iterable<Day>, now = clock.now()): Promise<void> {
   await batchPut([...new Set(days)].map((day) => ({ pk: DIRTY_PK, sk: day, at: now })))
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { type Day, dayStart } from '../../shared/time.js'
+import { clock } from '../clock.js'
 import { batchWrite, isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 
@@ -17,7 +18,7 @@ const inFlight = new Map<Day, Promise<Buffer>>()
  * The secret salt of a Bangkok day, created on first use. Client identities are keyed hashes with it, so
  * once it is deleted nobody (us included) can link a day's hashes back to an IP address.
  */
-export async function getDaySalt(day: Day, now = Date.now()): Promise<Buffer> {
+export async function getDaySalt(day: Day, now = clock.now()): Promise<Buffer> {
   const hit = cache.get(day)
   if (hit && hit.until > now) return hit.salt
   // Downloads that arrive together when the cached salt ran out share one read.

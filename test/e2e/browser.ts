@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
   Boolean,
@@ -24,4 +24,15 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+}
+
+/**
+ * A new page whose waits (locators, navigation) last as long as a loaded machine needs: they wait on a
+ * condition, so a fast run is as fast as before and a slow one is slower, not red.
+ */
+export async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage()
+  page.setDefaultTimeout(120_000)
+  page.setDefaultNavigationTimeout(120_000)
+  return page
 }

@@ -6,7 +6,7 @@ import { bangkokMonth } from '../../shared/time.js'
 import { buildCkanPortal, type FixturePortal } from '../fixtures/ckan.js'
 import { BROWSER_UA } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
-import { devToken, type RunningProduct, startProduct } from './local-process.js'
+import { devToken, PATIENCE_MS, type RunningProduct, startProduct } from './local-process.js'
 
 const dataDir = await mkdtemp(join(tmpdir(), 'ogd-ckan-start-'))
 let ckan: CkanServer | undefined
@@ -23,9 +23,7 @@ describe('npm start with CKAN_URL', () => {
   it('syncs the catalog from the portal at start instead of loading the demo', async () => {
     ckan = await startCkanServer(portal)
     product = await startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1', CKAN_URL: ckan.url })
-    for (let i = 0; i < 300 && !product.output().includes('Catalog synced'); i++) {
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await product.waitForOutput(/Catalog sync(ed| failed)/)
     expect(product.output()).toContain('Catalog synced: 5 agencies, 40 datasets')
     expect(product.output()).not.toContain('loading demo data')
     const token = await devToken(product.url)
@@ -50,7 +48,7 @@ describe('npm start with CKAN_URL', () => {
 
     product = await startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1', CKAN_URL: ckan.url })
     const token = await devToken(product.url)
-    const month = bangkokMonth(Date.now())
+    const month = bangkokMonth(await product.now())
     const total = async () => {
       const res = await fetch(`${product?.url}/v1/rankings/datasets?month=${month}`, {
         headers: { authorization: `Bearer ${token}` },
@@ -58,6 +56,6 @@ describe('npm start with CKAN_URL', () => {
       const body = (await res.json()) as { items: { datasetId: string; downloads: number }[] }
       return body.items.reduce((sum, item) => sum + item.downloads, 0)
     }
-    await expect.poll(total, { timeout: 60_000, interval: 500 }).toBe(10)
+    await expect.poll(total, { timeout: PATIENCE_MS, interval: 500 }).toBe(10)
   })
 })

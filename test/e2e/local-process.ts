@@ -4,10 +4,20 @@ import { resolve } from 'node:path'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
+/**
+ * How long a test waits for the product to say something (start, demo loaded, report made). Generous: a slow or
+ * loaded machine makes a run slower, never red; a product that never says it fails with its output.
+ */
+export const PATIENCE_MS = 10 * 60_000
+
 export interface RunningProduct {
   url: string
   ingestKey: string
   output: () => string
+  /** Resolves when the product's output contains `text` (or matches it); throws with the output after `timeoutMs`. */
+  waitForOutput(text: string | RegExp, timeoutMs?: number): Promise<void>
+  /** The product's clock (its auth configuration says it): the instant the suite runs "as of", moving on. */
+  now(): Promise<number>
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
@@ -25,18 +35,26 @@ export async function startProduct(env: Record<string, string>): Promise<Running
   child.stderr?.on('data', (d) => {
     out += d
   })
-  const started = Date.now()
-  while (!/ingest key:\s+(\S+)/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`)
-    if (Date.now() - started > 90_000) throw new Error(`npm start did not come up:\n${out}`)
-    await new Promise((r) => setTimeout(r, 100))
+  const waitForOutput = async (text: string | RegExp, timeoutMs = PATIENCE_MS) => {
+    const started = Date.now()
+    const seen = () => (typeof text === 'string' ? out.includes(text) : text.test(out))
+    while (!seen()) {
+      if (child.exitCode !== null) throw new Error(`npm start exited before "${text}":\n${out}`)
+      if (Date.now() - started > timeoutMs) throw new Error(`npm start did not say "${text}":\n${out}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
+  await waitForOutput(/ingest key:\s+(\S+)/)
   const url = /dashboard:\s+(http:\/\/\S+?)\/?\s/.exec(out)?.[1] as string
   const ingestKey = /ingest key:\s+(\S+)/.exec(out)?.[1] as string
   return {
     url,
     ingestKey,
     output: () => out,
+    waitForOutput,
+    async now() {
+      return ((await (await fetch(`${url}/v1/auth/config`)).json()) as { now: number }).now
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null) return child.exitCode
       child.kill(signal)

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import apiApp from '../../functions/api/app.js'
+import { clock } from '../../functions/clock.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { getJson } from '../fixtures/http.js'
 
@@ -60,9 +61,15 @@ describe('GET /v1/rankings/datasets', () => {
 })
 
 describe('GET /v1/auth/config', () => {
-  it('tells the dashboard to use the development login in dev mode', async () => {
+  it('tells the dashboard to use the development login in dev mode, and the time on the product clock', async () => {
+    const before = clock.now()
     const res = await apiApp.request('/v1/auth/config')
-    expect(await res.json()).toEqual({ mode: 'dev' })
+    const body = (await res.json()) as { mode: string; now: number }
+    expect(body.mode).toBe('dev')
+    // The suite runs as of OGD_NOW: the dashboard is told that instant, not the wall clock.
+    expect(body.now).toBeGreaterThanOrEqual(before)
+    expect(body.now).toBeLessThanOrEqual(clock.now())
+    expect(Math.abs(body.now - Date.parse(process.env.OGD_NOW as string))).toBeLessThan(3_600_000)
   })
 })
 

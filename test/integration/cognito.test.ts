@@ -82,6 +82,7 @@ describe('AUTH_MODE=cognito', () => {
       clientId: CLIENT_ID,
       authorizeUrl: `${HOSTED_UI}/oauth2/authorize`,
       tokenUrl: `${HOSTED_UI}/oauth2/token`,
+      now: expect.any(Number),
     })
     const { securityHeaders } = await import('../../functions/auth/security-headers.js')
     const { Hono } = await import('hono')

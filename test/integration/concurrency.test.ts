@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { recomputeMonth, runRollup } from '../../functions/jobs/rollup.js'
 import { getPeriodCounts } from '../../functions/store/counts.js'
@@ -10,7 +11,7 @@ beforeAll(() => storeCatalog(buildCatalog(2, 2)))
 
 describe('concurrent ingest and rollups', () => {
   it('lose no update: every accepted download is counted once', async () => {
-    const now = Date.now()
+    const now = clock.now()
     // One hot resource, 20 batches of 50 distinct clients, sent at once while rollups run.
     const batches = Array.from({ length: 20 }, (_, b) =>
       Array.from({ length: 50 }, (_, i) => ({

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import type { IntegrityResponse } from '../../shared/api.js'
@@ -6,7 +7,7 @@ import { addMonths, bangkokDay, bangkokMonth, monthRange } from '../../shared/ti
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, getJson } from '../fixtures/http.js'
 
-const now = Date.now()
+const now = clock.now()
 const month = bangkokMonth(now)
 
 /** `n` downloads of a resource at `at`, each by its own client (no double clicks, no shared sessions). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { seedDemo } from '../../functions/demo/seed.js'
 import { recomputeMonth, runRollup } from '../../functions/jobs/rollup.js'
 import { listAgencies, listDatasets } from '../../functions/store/catalog.js'
@@ -8,7 +9,7 @@ import { bangkokDay, bangkokMonth } from '../../shared/time.js'
 
 describe('seeding the demo through the ingest path', () => {
   it('stores the catalog and the newest days of downloads, counted like live traffic', async () => {
-    const now = Date.now()
+    const now = clock.now()
     const months: string[] = []
     const result = await seedDemo({
       now,
@@ -33,7 +34,7 @@ describe('seeding the demo through the ingest path', () => {
   })
 
   it('changes nothing when seeded again (stable event ids are duplicates)', async () => {
-    const now = Date.now()
+    const now = clock.now()
     const day = bangkokDay(now - 86_400_000)
     const before = (await listDayEvents(day)).length
     await seedDemo({ now, days: 2 })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { importLogFile } from '../../functions/import/import-logs.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { getPeriodCounts } from '../../functions/store/counts.js'
@@ -10,7 +11,7 @@ import { addDays, bangkokDay } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 
 let dir: string
-const day = addDays(bangkokDay(Date.now()), -3)
+const day = addDays(bangkokDay(clock.now()), -3)
 const [y, m, d] = day.split('-')
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
   Number(m) - 1

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import ingestApp from '../../functions/ingest/app.js'
 import { dynamo, table } from '../../functions/store/clients.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
@@ -29,7 +30,7 @@ describe('what ingest touches', () => {
           {
             resourceId: 'resource-1-1',
             eventId: 'late-1',
-            occurredAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+            occurredAt: new Date(clock.now() - 10 * 86_400_000).toISOString(),
           },
         ],
       }),

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import ingestApp from '../../functions/ingest/app.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
@@ -17,7 +18,7 @@ function postEvents(body: unknown, key: string | null = INGEST_KEY) {
 const event = (i: number, over: Record<string, unknown> = {}) => ({
   eventId: `evt-${i}`,
   resourceId: 'resource-1-1',
-  occurredAt: new Date(Date.now() - 60_000).toISOString(),
+  occurredAt: new Date(clock.now() - 60_000).toISOString(),
   userAgent: BROWSER_UA,
   clientIp: `203.0.113.${i % 250}`,
   ...over,
@@ -32,7 +33,7 @@ describe('POST /v1/events', () => {
     expect(await res.json()).toEqual({ accepted: 3, duplicates: 0, rejected: [] })
     await runRollup()
 
-    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7)
+    const month = new Date(clock.now() + 7 * 3600_000).toISOString().slice(0, 7)
     const { status, body } = await getJson<{
       items: { agencyId: string; downloads: number; rank: number }[]
     }>(`/v1/rankings/agencies?month=${month}`)
@@ -64,7 +65,7 @@ describe('POST /v1/events', () => {
       events: [
         event(30, { resourceId: 'no-such-resource' }),
         event(31),
-        event(32, { occurredAt: new Date(Date.now() + 10 * 60_000).toISOString() }),
+        event(32, { occurredAt: new Date(clock.now() + 10 * 60_000).toISOString() }),
         event(33, { occurredAt: '2020-01-01T00:00:00+07:00' }),
       ],
     })
@@ -130,7 +131,7 @@ describe('GET /d/:resourceId', () => {
       catalog.resources.find((r) => r.resourceId === 'resource-3-2')?.url,
     )
     await runRollup()
-    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7)
+    const month = new Date(clock.now() + 7 * 3600_000).toISOString().slice(0, 7)
     const { body } = await getJson<{ items: { datasetId: string; downloads: number }[] }>(
       `/v1/rankings/datasets?month=${month}`,
     )
@@ -144,7 +145,7 @@ describe('GET /d/:resourceId', () => {
     })
     expect(res.status).toBe(302)
     await runRollup()
-    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7)
+    const month = new Date(clock.now() + 7 * 3600_000).toISOString().slice(0, 7)
     const { body } = await getJson<{ items: { datasetId: string; downloads: number }[] }>(
       `/v1/rankings/datasets?month=${month}`,
     )

@@ -4,6 +4,7 @@ import {
   RECOMPUTE_WRITE_PARTITIONS,
   ROLLUP_WRITE_PARTITIONS,
 } from '../../cdk/constructs/jobs.js'
+import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { catalogSyncHandler, recomputeHandler, rollupHandler } from '../../functions/jobs/lambda.js'
@@ -15,7 +16,7 @@ import { BROWSER_UA } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
 import { outside, recordWrites, unused } from '../support/footprint.js'
 
-const tenDaysAgo = Date.now() - 10 * 86_400_000
+const tenDaysAgo = clock.now() - 10 * 86_400_000
 let ckan: CkanServer
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ beforeAll(async () => {
     [{ resourceId: 'resource-1-2', eventId: 'late-1', occurredAt: new Date(tenDaysAgo).toISOString() }],
     client,
   )
-  await getDaySalt(addDays(bangkokDay(Date.now()), -5))
+  await getDaySalt(addDays(bangkokDay(clock.now()), -5))
   ckan = await startCkanServer(buildCkanPortal(3, 12))
   process.env.CKAN_URL = ckan.url
   resetConfig()

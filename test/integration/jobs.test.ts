@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { recomputeHandler, rollupHandler } from '../../functions/jobs/lambda.js'
 import { reportHandler } from '../../functions/jobs/report-lambda.js'
 import { addMonths, bangkokMonth } from '../../shared/time.js'
@@ -11,7 +12,7 @@ describe('scheduled job entries', () => {
 
   it('the recompute handler defaults to the previous Bangkok month', async () => {
     expect(await recomputeHandler({})).toEqual({
-      month: addMonths(bangkokMonth(Date.now()), -1),
+      month: addMonths(bangkokMonth(clock.now()), -1),
       subjects: 0,
     })
   })
@@ -23,7 +24,7 @@ describe('scheduled job entries', () => {
   it('the report handler generates the previous Bangkok month and answers its entry', async () => {
     const result = await reportHandler({})
     expect(result).toMatchObject({
-      month: addMonths(bangkokMonth(Date.now()), -1),
+      month: addMonths(bangkokMonth(clock.now()), -1),
       version: 1,
       created: true,
     })

@@ -2,6 +2,7 @@ import { mkdtemp, open as openFile, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { DownloadJournal, type JournalOptions } from '../../functions/ingest/journal.js'
 import { persistEvents, recordDownloads, useDownloadJournal } from '../../functions/ingest/record.js'
 import { listDayEvents, type StoredEvent } from '../../functions/store/events.js'
@@ -74,7 +75,7 @@ describe('the download journal', () => {
     const quiet = await open(await journalDir(), { quietMs: 20, maxLagMs: 60_000 })
     const first = eventsOfADay(2, 'quiet')
     for (const e of first) await quiet.append(e)
-    await expect.poll(() => stored(first), { timeout: 5000 }).toBe(2)
+    await expect.poll(() => stored(first), { timeout: 60_000 }).toBe(2)
     await quiet.close()
 
     // A steady stream never leaves a quiet moment: the lag bound stores it anyway.
@@ -103,7 +104,7 @@ describe('the download journal', () => {
     })
     const events = eventsOfADay(5, 'outage')
     for (const e of events) await journal.append(e)
-    await expect.poll(() => errors.length, { timeout: 5000 }).toBeGreaterThan(1)
+    await expect.poll(() => errors.length, { timeout: 60_000 }).toBeGreaterThan(1)
     expect(await stored(events)).toBe(0)
     outage = false
     await journal.drained()
@@ -182,7 +183,7 @@ describe('the download journal', () => {
     expect(journal.backlog).toBe(1)
     expect(await recordDownloads([given], client)).toMatchObject({ accepted: 0, duplicates: 1 })
     await journal.close()
-    const today = await listDayEvents(bangkokDay(Date.now()))
+    const today = await listDayEvents(bangkokDay(clock.now()))
     expect(today.filter((e) => e.resourceId === 'resource-1-2')).toHaveLength(1)
   })
 })

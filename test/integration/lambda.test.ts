@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { handler as apiHandler } from '../../functions/api/lambda.js'
+import { clock } from '../../functions/clock.js'
 import { handler as ingestHandler } from '../../functions/ingest/lambda.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
@@ -38,7 +39,7 @@ describe('the Lambda handlers (API Gateway v2 events)', () => {
 
   it('api handler answers the ranking with what was ingested', async () => {
     await runRollup()
-    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7)
+    const month = new Date(clock.now() + 7 * 3600_000).toISOString().slice(0, 7)
     const event = apiGatewayV2Event({
       method: 'GET',
       path: '/v1/rankings/agencies',

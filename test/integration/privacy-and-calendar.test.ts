@@ -1,5 +1,6 @@
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { dynamo, table } from '../../functions/store/clients.js'
@@ -31,7 +32,7 @@ describe('privacy (PDPA)', () => {
   })
 
   it('deletes day salts once they are no longer needed', async () => {
-    const today = bangkokDay(Date.now())
+    const today = bangkokDay(clock.now())
     for (const back of [2, 5, 30]) await getDaySalt(addDays(today, -back))
     const result = await runRollup()
     expect(result?.saltsDeleted).toBeGreaterThanOrEqual(3)
@@ -42,8 +43,8 @@ describe('privacy (PDPA)', () => {
 
 describe('salts', () => {
   it('are not kept in memory long after another process deleted them, and carry a TTL backstop', async () => {
-    const day = addDays(bangkokDay(Date.now()), -1)
-    const t0 = Date.now()
+    const day = addDays(bangkokDay(clock.now()), -1)
+    const t0 = clock.now()
     const first = await getDaySalt(day, t0)
     const item = (await everyItem()).find((i) => i.pk === 'SALT' && i.sk === day)
     expect(item?.expiresAt).toBe(Math.floor(dayStart(day) / 1000) + 3 * 86_400)
@@ -57,7 +58,7 @@ describe('salts', () => {
 
 describe('periods are cut in Bangkok time', () => {
   it('counts a download 1 s before a Bangkok month starts in the previous month, 1 s after in the new one', async () => {
-    const now = Date.now()
+    const now = clock.now()
     const month = bangkokMonth(now)
     const { start } = monthRange(month)
     await recordDownloads(
@@ -90,7 +91,7 @@ describe('periods are cut in Bangkok time', () => {
 
 describe('hot datasets', () => {
   it('spread one day of events over all shards by event id', () => {
-    const day = bangkokDay(Date.now())
+    const day = bangkokDay(clock.now())
     const shards = new Set(Array.from({ length: 1000 }, (_, i) => eventKey(day, `hot-${i}`).pk))
     expect(shards.size).toBe(EVENT_SHARDS)
   })

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { recomputeMonth, runRollup } from '../../functions/jobs/rollup.js'
 import { getPeriodCounts } from '../../functions/store/counts.js'
@@ -10,7 +11,7 @@ beforeAll(() => storeCatalog(buildCatalog(3, 3)))
 
 describe('recomputing a month from raw events', () => {
   it('gives exactly the counts the incremental rollups kept', async () => {
-    const now = Date.now()
+    const now = clock.now()
     const base = Array.from({ length: 270 }, (_, i) => ({
       eventId: `r-${i}`,
       resourceId: `resource-${(i % 3) + 1}-${((i % 7) % 3) + 1}`,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import apiApp from '../../functions/api/app.js'
 import { runCli } from '../../functions/cli/main.js'
+import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
 import { reportHandler } from '../../functions/jobs/report-lambda.js'
@@ -204,7 +205,7 @@ describe('sendReportEmails through a real SMTP server', () => {
     const subscription = await getSubscription(subs.national?.id ?? '')
     if (!subscription) throw new Error('the national subscription is missing')
     const key = { month: '2022-11', version: 4, subscriptionId: subscription.id }
-    const now = Date.now()
+    const now = clock.now()
     expect(await claimDelivery(key, subscription, 'crashed-run', now - 60_000, now - 300_000)).toBe(true)
     smtp.messages.length = 0
     const fresh = await sendReportEmails(

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import apiApp from '../../functions/api/app.js'
 import { makeReportsInProcess } from '../../functions/api/routes/reports.js'
 import type { Role } from '../../functions/auth/principal.js'
+import { clock } from '../../functions/clock.js'
 import { renderReportFiles } from '../../functions/reports/files.js'
 import { generateMonthlyReport } from '../../functions/reports/generate.js'
 import { readReportInput } from '../../functions/reports/read.js'
@@ -103,7 +104,7 @@ describe('monthly reports', () => {
   })
 
   it('generating the same month again from the same data gives the same bytes: no new version', async () => {
-    const again = await generateMonthlyReport('2022-11', { now: Date.now() + 3_000 })
+    const again = await generateMonthlyReport('2022-11', { now: clock.now() + 3_000 })
     expect(again.created).toBe(false)
     expect(again.entry.version).toBe(1)
     expect(again.entry.files).toEqual(v1.files)

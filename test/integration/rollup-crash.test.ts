@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { computeDayCounts, runRollup } from '../../functions/jobs/rollup.js'
 import { getPeriodCounts, replaceDayCounts } from '../../functions/store/counts.js'
@@ -9,7 +10,7 @@ import { BROWSER_UA } from '../fixtures/http.js'
 
 beforeAll(() => storeCatalog(buildCatalog(1, 1)))
 
-const at = Date.now() - 3 * 86_400_000
+const at = clock.now() - 3 * 86_400_000
 const day = bangkokDay(at)
 const month = day.slice(0, 7)
 const downloadsOf = async (period: Parameters<typeof getPeriodCounts>[0]) =>

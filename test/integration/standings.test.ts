@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import apiApp from '../../functions/api/app.js'
 import { forgetVersions } from '../../functions/api/period-cache.js'
 import type { Role } from '../../functions/auth/principal.js'
+import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { listAudit } from '../../functions/store/audit.js'
@@ -97,7 +98,7 @@ describe('GET /v1/rankings', () => {
   })
 
   it('says a period in progress is not complete, with how far its data reaches', async () => {
-    const before = Date.now()
+    const before = clock.now()
     const { body } = await getJson<Ranking<AgencyRankingItem>>(
       `/v1/rankings/agencies?month=${bangkokMonth(before)}`,
     )
@@ -153,7 +154,7 @@ describe('GET /v1/rankings', () => {
 
 describe('GET /v1/rankings after a rollup', () => {
   it('answers the rolled-up downloads, not the cached ranking from before', async () => {
-    const path = `/v1/rankings/agencies?month=${bangkokMonth(Date.now())}`
+    const path = `/v1/rankings/agencies?month=${bangkokMonth(clock.now())}`
     const downloadsOf = async () =>
       (await getJson<Ranking<AgencyRankingItem>>(path)).body.items.find((i) => i.agencyId === 'agency-4')
         ?.downloads

@@ -22,6 +22,10 @@ describe('configuration of sign-in, keys and limits', () => {
       { COGNITO_USER_POOL_ID: 'ap-southeast-1_x', COGNITO_CLIENT_ID: 'c', COGNITO_DOMAIN: 'http://plain' },
       'COGNITO_DOMAIN',
     ],
+    [{ OGD_NOW: '2026-10-01' }, 'OGD_NOW'],
+    [{ OGD_NOW: '2026-10-01T09:00:00' }, 'OGD_NOW'],
+    [{ OGD_NOW: '2026-02-30T09:00:00+07:00' }, 'OGD_NOW'],
+    [{ OGD_NOW: '2026-10-01T09:00:00+07:00', AWS_LAMBDA_FUNCTION_NAME: 'api' }, 'OGD_NOW'],
   ])('refuses %j, naming the variable', (env, name) => {
     expect(() => read(env)).toThrow(ConfigError)
     expect(() => read(env)).toThrow(name)

@@ -30,6 +30,7 @@ beforeAll(async () => {
   const port = (server.address() as AddressInfo).port
   cfg = {
     mode: 'cognito',
+    now: 0,
     clientId: 'dashboard-client',
     authorizeUrl: `http://127.0.0.1:${port}/oauth2/authorize`,
     tokenUrl: `http://127.0.0.1:${port}/oauth2/token`,

@@ -10,6 +10,9 @@ import { api, session } from './state/session.js'
 import { createStore } from './state/store.js'
 import './styles.css'
 
-void loadAuth()
 document.documentElement.lang = localStorage.getItem('locale') ?? 'th'
-render(<App store={createStore(api, session)} />, document.getElementById('app') as HTMLElement)
+// The store's current fiscal year is the server's: it is built once the API has said how to sign in and what
+// time it is (one small request; it never fails, see loadAuth).
+void loadAuth().then(() =>
+  render(<App store={createStore(api, session)} />, document.getElementById('app') as HTMLElement),
+)

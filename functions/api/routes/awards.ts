@@ -4,6 +4,7 @@ import type { ProgrammeResponse } from '../../../shared/api.js'
 import type { AwardProgramme } from '../../../shared/awards.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
+import { clock } from '../../clock.js'
 import { ValidationError } from '../../errors.js'
 import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
 import { readJson, validate } from '../../validation.js'
@@ -69,7 +70,7 @@ awards.get('/', signedIn(), async (c) => {
 })
 
 awards.get('/:fy/programme', signedIn(), async (c) => {
-  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  const fy = parseFy(c.req.param('fy'), clock.now(), true)
   const { programme, stored } = await programmeOf(await readVersions(), fy)
   return c.json({
     fy,
@@ -81,7 +82,7 @@ awards.get('/:fy/programme', signedIn(), async (c) => {
 })
 
 awards.put('/:fy/programme', dgaOnly(), async (c) => {
-  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  const fy = parseFy(c.req.param('fy'), clock.now(), true)
   const programme: AwardProgramme = validate(programmeSchema, await readJson(c))
   const groups = new Set([...(await catalog()).agencies.values()].map((a) => a.group))
   programme.categories.forEach((category, i) => {

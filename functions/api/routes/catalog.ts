@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly } from '../../auth/policy.js'
 import { syncCatalog } from '../../catalog/sync.js'
+import { clock } from '../../clock.js'
 import { config } from '../../config.js'
 import { AppError, NotFoundError } from '../../errors.js'
 import { recordAudit } from '../../store/audit.js'
@@ -24,7 +25,7 @@ catalogRoutes.post('/sync', dgaOnly(), async (c) => {
   if (catalogSyncFunction) {
     // On AWS a whole portal can take longer than the API may answer in: the sync function runs it.
     await startCatalogSyncJob(catalogSyncFunction, principal.subject)
-    const requestedAt = new Date().toISOString()
+    const requestedAt = clock.iso()
     await recordAudit({
       actor: principal.subject,
       action: 'catalog.sync.started',

@@ -8,6 +8,7 @@ import type {
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import type { Principal } from '../../auth/principal.js'
+import { clock } from '../../clock.js'
 import { config } from '../../config.js'
 import { AppError, BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js'
 import { parseReportMonth } from '../../reports/month.js'
@@ -111,7 +112,7 @@ reports.post('/:month', dgaOnly(), async (c) => {
       {
         status: 'started',
         month,
-        requestedAt: new Date().toISOString(),
+        requestedAt: clock.iso(),
         message: 'The report is made in the background; GET /v1/reports lists it when it is stored',
       },
       202,

@@ -6,6 +6,7 @@ import { isMonth } from '../../../shared/time.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { allow, dgaOnly, signedIn } from '../../auth/policy.js'
 import { canSeeAgency, type Principal } from '../../auth/principal.js'
+import { clock } from '../../clock.js'
 import { unsubscribeKey, verifyUnsubscribeToken } from '../../email/unsubscribe-token.js'
 import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { recordAudit } from '../../store/audit.js'
@@ -73,7 +74,7 @@ subscriptions.post('/', signedIn(), async (c) => {
     locale,
     scope,
     createdBy: principal.subject,
-    createdAt: new Date().toISOString(),
+    createdAt: clock.iso(),
   })
   if (!created) return c.json(toResponse(subscription), 200)
   await recordAudit({

@@ -3,6 +3,7 @@ import * as z from 'zod'
 import type { TargetResponse } from '../../../shared/api.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly } from '../../auth/policy.js'
+import { clock } from '../../clock.js'
 import { getTarget, listTargets, putTarget } from '../../store/targets.js'
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
@@ -16,12 +17,12 @@ const targetSchema = z.strictObject({
 export const targets = new Hono<AppEnv>()
 
 targets.get('/:fy', dgaOnly(), async (c) => {
-  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  const fy = parseFy(c.req.param('fy'), clock.now(), true)
   return c.json({ fy, items: [...(await listTargets(fy)).values()] })
 })
 
 targets.put('/:fy/:agencyId', dgaOnly(), async (c) => {
-  const fy = parseFy(c.req.param('fy'), Date.now(), true)
+  const fy = parseFy(c.req.param('fy'), clock.now(), true)
   const agencyId = c.req.param('agencyId')
   const { downloads } = validate(targetSchema, await readJson(c))
   await knownAgency(agencyId)

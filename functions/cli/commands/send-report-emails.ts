@@ -1,4 +1,5 @@
 import { bangkokMonth, isMonth } from '../../../shared/time.js'
+import { clock } from '../../clock.js'
 import { sendReportEmails } from '../../email/send-report-emails.js'
 import { sesTransport } from '../../email/transport.js'
 import { listDeliveries } from '../../store/deliveries.js'
@@ -18,7 +19,7 @@ export const sendReportEmailsCommand: Command = {
     if (typeof month !== 'string' || !isMonth(month)) {
       throw new UsageError('--month must be YYYY-MM, e.g. 2022-11')
     }
-    if (month >= bangkokMonth(Date.now())) {
+    if (month >= bangkokMonth(clock.now())) {
       throw new UsageError(`--month ${month} is not over yet: its report comes on the 1st of the next month`)
     }
     const given = values.version

@@ -1,5 +1,6 @@
 import { bangkokMonth } from '../../../shared/time.js'
 import { t } from '../i18n/index.js'
+import { now } from '../state/clock.js'
 
 /** A labelled month field (`YYYY-MM`), up to the current Bangkok month; an emptied field keeps the month. */
 export function MonthPicker(props: { name: string; value: string; onChange: (month: string) => void }) {
@@ -10,7 +11,7 @@ export function MonthPicker(props: { name: string; value: string; onChange: (mon
         type="month"
         name={props.name}
         value={props.value}
-        max={bangkokMonth(Date.now())}
+        max={bangkokMonth(now())}
         onChange={(e) => props.onChange(e.currentTarget.value || props.value)}
       />
     </label>

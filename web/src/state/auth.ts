@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals'
 import type { AuthConfig } from '../../../shared/api.js'
+import { followServerClock, now } from './clock.js'
 import { finishSignIn, forgetRefreshToken, renewSignIn } from './hosted-ui.js'
 import { api, setSession } from './session.js'
 
@@ -12,6 +13,7 @@ export async function loadAuth(): Promise<void> {
   try {
     const cfg = await api.authConfig()
     authConfig.value = cfg
+    followServerClock(cfg.now)
     if (cfg.mode !== 'cognito') return
     // An expired ID token is renewed with the tab's refresh token, and the refused request sent again.
     api.renewWith(async () => {
@@ -25,7 +27,7 @@ export async function loadAuth(): Promise<void> {
     if (url.searchParams.has('code')) history.replaceState(null, '', url.pathname)
   } catch (err) {
     signInError.value = (err as Error).message
-    authConfig.value ??= { mode: 'dev' }
+    authConfig.value ??= { mode: 'dev', now: now() }
   }
 }
 

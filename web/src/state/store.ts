@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks'
 import type { DevSession } from '../../../shared/api.js'
 import { fiscalYearOf } from '../../../shared/time.js'
 import type { ApiClient } from '../api/client.js'
+import { now as clockNow } from './clock.js'
 import { parseRoute, type Route, routeHash } from './navigation.js'
 
 /** The dashboard's state, built outside components and passed to them by context. */
@@ -22,7 +23,7 @@ export interface DashboardStore {
 export function createStore(
   api: ApiClient,
   session: ReadonlySignal<DevSession | undefined>,
-  now = Date.now(),
+  now = clockNow(),
 ): DashboardStore {
   const hash = signal(globalThis.location?.hash ?? '')
   globalThis.addEventListener?.('hashchange', () => {

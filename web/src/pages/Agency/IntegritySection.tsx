@@ -7,6 +7,7 @@ import { LoadState } from '../../components/LoadState.js'
 import { StatCard } from '../../components/StatCard.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
+import { now } from '../../state/clock.js'
 import { useStore } from '../../state/store.js'
 import { datasetRows, leftOutFigures, signalViews, warningCount } from './integrity.js'
 
@@ -18,7 +19,7 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
   const { api, currentFy } = useStore()
   const lang = locale.value
   const [span, setSpan] = useState<'fy' | 'month'>('fy')
-  const month = bangkokMonth(Date.now())
+  const month = bangkokMonth(now())
   const byMonth = span === 'month' && fy === currentFy
   const period: Period = byMonth ? { month } : { fy }
   const integrity = useApi(() => api.agencyIntegrity(agencyId, period), [agencyId, fy, byMonth])
@@ -55,7 +56,7 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
           {t('integrityForbidden')}
         </p>
       ) : (
-        <LoadState loading={integrity.loading} error={integrity.error} />
+        <LoadState loading={integrity.loading} error={integrity.error} retry={integrity.retry} />
       )}
       {r && (
         <>

@@ -65,7 +65,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
           <FiscalYearSelect />
         </div>
       </div>
-      <LoadState loading={performance.loading} error={performance.error} />
+      <LoadState loading={performance.loading} error={performance.error} retry={performance.retry} />
       {p && !p.period.complete && (
         <p class="note">
           {t('yearInProgress')} {formatBangkokTime(p.period.dataUpTo, lang)}
@@ -99,7 +99,7 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
   return (
     <>
       <h3>{t('topDatasets')}</h3>
-      <LoadState loading={datasets.loading} error={datasets.error} />
+      <LoadState loading={datasets.loading} error={datasets.error} retry={datasets.retry} />
       {datasets.data && items.length === 0 && <p>{t('noDatasets')}</p>}
       {items.length > 0 && (
         <table class="ranking" data-testid="agency-datasets">

@@ -40,7 +40,7 @@ export function AwardsPage() {
         </h2>
         <FiscalYearSelect />
       </div>
-      <LoadState loading={state.loading} error={state.error} />
+      <LoadState loading={state.loading} error={state.error} retry={state.retry} />
       {data && (
         <>
           <p class="secondary">

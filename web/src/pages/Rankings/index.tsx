@@ -6,13 +6,14 @@ import { LoadState } from '../../components/LoadState.js'
 import { MonthPicker } from '../../components/MonthPicker.js'
 import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
+import { now } from '../../state/clock.js'
 import { routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
 
 /** The national agency ranking for one month, with the top ten as a chart. */
 export function RankingsPage() {
   const { api, session } = useStore()
-  const [month, setMonth] = useState(bangkokMonth(Date.now()))
+  const [month, setMonth] = useState(bangkokMonth(now()))
   const state = useApi(() => api.agencyRanking({ month }), [month])
   const ranking = state.data
 
@@ -46,7 +47,7 @@ export function RankingsPage() {
         </h2>
         <MonthPicker name="month" value={month} onChange={setMonth} />
       </div>
-      <LoadState loading={state.loading} error={state.error} />
+      <LoadState loading={state.loading} error={state.error} retry={state.retry} />
       {ranking && !ranking.period.complete && (
         <p class="note">
           {t('incomplete')} {formatBangkokTime(ranking.period.dataUpTo, lang)}

@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.js'
 import { LoadState } from '../../components/LoadState.js'
 import { formatBangkokTime } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
+import { now } from '../../state/clock.js'
 import { useStore } from '../../state/store.js'
 import { agencyVariants, fileLabel, generatedMessage, groupByMonth, orderFiles } from './reportList.js'
 
@@ -17,7 +18,7 @@ export function ReportsPage() {
   const state = useApi(async () => {
     const [reports, agencies] = await Promise.all([
       api.reports(),
-      api.agencyRanking({ month: bangkokMonth(Date.now()) }),
+      api.agencyRanking({ month: bangkokMonth(now()) }),
     ])
     const names = new Map(agencies.items.map((a) => [a.agencyId, a.name]))
     return { months: groupByMonth(reports.items), names }
@@ -36,7 +37,7 @@ export function ReportsPage() {
         <h2>{t('reports')}</h2>
       </div>
       {isDga && <GenerateForm onDone={() => setReload((n) => n + 1)} />}
-      <LoadState loading={state.loading} error={state.error} />
+      <LoadState loading={state.loading} error={state.error} retry={state.retry} />
       {data && data.months.length === 0 && <p class="secondary">{t('reportNone')}</p>}
       {data?.months.map(({ month, versions }) => (
         <article key={month} class="report-month" data-testid="report-month" data-month={month}>
@@ -121,7 +122,7 @@ function AgencyFiles(props: {
 /** A month to generate (the month just ended by default) and the button; says what happened. */
 function GenerateForm({ onDone }: { onDone: () => void }) {
   const { api } = useStore()
-  const [month, setMonth] = useState(addMonths(bangkokMonth(Date.now()), -1))
+  const [month, setMonth] = useState(addMonths(bangkokMonth(now()), -1))
   const [status, setStatus] = useState<{ busy: boolean; message?: string }>({ busy: false })
   const generate = async (e: Event) => {
     e.preventDefault()
@@ -141,7 +142,7 @@ function GenerateForm({ onDone }: { onDone: () => void }) {
         type="month"
         aria-label={t('month')}
         value={month}
-        max={bangkokMonth(Date.now())}
+        max={bangkokMonth(now())}
         onInput={(e) => setMonth((e.target as HTMLInputElement).value)}
       />
       <button type="submit" disabled={status.busy}>

@@ -85,7 +85,7 @@ export function SubscriptionsPage() {
         </label>
         <button type="submit">{t('addSubscription')}</button>
       </form>
-      <LoadState loading={list.loading} error={error ?? list.error} />
+      <LoadState loading={list.loading} error={error ?? list.error} retry={list.retry} />
       {list.data && list.data.items.length === 0 && <p class="note">{t('noSubscriptions')}</p>}
       {list.data && list.data.items.length > 0 && (
         <table class="ranking" data-testid="subscriptions">
@@ -133,7 +133,7 @@ function Deliveries() {
         </h3>
         <MonthPicker name="deliveries-month" value={month} onChange={setMonth} />
       </div>
-      <LoadState loading={state.loading} error={state.error} />
+      <LoadState loading={state.loading} error={state.error} retry={state.retry} />
       {log && log.items.length === 0 && <p class="note">{t('noDeliveries')}</p>}
       {log && log.items.length > 0 && (
         <table class="ranking" data-testid="deliveries">

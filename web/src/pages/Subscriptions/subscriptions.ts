@@ -1,6 +1,7 @@
 import type { DevSession } from '../../../../shared/api.js'
 import type { LocalizedText } from '../../../../shared/catalog.js'
 import { addMonths, bangkokMonth, type Locale } from '../../../../shared/time.js'
+import { now as clockNow } from '../../state/clock.js'
 
 /** A scope the reader may subscribe an address to, with its name. */
 export interface ScopeChoice {
@@ -37,4 +38,4 @@ export function scopeLabel(
 }
 
 /** The month whose report was sent last: the one before the current Bangkok month. */
-export const lastReportMonth = (now = Date.now()) => addMonths(bangkokMonth(now), -1)
+export const lastReportMonth = (now = clockNow()) => addMonths(bangkokMonth(now), -1)
