@@ -97,4 +97,13 @@ export interface CatalogSyncResult {
   skippedDatasets?: number
   /** Organizations neither the portal's hierarchy nor the mapping file places in an award group. */
   unmapped?: string[]
+  /** Resources whose URL cannot be a download (kept inactive, so never redirected to), with the reason. */
+  badUrls?: BadResourceUrl[]
+}
+
+/** A resource of the portal whose URL was refused as a redirect target (see shared/urls.ts). */
+export interface BadResourceUrl {
+  resourceId: string
+  datasetId: string
+  reason: string
 }

@@ -1,5 +1,6 @@
 import { type CatalogSyncResult, planCatalogUpdate } from '../../shared/catalog-update.js'
 import { clearCatalogCache } from '../api/catalog-cache.js'
+import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { clearResourceCache } from '../ingest/resources.js'
 import {
@@ -94,8 +95,11 @@ export async function fetchCkanCatalog(ckanUrl: string, options: SyncOptions = {
   }
   const { agencies, unmapped } = toAgencies(orgs)
   const packages = await fetchPackages(client, progress)
-  const { datasets, resources, skipped } = toDatasets(packages, new Set(agencies.map((a) => a.agencyId)))
-  return { agencies, datasets, resources, skipped, unmapped }
+  const { datasets, resources, skipped, badUrls } = toDatasets(
+    packages,
+    new Set(agencies.map((a) => a.agencyId)),
+  )
+  return { agencies, datasets, resources, skipped, unmapped, badUrls }
 }
 
 async function storedCatalog() {
@@ -115,14 +119,14 @@ export async function syncCatalog(ckanUrl: string, options: SyncOptions = {}): P
   const source = actionBase(ckanUrl).href.replace(/api\/3\/action\/$/, '')
   const holder = `${process.pid}-${Math.random().toString(36).slice(2)}`
   if (!(await acquireLease(LEASE, holder, LEASE_MS))) throw new SyncInProgressError()
-  const startedAt = new Date().toISOString()
+  const startedAt = clock.iso()
   try {
     let fetched: Awaited<ReturnType<typeof fetchCkanCatalog>>
     try {
       fetched = await fetchCkanCatalog(ckanUrl, options)
     } catch (err) {
       const error = err instanceof CkanError ? err.message : `unexpected failure: ${(err as Error).message}`
-      await saveSyncResult({ ok: false, source, startedAt, finishedAt: new Date().toISOString(), error })
+      await saveSyncResult({ ok: false, source, startedAt, finishedAt: clock.iso(), error })
       throw err instanceof CkanError ? err : new CkanError(error)
     }
     const plan = planCatalogUpdate(await storedCatalog(), fetched)
@@ -140,11 +144,13 @@ export async function syncCatalog(ckanUrl: string, options: SyncOptions = {}): P
       ok: true,
       source,
       startedAt,
-      finishedAt: new Date().toISOString(),
+      finishedAt: clock.iso(),
       totals: plan.totals,
       written: { agencies: agencies.length, datasets: datasets.length, resources: resources.length },
       skippedDatasets: fetched.skipped,
       unmapped: fetched.unmapped,
+      // The first thousand are enough to act on; the count says how many there are.
+      badUrls: fetched.badUrls.slice(0, 1000),
     }
     await saveSyncResult(result)
     return result

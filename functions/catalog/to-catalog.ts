@@ -1,4 +1,6 @@
 import type { Agency, Dataset, LocalizedText, Resource } from '../../shared/catalog.js'
+import type { BadResourceUrl } from '../../shared/catalog-update.js'
+import { downloadUrl, MAX_URL_LENGTH } from '../../shared/urls.js'
 import type { CkanOrganization, CkanPackage } from './ckan-schema.js'
 import { mappedPlacement, UNMAPPED_GROUP } from './mapping.js'
 
@@ -64,6 +66,7 @@ const isLive = (state: string | null | undefined) => (state ?? 'active') === 'ac
 export function toDatasets(packages: readonly CkanPackage[], agencyIds: ReadonlySet<string>) {
   const datasets: Dataset[] = []
   const resources: Resource[] = []
+  const badUrls: BadResourceUrl[] = []
   let skipped = 0
   for (const p of packages) {
     if (!p.owner_org || !agencyIds.has(p.owner_org)) {
@@ -71,17 +74,20 @@ export function toDatasets(packages: readonly CkanPackage[], agencyIds: Readonly
       continue
     }
     const active = isLive(p.state) && p.private !== true
-    const own = (p.resources ?? []).map(
-      (r): Resource => ({
+    const own = (p.resources ?? []).map((r): Resource => {
+      // A resource whose URL cannot be a download (none, not http(s), control characters) is kept inactive:
+      // the redirect would have nowhere safe to go. DGA reads why in the sync result.
+      const checked = downloadUrl(r.url ?? '')
+      if (!checked.ok && r.url) badUrls.push({ resourceId: r.id, datasetId: p.id, reason: checked.reason })
+      return {
         resourceId: r.id,
         datasetId: p.id,
         agencyId: p.owner_org as string,
-        url: r.url ?? '',
+        url: checked.ok ? checked.url : (r.url ?? '').slice(0, MAX_URL_LENGTH),
         format: (r.format ?? '').toUpperCase(),
-        // A resource without a URL cannot be downloaded: the redirect would have nowhere to go.
-        active: active && isLive(r.state) && Boolean(r.url),
-      }),
-    )
+        active: active && isLive(r.state) && checked.ok,
+      }
+    })
     resources.push(...own)
     datasets.push({
       datasetId: p.id,
@@ -92,5 +98,5 @@ export function toDatasets(packages: readonly CkanPackage[], agencyIds: Readonly
       resourceIds: own.map((r) => r.resourceId),
     })
   }
-  return { datasets, resources, skipped }
+  return { datasets, resources, skipped, badUrls }
 }

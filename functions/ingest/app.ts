@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { downloadUrl } from '../../shared/urls.js'
 import { maxBody, requestTimeout } from '../auth/limits.js'
 import { allow } from '../auth/policy.js'
 import { perMinute, rateLimit } from '../auth/rate-limit.js'
@@ -16,8 +17,12 @@ export const MAX_BODY_BYTES = 1024 * 1024
 /** A download redirect must not keep the user waiting; a batch of 500 writes fits well inside. */
 export const INGEST_TIMEOUT_MS = 10_000
 
+/** A resource id as catalogs write them (CKAN: a UUID): printable, at most 200 characters. */
+const RESOURCE_ID = /^[^\s\p{Cc}\p{Cf}]{1,200}$/u
+const isResourceId = (id: string) => RESOURCE_ID.test(id)
+
 const eventSchema = z.strictObject({
-  resourceId: z.string().min(1).max(200),
+  resourceId: z.string().regex(RESOURCE_ID, 'a resource id: 1 to 200 printable characters, no spaces'),
   eventId: z.string().min(1).max(200).optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
   userAgent: z.string().max(4096).optional(),
@@ -44,11 +49,16 @@ const eventLimit = rateLimit({
 
 app.get('/d/:resourceId', allow({ access: 'public' }), downloadLimit, async (c) => {
   const resourceId = c.req.param('resourceId')
+  // An id no catalog can hold is unknown without asking the store (and without echoing it back).
+  if (!isResourceId(resourceId)) throw new NotFoundError('No such resource')
   const resource = (await resolveResources([resourceId])).get(resourceId)
   if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
+  // The catalog is synced with safe URLs; one stored before that rule is checked here, before anything counts.
+  const target = downloadUrl(resource.url)
+  if (!target.ok) throw new NotFoundError(`Resource ${resourceId} has no downloadable URL (${target.reason})`)
   // A HEAD request (link checkers, previews) fetches no file: answer it, count nothing.
   if (c.req.method !== 'HEAD') await recordDownloads([{ resourceId }], requestClient(c))
-  return redirectResponse(resource.url, { 'cache-control': 'no-store' })
+  return redirectResponse(target.url, { 'cache-control': 'no-store' })
 })
 
 app.post(

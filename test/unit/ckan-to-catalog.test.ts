@@ -83,3 +83,22 @@ describe('datasets and resources from CKAN packages', () => {
     expect(skipped).toBe(2)
   })
 })
+
+describe('resource URLs from a portal, which is other people’s data', () => {
+  it.each([
+    ['a Thai file name is kept, percent-encoded', 'https://example.go.th/ข้อมูล ปี 2566.csv', true],
+    ['javascript: is refused', 'javascript:alert(1)', false],
+    ['data: is refused', 'data:text/html,<b>x</b>', false],
+    ['a protocol-relative URL is refused', '//evil.example/x.csv', false],
+    ['CR/LF is refused', 'https://example.go.th/a.csv\r\nSet-Cookie: x=1', false],
+  ])('%s', (_, url, active) => {
+    const { resources, badUrls } = toDatasets(
+      [pkg({ resources: [{ id: 'r1', url, format: 'csv', state: 'active' }] })],
+      new Set(['id-dopa']),
+    )
+    expect(resources[0]?.active).toBe(active)
+    if (active) expect(resources[0]?.url).toBe(new URL(url).href)
+    expect(badUrls.map((b) => b.resourceId)).toEqual(active ? [] : ['r1'])
+    if (!active) expect(badUrls[0]?.reason).toMatch(/URL/)
+  })
+})
