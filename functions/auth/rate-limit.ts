@@ -7,7 +7,7 @@ export interface BucketOptions {
   capacity: number
   /** Requests added back per second. */
   refillPerSecond: number
-  /** Clients remembered at most; the longest idle are forgotten first (bounded memory under a flood). */
+  /** Clients remembered at most (bounded memory under a flood); those over their limit are never forgotten. */
   maxClients?: number
 }
 
@@ -15,6 +15,9 @@ interface Bucket {
   tokens: number
   at: number
 }
+
+/** How many of the longest idle clients are looked at to make room for a new one (bounded work per request). */
+const SCAN_LIMIT = 64
 
 /** In-process token buckets, one per client key. Pure apart from the clock it is given. */
 export class TokenBuckets {
@@ -28,13 +31,12 @@ export class TokenBuckets {
   take(key: string, now: number): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     const { capacity, refillPerSecond } = this.options
     const previous = this.buckets.get(key)
-    const elapsed = previous ? Math.max(0, now - previous.at) / 1000 : 0
-    const tokens = previous ? Math.min(capacity, previous.tokens + elapsed * refillPerSecond) : capacity
-    // Re-inserting keeps the Map in least-recently-used order, so the oldest is first to go.
+    const tokens = previous ? this.tokensAt(previous, now) : capacity
+    // Re-inserting keeps the Map in least-recently-used order, so the longest idle come first.
     this.buckets.delete(key)
-    if (this.buckets.size >= this.maxClients) {
-      const oldest = this.buckets.keys().next().value
-      if (oldest !== undefined) this.buckets.delete(oldest)
+    if (!previous && this.buckets.size >= this.maxClients && !this.forgetOne(now)) {
+      // Every remembered client is over its limit: a newcomer waits rather than one of them being freed.
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(1 / refillPerSecond)) }
     }
     if (tokens >= 1) {
       this.buckets.set(key, { tokens: tokens - 1, at: now })
@@ -42,6 +44,28 @@ export class TokenBuckets {
     }
     this.buckets.set(key, { tokens, at: now })
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerSecond)) }
+  }
+
+  private tokensAt(bucket: Bucket, now: number): number {
+    const elapsed = Math.max(0, now - bucket.at) / 1000
+    return Math.min(this.options.capacity, bucket.tokens + elapsed * this.options.refillPerSecond)
+  }
+
+  /**
+   * Makes room for one client, never by freeing one that is over its limit (a flood of new keys or addresses
+   * must not reset it): among the longest idle, a client whose bucket has refilled (forgetting it changes
+   * nothing) goes first, else one that still has a token. False when the longest idle are all limited.
+   */
+  private forgetOne(now: number): boolean {
+    let spare: string | undefined
+    let looked = 0
+    for (const [key, bucket] of this.buckets) {
+      const tokens = this.tokensAt(bucket, now)
+      if (tokens >= this.options.capacity) return this.buckets.delete(key)
+      if (spare === undefined && tokens >= 1) spare = key
+      if (++looked >= SCAN_LIMIT) break
+    }
+    return spare !== undefined && this.buckets.delete(spare)
   }
 
   get clients() {

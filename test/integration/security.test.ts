@@ -122,6 +122,19 @@ describe('rate limits', () => {
     expect(statuses).toEqual([422, 422, 429])
     expect((await postEvents('rotated-ingest-key')).status).toBe(422)
   })
+
+  it('keeps a limited download client and ingest key limited through a flood of 10,050 new addresses and keys', async () => {
+    const ip = '203.0.113.99'
+    while ((await ingestApp.request('/d/unknown', {}, from(ip))).status !== 429);
+    while ((await postEvents('test-ingest-key', ip)).status !== 429);
+    for (let i = 0; i < 10_050; i++) {
+      const address = `2001:db8::${i.toString(16)}` // documentation addresses: only strings here
+      await ingestApp.request('/d/unknown', {}, from(address))
+      await postEvents(`random-key-${i}`, address)
+    }
+    expect((await ingestApp.request('/d/unknown', {}, from(ip))).status).toBe(429)
+    expect((await postEvents('test-ingest-key', ip)).status).toBe(429)
+  })
 })
 
 describe('ingest key rotation', () => {

@@ -27,15 +27,32 @@ describe('TokenBuckets', () => {
     expect(buckets.take('b', 0).allowed).toBe(true)
   })
 
-  it('forgets the longest idle client first, so a flood of clients takes bounded memory', () => {
+  it('forgets the longest idle client whose budget is whole again, so a flood of clients takes bounded memory', () => {
+    const buckets = new TokenBuckets({ capacity: 2, refillPerSecond: 1, maxClients: 2 })
+    buckets.take('a', 0)
+    buckets.take('b', 500)
+    buckets.take('c', 1_000) // a has refilled: forgetting it changes nothing
+    expect(buckets.clients).toBe(2)
+    for (let i = 0; i < 10_000; i++) buckets.take(`flood-${i}`, 2_000 + i)
+    expect(buckets.clients).toBe(2)
+  })
+
+  it('never frees a client over its limit when a flood of new keys fills the table', () => {
+    const buckets = new TokenBuckets({ capacity: 3, refillPerSecond: 3 / 60, maxClients: 100 })
+    for (let i = 0; i < 3; i++) expect(buckets.take('greedy', i).allowed).toBe(true)
+    expect(buckets.take('greedy', 3).allowed).toBe(false)
+    for (let i = 0; i < 10_000; i++) buckets.take(`random-key-${i}`, 10 + i / 1000)
+    expect(buckets.clients).toBeLessThanOrEqual(100)
+    expect(buckets.take('greedy', 30).allowed).toBe(false)
+  })
+
+  it('makes a newcomer wait when every remembered client is over its limit', () => {
     const buckets = new TokenBuckets({ capacity: 1, refillPerSecond: 0.001, maxClients: 2 })
     buckets.take('a', 0)
     buckets.take('b', 1)
-    buckets.take('a', 2) // a is now the most recently seen
-    buckets.take('c', 3) // evicts b
+    expect(buckets.take('c', 2)).toMatchObject({ allowed: false })
+    expect(buckets.take('a', 3).allowed).toBe(false) // still limited: not forgotten for c
     expect(buckets.clients).toBe(2)
-    expect(buckets.take('b', 4).allowed).toBe(true)
-    expect(buckets.take('c', 5).allowed).toBe(false)
   })
 
   it('never allows more than the capacity plus what the elapsed time refills', () => {
