@@ -126,13 +126,18 @@ describe('GET and DELETE /v1/subscriptions', () => {
     expect(own.body.items).toEqual([agency2])
   })
 
-  it('refuses an executive removing another agency’s or a national subscription (403)', async () => {
-    expect(
-      (await call('DELETE', `/v1/subscriptions/${agency2.id}`, undefined, ...exec(['agency-1']))).status,
-    ).toBe(403)
-    expect(
-      (await call('DELETE', `/v1/subscriptions/${national.id}`, undefined, ...exec(['agency-1']))).status,
-    ).toBe(403)
+  it('answers an executive removing another agency’s or a national subscription exactly as a missing one (404)', async () => {
+    const missing = await call('DELETE', '/v1/subscriptions/no-such-id', undefined, ...exec(['agency-1']))
+    for (const id of [agency2.id, national.id]) {
+      const res = await call('DELETE', `/v1/subscriptions/${id}`, undefined, ...exec(['agency-1']))
+      expect(res.status).toBe(404)
+      expect(res.body.error.code).toBe(missing.body.error.code)
+      expect(res.body.error.message.replace(id, 'ID')).toBe(
+        missing.body.error.message.replace('no-such-id', 'ID'),
+      )
+    }
+    const stillThere = await call('GET', '/v1/subscriptions')
+    expect(stillThere.body.items.map((s) => s.id)).toEqual(expect.arrayContaining([national.id, agency2.id]))
   })
 
   it('lets an executive remove their own agency’s subscription (204), then answers 404', async () => {

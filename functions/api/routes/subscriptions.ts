@@ -148,9 +148,9 @@ subscriptions.delete('/:id', signedIn(), async (c) => {
   const principal = principalOf(c)
   const id = c.req.param('id')
   const subscription = await getSubscription(id)
-  if (!subscription) throw new NotFoundError(`No subscription ${id}`)
-  if (!mayManage(principal, subscription.scope)) {
-    throw new ForbiddenError('You may remove subscriptions of your own agencies only')
+  // One answer whether it exists or not: a caller who may not manage it learns nothing of it (no oracle).
+  if (!subscription || !mayManage(principal, subscription.scope)) {
+    throw new NotFoundError(`No subscription ${id} among those you may manage`)
   }
   await deleteSubscription(id)
   await recordAudit({
