@@ -1,4 +1,5 @@
 import type * as z from 'zod'
+import { printable } from '../../shared/printable.js'
 import { AppError } from '../errors.js'
 import { describeIssues } from '../validation.js'
 
@@ -6,7 +7,8 @@ import { describeIssues } from '../validation.js'
 export class CkanError extends AppError {
   override name = 'CkanError'
   constructor(message: string) {
-    super(502, 'ckan_failed', message)
+    // Messages carry the portal's own words: printable, so they cannot forge log lines or drive a terminal.
+    super(502, 'ckan_failed', printable(message))
   }
 }
 

@@ -142,6 +142,17 @@ describe('catalog sync from a CKAN portal', () => {
       /success=false: Access denied/,
     ],
     [
+      'an error message that forges a log line and drives a terminal',
+      {
+        status: 403,
+        body: JSON.stringify({
+          success: false,
+          error: { message: 'Denied\n{"level":"info","msg":"sync ok"}\u001b[2J' },
+        }),
+      },
+      /success=false: Denied\\u\{a\}\{"level":"info","msg":"sync ok"\}\\u\{1b\}\[2J$/,
+    ],
+    [
       'a result of the wrong shape',
       { status: 200, body: '{"success":true,"result":{"count":"many"}}' },
       /organization_list.*unexpected result shape/,
