@@ -14,3 +14,32 @@ export function printable(text: string, max = 1000): string {
   const escaped = text.replace(INVISIBLE, (c) => `\\u{${(c.codePointAt(0) as number).toString(16)}}`)
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped
 }
+
+const GRAPHEMES = new Intl.Segmenter('th', { granularity: 'grapheme' })
+
+/** The longest catalog title or name kept (CKAN's own titles rarely pass 300 characters). */
+export const MAX_CATALOG_TEXT = 500
+
+/**
+ * A catalog title or name as the product keeps it: control, bidi-override and zero-width characters removed (a
+ * line break becomes a space), spaces collapsed, and at most `max` characters (cut with "…"), so one record can
+ * neither forge an email header nor blow up a document, a page or an Excel cell.
+ */
+export function catalogText(text: string, max = MAX_CATALOG_TEXT): { text: string; cut: boolean } {
+  const clean = text
+    .replace(INVISIBLE, (c) => (/\s/.test(c) ? ' ' : ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (clean.length <= max) return { text: clean, cut: false }
+  // Cut between whole characters as people see them: a Thai consonant keeps its vowel and tone marks.
+  // Segmenting is costly on long text: only a bounded prefix is looked at, and only until the cut.
+  let kept = ''
+  let count = 0
+  const prefix = clean.slice(0, max * 8)
+  for (const { segment } of GRAPHEMES.segment(prefix)) {
+    if (++count === max) return { text: `${kept}…`, cut: true }
+    kept += segment
+  }
+  // Fewer than `max` characters in the prefix: long clusters (stacked marks); the prefix bounds the text.
+  return prefix.length < clean.length ? { text: `${kept}…`, cut: true } : { text: clean, cut: false }
+}

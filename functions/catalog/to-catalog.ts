@@ -1,5 +1,6 @@
 import type { Agency, Dataset, LocalizedText, Resource } from '../../shared/catalog.js'
 import type { BadResourceUrl } from '../../shared/catalog-update.js'
+import { catalogText } from '../../shared/printable.js'
 import { downloadUrl, MAX_URL_LENGTH } from '../../shared/urls.js'
 import type { CkanOrganization, CkanPackage } from './ckan-schema.js'
 import { mappedPlacement, UNMAPPED_GROUP } from './mapping.js'
@@ -18,8 +19,8 @@ function localized(
   fallback: string,
   englishExtra?: string,
 ): LocalizedText {
-  const th = translated?.th || title || fallback
-  return { th, en: translated?.en || englishExtra || th }
+  const th = catalogText(translated?.th || title || fallback).text
+  return { th, en: catalogText(translated?.en || englishExtra || th).text }
 }
 
 /**
@@ -47,7 +48,7 @@ export function toAgencies(orgs: readonly CkanOrganization[]): { agencies: Agenc
         }
     return {
       agencyId: o.id,
-      slug: o.name,
+      slug: catalogText(o.name, 200).text,
       name: localized(o.title ?? o.display_name, o.title_translated, o.name, extra(o.extras, 'title_en')),
       ...placement,
       group: group ?? UNMAPPED_GROUP,
@@ -92,7 +93,7 @@ export function toDatasets(packages: readonly CkanPackage[], agencyIds: Readonly
     datasets.push({
       datasetId: p.id,
       agencyId: p.owner_org,
-      slug: p.name,
+      slug: catalogText(p.name, 200).text,
       title: localized(p.title, p.title_translated, p.name, extra(p.extras, 'title_en')),
       active,
       resourceIds: own.map((r) => r.resourceId),

@@ -102,3 +102,15 @@ describe('resource URLs from a portal, which is other people’s data', () => {
     if (!active) expect(badUrls[0]?.reason).toMatch(/URL/)
   })
 })
+
+describe('catalog text from a portal', () => {
+  it('keeps a 70,000-character title with a line break as one line of 500 characters', () => {
+    const { datasets } = toDatasets(
+      [pkg({ title: `สถิติ\r\nBcc: x@example.go.th ${'ข'.repeat(70_000)}` })],
+      new Set(['id-dopa']),
+    )
+    const title = datasets[0]?.title.th ?? ''
+    expect(title).toMatch(/^สถิติ Bcc: x@example\.go\.th ข+…$/)
+    expect([...new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(title)]).toHaveLength(500)
+  })
+})
