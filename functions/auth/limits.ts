@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { PayloadTooLargeError, RequestTimeoutError } from '../errors.js'
 
@@ -13,18 +13,32 @@ export function maxBody(maxBytes: number, hint = ''): MiddlewareHandler {
   })
 }
 
+/** Requests that have begun a write the caller must hear the outcome of (see `committing`). */
+const committed = new WeakSet<Context>()
+
+/**
+ * Marks a request as writing: from here on its time limit no longer answers 503, since a 503 after a stored
+ * write would tell the caller to send again what is already kept (events without ids would then count twice).
+ */
+export function committing(c: Context): void {
+  committed.add(c)
+}
+
 /**
  * 503 when a request takes longer than `ms`: the caller gets an answer before the gateway or Lambda
- * cuts it off, and a slow store cannot hold connections open for long.
+ * cuts it off, and a slow store cannot hold connections open for long. A request that has begun writing
+ * (`committing`) is waited for instead, so a 503 never follows a stored write.
  */
 export function requestTimeout(ms: number): MiddlewareHandler {
-  return async (_c, next) => {
+  return async (c, next) => {
     let timer: NodeJS.Timeout | undefined
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RequestTimeoutError()), ms)
+    const handled = next()
+    const expired = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => (committed.has(c) ? resolve() : reject(new RequestTimeoutError())), ms)
     })
     try {
-      await Promise.race([next(), expired])
+      await Promise.race([handled, expired])
+      await handled
     } finally {
       clearTimeout(timer)
     }

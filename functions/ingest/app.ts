@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
 import { downloadUrl } from '../../shared/urls.js'
-import { maxBody, requestTimeout } from '../auth/limits.js'
+import { committing, maxBody, requestTimeout } from '../auth/limits.js'
 import { allow } from '../auth/policy.js'
 import { perMinute, rateLimit } from '../auth/rate-limit.js'
 import { redirectResponse, securityHeaders } from '../auth/security-headers.js'
@@ -57,7 +57,10 @@ app.get('/d/:resourceId', allow({ access: 'public' }), downloadLimit, async (c) 
   const target = downloadUrl(resource.url)
   if (!target.ok) throw new NotFoundError(`Resource ${resourceId} has no downloadable URL (${target.reason})`)
   // A HEAD request (link checkers, previews) fetches no file: answer it, count nothing.
-  if (c.req.method !== 'HEAD') await recordDownloads([{ resourceId }], requestClient(c))
+  if (c.req.method !== 'HEAD') {
+    committing(c)
+    await recordDownloads([{ resourceId }], requestClient(c))
+  }
   return redirectResponse(target.url, { 'cache-control': 'no-store' })
 })
 
@@ -74,6 +77,7 @@ app.post(
     }
     const isBatch = typeof body === 'object' && body !== null && 'events' in body
     const list = isBatch ? validate(batchSchema, body).events : [validate(eventSchema, body)]
+    committing(c)
     const result = await recordDownloads(list, requestClient(c))
     return c.json(result, 202)
   },

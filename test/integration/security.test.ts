@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import apiApp from '../../functions/api/app.js'
 import { ingestKeyHash } from '../../functions/auth/api-keys.js'
-import { requestTimeout } from '../../functions/auth/limits.js'
+import { committing, requestTimeout } from '../../functions/auth/limits.js'
 import { API_CSP, dashboardCsp, securityHeaders } from '../../functions/auth/security-headers.js'
 import { resetConfig } from '../../functions/config.js'
 import { errorResponse } from '../../functions/errors.js'
@@ -169,6 +169,23 @@ describe('body size and time limits', () => {
     const res = await app.request('/slow')
     expect(res.status).toBe(503)
     expect(await res.json()).toMatchObject({ error: { code: 'timeout' } })
+  })
+
+  it('never answers 503 after a write has begun: the caller hears what was stored', async () => {
+    const app = new Hono()
+    app.onError(errorResponse)
+    app.use('*', requestTimeout(20))
+    let stored = false
+    app.post('/events', async (c) => {
+      committing(c)
+      await new Promise((r) => setTimeout(r, 200)) // a slow store
+      stored = true
+      return c.json({ accepted: 1 }, 202)
+    })
+    const res = await app.request('/events', { method: 'POST' })
+    expect(stored).toBe(true)
+    expect(res.status).toBe(202)
+    expect(await res.json()).toEqual({ accepted: 1 })
   })
 })
 
