@@ -137,7 +137,9 @@ describe('the dashboard in a real browser', () => {
     const category = awards.categories.find((c) => c.id === 'agency-plaque') as AwardCategoryView
     expect(category.places).toBe(9)
     expect(await plaque.locator('tbody tr[data-awarded="true"]').count()).toBe(category.qualifying)
-    expect(category.qualifying).toBeGreaterThanOrEqual(9)
+    // Early in a fiscal year fewer than nine agencies may have a download: only those can be awarded.
+    const withDownloads = category.standings.filter((s) => s.downloads > 0).length
+    expect(category.qualifying).toBeGreaterThanOrEqual(Math.min(9, withDownloads))
     expect(await plaque.locator('tbody tr[data-tied="true"]').count()).toBe(
       category.standings.filter((s) => s.tiedAtCutoff).length,
     )
