@@ -43,7 +43,9 @@ export async function seedDemo(
   for (const [i, day] of days.entries()) {
     if (options.signal?.aborted) break
     const batch = demoEventsOfDay(model, day, now, 1 - i / days.length)
-    const result = await recordDownloads(batch, { ip: '127.0.0.1', userAgent: '' }, now)
+    const result = await recordDownloads(batch, { ip: '127.0.0.1', userAgent: '' }, now, {
+      idsUniquePerDay: true,
+    })
     if (result.rejected.length > 0) {
       throw new Error(`demo events were rejected: ${result.rejected[0]?.error} (day ${day})`)
     }

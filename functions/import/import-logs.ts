@@ -62,7 +62,7 @@ export async function importLogFile(
   let batch: IncomingEvent[] = []
   const flush = async () => {
     if (batch.length === 0) return
-    const out = await recordDownloads(batch, { ip: '', userAgent: '' }, now)
+    const out = await recordDownloads(batch, { ip: '', userAgent: '' }, now, { idsUniquePerDay: true })
     result.accepted += out.accepted
     result.duplicates += out.duplicates
     for (const r of out.rejected) {

@@ -2,7 +2,15 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { classifyUserAgent } from '../../shared/counting/user-agent.js'
 import { addDays, bangkokDay, type Day } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { eventKey, findExistingEvents, markDaysDirty, type StoredEvent, saveEvents } from '../store/events.js'
+import { mapLimit } from '../store/batch.js'
+import {
+  eventKey,
+  findExistingEvents,
+  markDaysDirty,
+  type StoredEvent,
+  saveEventOnce,
+  saveEvents,
+} from '../store/events.js'
 import { getDaySalt } from '../store/salts.js'
 import { WriteCoalescer } from './coalescer.js'
 import { resolveResources } from './resources.js'
@@ -15,6 +23,14 @@ export interface IncomingEvent {
   userAgent?: string
   clientIp?: string
   sessionId?: string
+}
+
+export interface RecordOptions {
+  /**
+   * The sender's ids are unique per day by construction (the demo; log imports, whose ids hash the log line
+   * with its time): duplicates are found by day and id, and events are written in batches.
+   */
+  idsUniquePerDay?: boolean
 }
 
 export interface RecordResult {
@@ -59,6 +75,7 @@ export async function recordDownloads(
   events: readonly IncomingEvent[],
   request: { ip: string; userAgent: string },
   now = clock.now(),
+  options: RecordOptions = {},
 ): Promise<RecordResult> {
   const rejected: RecordResult['rejected'] = []
   const resources = await resolveResources(events.map((e) => e.resourceId))
@@ -103,14 +120,27 @@ export async function recordDownloads(
   }
 
   const fresh = await dropDuplicates(candidates, generatedIds)
-  const single = fresh.length === 1 ? (fresh[0] as StoredEvent) : undefined
+  const ours = fresh.filter((e) => generatedIds.has(e.eventId))
+  const given = fresh.filter((e) => !generatedIds.has(e.eventId))
+  const single = ours.length === 1 && given.length === 0 ? (ours[0] as StoredEvent) : undefined
   // A single download with an id of our own (GET /d/; it cannot be a retry) is acknowledged once journaled,
   // where the runtime keeps a journal, and stored from there in the background; otherwise concurrent single
-  // downloads are written together. Events with ids of their own are stored before answering, so a retry
-  // is answered as a duplicate.
-  if (single && journal && generatedIds.has(single.eventId)) await journal.append(single)
-  else await storeEvents(fresh, single ? (events) => singles.add(events[0] as StoredEvent) : saveEvents, now)
-  return { accepted: fresh.length, duplicates: candidates.length - fresh.length, rejected }
+  // downloads are written together.
+  if (single && journal) await journal.append(single)
+  else await storeEvents(ours, single ? (events) => singles.add(events[0] as StoredEvent) : saveEvents, now)
+  // Events with ids of the sender's are stored before answering, each exactly once whatever day a replay
+  // says and however many requests carry it at once, so `accepted` and `duplicates` are true. Senders whose ids
+  // are unique per day by construction (the demo, log imports: the day is part of the id) take the batch path.
+  const stored = options.idsUniquePerDay ? given : await saveOnce(given)
+  await storeEvents(stored, options.idsUniquePerDay ? saveEvents : async () => {}, now)
+  const accepted = ours.length + stored.length
+  return { accepted, duplicates: candidates.length - accepted, rejected }
+}
+
+/** The events stored by `saveEventOnce` (the others were duplicates), a bounded number of writes at a time. */
+async function saveOnce(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
+  const outcomes = await mapLimit(events, 32, saveEventOnce)
+  return events.filter((_, i) => outcomes[i] === 'stored')
 }
 
 /** Stores recorded events in the table and tells listeners which days changed. */

@@ -1,4 +1,4 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { CountableEvent } from '../../shared/counting/count-day.js'
 import type { ClientClass } from '../../shared/counting/user-agent.js'
 import type { Day } from '../../shared/time.js'
@@ -40,22 +40,65 @@ export async function findExistingEvents(keys: readonly Key[]): Promise<Set<stri
   return new Set(items.map((i) => `${i.pk}|${i.sk}`))
 }
 
+/**
+ * Where a sender's event id is claimed for the day of its first event (`EVENT#ID#<shard>`, under ingest's
+ * `EVENT#*` partitions): the id then counts once, whatever day a replay of it says.
+ */
+export function eventIdKey(eventId: string): Key {
+  const shard = String(fnv1a(eventId) % EVENT_SHARDS).padStart(2, '0')
+  return { pk: `EVENT#ID#${shard}`, sk: eventId }
+}
+
+function eventItem(e: StoredEvent) {
+  return {
+    ...eventKey(e.day, e.eventId),
+    r: e.resourceId,
+    d: e.datasetId,
+    a: e.agencyId,
+    t: e.at,
+    c: e.client,
+    k: e.clientClass,
+    ua: e.userAgent,
+    s: e.sessionId,
+    rt: e.receivedAt,
+  }
+}
+
 /** Stores raw events; storing the same event twice leaves one item. */
 export function saveEvents(events: readonly StoredEvent[]): Promise<void> {
-  return batchPut(
-    events.map((e) => ({
-      ...eventKey(e.day, e.eventId),
-      r: e.resourceId,
-      d: e.datasetId,
-      a: e.agencyId,
-      t: e.at,
-      c: e.client,
-      k: e.clientClass,
-      ua: e.userAgent,
-      s: e.sessionId,
-      rt: e.receivedAt,
-    })),
-  )
+  return batchPut(events.map(eventItem))
+}
+
+/**
+ * Stores an event whose id the sender gave, exactly once: `stored`, or `duplicate` when the id is already
+ * stored (for any day) or being stored by a concurrent request. Two conditional writes decide it, so the
+ * answer is true under any concurrency: the id's claim for this day (a claim for another day refuses it), then
+ * the event itself. A crash between them leaves a claim for this day, which the retry passes, so nothing
+ * acknowledged or retried is lost.
+ */
+export async function saveEventOnce(e: StoredEvent): Promise<'stored' | 'duplicate'> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...eventIdKey(e.eventId), day: e.day },
+        ConditionExpression: 'attribute_not_exists(pk) OR #day = :day',
+        ExpressionAttributeNames: { '#day': 'day' },
+        ExpressionAttributeValues: { ':day': e.day },
+      }),
+    )
+    await dynamo().send(
+      new PutCommand({
+        TableName: table(),
+        Item: eventItem(e),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+    return 'stored'
+  } catch (err) {
+    if (isConditionFailed(err)) return 'duplicate'
+    throw err
+  }
 }
 
 /** Every raw event of one Bangkok day. */
