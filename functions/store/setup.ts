@@ -34,9 +34,21 @@ export async function ensureTable(): Promise<void> {
 
 /** Creates the reports bucket when it is missing. */
 export async function ensureBucket(): Promise<void> {
+  if (await bucketExists()) return
+  try {
+    await s3().send(new CreateBucketCommand({ Bucket: bucket() }))
+  } catch (err) {
+    // The first look may have failed for a passing reason (a busy embedded server just restarted after a
+    // kill): a bucket that is there now is the one this data directory made.
+    if (!(await bucketExists())) throw err
+  }
+}
+
+async function bucketExists(): Promise<boolean> {
   try {
     await s3().send(new HeadBucketCommand({ Bucket: bucket() }))
+    return true
   } catch {
-    await s3().send(new CreateBucketCommand({ Bucket: bucket() }))
+    return false
   }
 }

@@ -39,7 +39,8 @@ export async function startProduct(env: Record<string, string>): Promise<Running
     const started = Date.now()
     const seen = () => (typeof text === 'string' ? out.includes(text) : text.test(out))
     while (!seen()) {
-      if (child.exitCode !== null) throw new Error(`npm start exited before "${text}":\n${out}`)
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`npm start exited before "${text}":\n${out}`)
       if (Date.now() - started > timeoutMs) throw new Error(`npm start did not say "${text}":\n${out}`)
       await new Promise((r) => setTimeout(r, 100))
     }
@@ -56,7 +57,8 @@ export async function startProduct(env: Record<string, string>): Promise<Running
       return ((await (await fetch(`${url}/v1/auth/config`)).json()) as { now: number }).now
     },
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return child.exitCode
+      // Exited already (by itself, or killed by a signal): nothing to wait for.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
       child.kill(signal)
       const [code] = await once(child, 'exit')
       return code as number | null
