@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, ApiError } from '../../web/src/api/client.js'
 
 /** A local server that accepts only the token `good` (a stand-in API, for the client's own behaviour). */
-const server = createServer((req, res) => {
+const server = createServer(async (req, res) => {
+  // `?late`: the refusal comes after a while (it arrives once another request has renewed the token).
+  if (req.url?.includes('late')) await new Promise((r) => setTimeout(r, 150))
   res.setHeader('content-type', 'application/json')
   if (req.headers.authorization === 'Bearer good') {
     res.end(JSON.stringify({ mode: 'dev' }))
@@ -84,6 +86,24 @@ describe('the dashboard API client', () => {
     ])
     expect(renewals).toBe(1)
     expect(ended).toBe(0)
+  })
+
+  it('sends a request refused late with the old token again with the renewed one, without a second renewal', async () => {
+    let token = 'expired'
+    let renewals = 0
+    const client = new ApiClient(() => token, base)
+    client.renewWith(async () => {
+      renewals++
+      token = 'good'
+      return true
+    })
+    const late = (client as unknown as { request<T>(m: string, p: string): Promise<T> }).request(
+      'GET',
+      '/late',
+    )
+    expect(await client.authConfig()).toEqual({ mode: 'dev' }) // refused at once, renewed
+    expect(await late).toEqual({ mode: 'dev' }) // refused later with the old token: sent again
+    expect(renewals).toBe(1)
   })
 
   it.each([

@@ -83,7 +83,10 @@ export class ApiClient {
     })
     const json = (await res.json().catch(() => undefined)) as T | ApiErrorBody | undefined
     if (res.status === 401 && token) {
-      if (!retried && this.renew && (await this.renewOnce())) return this.request<T>(method, path, body, true)
+      // Refused with a token another request has renewed meanwhile: send it again with the new one.
+      const renewed = this.token() !== token && this.token() !== undefined
+      if (!retried && (renewed || (this.renew && (await this.renewOnce()))))
+        return this.request<T>(method, path, body, true)
       this.onUnauthorized()
     }
     if (!res.ok) {
