@@ -2,7 +2,7 @@ import { config } from './config.js'
 
 /**
  * The product's one clock: what "now" is for periods, cut-offs, retention, schedules and the demo. Real time,
- * unless `OGD_NOW` (development and tests only; refused on AWS and with Cognito) starts it at a fixed instant,
+ * unless `OGD_NOW` (development and tests only; a Lambda function refuses it) starts it at a fixed instant,
  * from which it runs on at real speed. Token expiry, leases and durations keep real time: they are about
  * processes, not about the calendar the product reports on.
  */

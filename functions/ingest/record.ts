@@ -132,10 +132,14 @@ export async function recordDownloads(
   // says and however many requests carry it at once, so `accepted` and `duplicates` are true. Senders whose ids
   // are unique per day by construction (the demo, log imports: the day is part of the id) take the batch path.
   const stored = options.idsUniquePerDay ? given : await saveOnce(given)
-  await storeEvents(stored, options.idsUniquePerDay ? saveEvents : async () => {}, now)
+  // (`saveOnce` has written them already: what is left is marking late days and telling the rollup.)
+  await storeEvents(stored, options.idsUniquePerDay ? saveEvents : alreadySaved, now)
   const accepted = ours.length + stored.length
   return { accepted, duplicates: candidates.length - accepted, rejected }
 }
+
+/** A save step for events `saveOnce` has already written. */
+const alreadySaved = async () => {}
 
 /** The events stored by `saveEventOnce` (the others were duplicates), a bounded number of writes at a time. */
 async function saveOnce(events: readonly StoredEvent[]): Promise<StoredEvent[]> {
