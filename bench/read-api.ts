@@ -37,7 +37,8 @@ const { putAgencies, putDatasets } = await import('../functions/store/catalog.js
 const { replacePeriodCounts } = await import('../functions/store/counts.js')
 const { signDevToken } = await import('../functions/auth/dev-tokens.js')
 const { default: app } = await import('../functions/api/app.js')
-type PeriodCounts = import('../functions/store/counts.js').PeriodCounts
+type PeriodCounts = import('../shared/counting/period-counts.js').PeriodCounts
+const { emptyPeriodCounts, sumPeriodCounts } = await import('../shared/counting/period-counts.js')
 
 /** A small deterministic generator, so every run measures the same data. */
 function mulberry32(seed: number) {
@@ -70,7 +71,7 @@ const datasets: Dataset[] = Array.from({ length: DATASETS }, (_, i) => ({
 const popularity = datasets.map(() => Math.floor(2000 * random() ** 6))
 
 function monthCounts(): PeriodCounts {
-  const counts: PeriodCounts = new Map()
+  const counts: PeriodCounts = emptyPeriodCounts()
   for (const [i, d] of datasets.entries()) {
     const downloads = Math.floor((popularity[i] as number) * (0.5 + random()))
     const c = {
@@ -82,20 +83,12 @@ function monthCounts(): PeriodCounts {
       doubleClicks: Math.floor(downloads * 0.05),
       topClientDownloads: Math.floor(downloads * 0.2),
     }
-    counts.set(`D#${d.datasetId}`, { ...c, agencyId: d.agencyId })
-    const a = counts.get(`A#${d.agencyId}`) ?? { ...ZERO_COUNTS }
+    counts.datasets.set(d.datasetId, { ...c, agencyId: d.agencyId })
+    const a = counts.agencies.get(d.agencyId) ?? { ...ZERO_COUNTS }
     for (const f of Object.keys(ZERO_COUNTS) as (keyof typeof ZERO_COUNTS)[]) a[f] += c[f]
-    counts.set(`A#${d.agencyId}`, a)
+    counts.agencies.set(d.agencyId, a)
   }
   return counts
-}
-
-function add(into: PeriodCounts, from: PeriodCounts) {
-  for (const [sk, c] of from) {
-    const prev = into.get(sk)
-    if (!prev) into.set(sk, { ...c })
-    else for (const f of Object.keys(ZERO_COUNTS) as (keyof typeof ZERO_COUNTS)[]) prev[f] += c[f]
-  }
 }
 
 const t0 = performance.now()
@@ -109,8 +102,7 @@ for (const month of months) {
   const counts = monthCounts()
   await replacePeriodCounts({ month }, counts)
   const fy = fiscalYearOfMonth(month)
-  if (!years.has(fy)) years.set(fy, new Map())
-  add(years.get(fy) as PeriodCounts, counts)
+  years.set(fy, sumPeriodCounts([years.get(fy) ?? emptyPeriodCounts(), counts]))
 }
 for (const [fy, counts] of years) await replacePeriodCounts({ fy }, counts)
 const itemCount = (MONTHS + years.size) * (DATASETS + AGENCIES)

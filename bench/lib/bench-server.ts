@@ -27,7 +27,9 @@ const runtime = await startLocal({
 
 const { storeBenchCatalog } = await import('./bench-catalog.js')
 const resources = await storeBenchCatalog()
-const { consumed } = await import('../../functions/store/batch.js')
+const { dynamo } = await import('../../functions/store/clients.js')
+const { countWriteUnits } = await import('./write-units.js')
+const consumed = countWriteUnits(dynamo())
 const { runRollup } = await import('../../functions/jobs/rollup.js')
 const { listDayEvents } = await import('../../functions/store/events.js')
 const { bangkokDay } = await import('../../shared/time.js')

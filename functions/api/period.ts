@@ -1,8 +1,7 @@
 import { bangkokMonth, fiscalYearOf, isMonth, parseFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { BadRequestError, NotFoundError, ValidationError } from '../errors.js'
-import { catalog } from './catalog-cache.js'
-import type { RankingPeriod } from './rankings.js'
+import { BadRequestError, ValidationError } from '../errors.js'
+import type { RankingPeriod } from '../read-model/rankings.js'
 
 /** A ranking period from the query (`month=YYYY-MM` or `fy=2566`), checked against the calendar. */
 export function parsePeriod(query: { month?: string; fy?: string }, now = clock.now()): RankingPeriod {
@@ -42,11 +41,4 @@ export function parseCount(name: string, value: string | undefined, fallback: nu
     throw new BadRequestError(`${name} must be a whole number from 0 to ${max}; got "${value}"`)
   }
   return Number(value)
-}
-
-/** The agency of the catalog with this id: 404 naming the parameter when there is none. */
-export async function knownAgency(agencyId: string, param = 'agencyId') {
-  const agency = (await catalog()).agencies.get(agencyId)
-  if (!agency) throw new NotFoundError(`${param} "${agencyId}" is not an agency of the catalog`)
-  return agency
 }

@@ -8,7 +8,7 @@ export class CkanError extends AppError {
   override name = 'CkanError'
   constructor(message: string) {
     // Messages carry the portal's own words: printable, so they cannot forge log lines or drive a terminal.
-    super(502, 'ckan_failed', printable(message))
+    super('ckan_failed', printable(message))
   }
 }
 

@@ -1,5 +1,5 @@
 import { type CatalogSyncResult, planCatalogUpdate } from '../../shared/catalog-update.js'
-import { clearCatalogCache } from '../api/catalog-cache.js'
+import { clearCatalogCache } from '../read-model/catalog.js'
 import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { clearResourceCache } from '../ingest/resources.js'
@@ -30,7 +30,7 @@ export const PACKAGE_PAGE = 1000
 export class SyncInProgressError extends AppError {
   override name = 'SyncInProgressError'
   constructor() {
-    super(409, 'sync_in_progress', 'A catalog sync is already running; try again when it has finished')
+    super('sync_in_progress', 'A catalog sync is already running; try again when it has finished')
   }
 }
 

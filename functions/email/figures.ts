@@ -1,3 +1,4 @@
+import { sumCounts, totalOf } from '../../shared/counting/period-counts.js'
 import type { AgencyFigures, NationalFigures } from '../../shared/email/figures.js'
 import { gapToCutoff, neededPerMonth, projectToYearEnd, targetPercent } from '../../shared/targets.js'
 import {
@@ -7,10 +8,10 @@ import {
   monthRange,
   monthsOfFiscalYear,
 } from '../../shared/time.js'
-import { agencyPerformance } from '../api/performance.js'
-import { cachedPeriodCounts, readVersions, type Versions } from '../api/period-cache.js'
-import { rankedAgencies } from '../api/rankings.js'
 import { clock } from '../clock.js'
+import { cachedPeriodCounts, readVersions, type Versions } from '../read-model/cache.js'
+import { agencyPerformance } from '../read-model/performance.js'
+import { rankedAgencies } from '../read-model/rankings.js'
 
 /**
  * The headline figures of report emails, from the read API's own model (rankings, performance, award
@@ -24,10 +25,12 @@ export const endOfMonth = (month: Month, now = clock.now()) => Math.min(monthRan
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
-/** Downloads and unique downloads of every agency, per month of the fiscal year up to `month`. */
+/** Every agency's counts of the fiscal year from October through `month`. */
 async function fiscalYearToDate(versions: Versions, month: Month) {
   const months = monthsOfFiscalYear(fiscalYearOfMonth(month)).filter((m) => m <= month)
-  return Promise.all(months.map((m) => cachedPeriodCounts(versions, { month: m }, 'A')))
+  return sumCounts(
+    await Promise.all(months.map((m) => cachedPeriodCounts(versions, { month: m }, 'agencies'))),
+  )
 }
 
 /** National figures of a month: totals, change, the top five agencies, and the fiscal year so far. */
@@ -39,7 +42,6 @@ export async function nationalFigures(month: Month, now = clock.now()): Promise<
     rankedAgencies(versions, { month: addMonths(month, -1) }, asOf),
     fiscalYearToDate(versions, month),
   ])
-  const fytdCounts = fytd.flatMap((counts) => [...counts.values()])
   return {
     scope: 'national',
     month,
@@ -55,8 +57,8 @@ export async function nationalFigures(month: Month, now = clock.now()): Promise<
       rankChange: a.rankChange,
     })),
     fiscalYearToDate: {
-      downloads: sum(fytdCounts.map((c) => c.downloads)),
-      uniqueDownloads: sum(fytdCounts.map((c) => c.uniqueDownloads)),
+      downloads: totalOf(fytd, 'downloads'),
+      uniqueDownloads: totalOf(fytd, 'uniqueDownloads'),
     },
   }
 }

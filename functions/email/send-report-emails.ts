@@ -4,7 +4,7 @@ import { buildReportEmail, type EmailLinks } from '../../shared/email/report-ema
 import { isMonth } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { config } from '../config.js'
-import { mapLimit } from '../store/batch.js'
+import { mapLimit } from '../util/concurrency.js'
 import { claimDelivery, type DeliveryKey, markDeliveryFailed, markDeliverySent } from '../store/deliveries.js'
 import { listSubscriptions, type StoredSubscription } from '../store/subscriptions.js'
 import { agencyFigures, nationalFigures } from './figures.js'

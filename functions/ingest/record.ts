@@ -2,15 +2,15 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { classifyUserAgent } from '../../shared/counting/user-agent.js'
 import { addDays, bangkokDay, type Day } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { mapLimit } from '../store/batch.js'
+import { mapLimit } from '../util/concurrency.js'
 import {
-  eventKey,
   findExistingEvents,
   markDaysDirty,
   type StoredEvent,
   saveEventOnce,
   saveEvents,
 } from '../store/events.js'
+import { eventKey } from '../store/keys.js'
 import { getDaySalt } from '../store/salts.js'
 import { WriteCoalescer } from './coalescer.js'
 import { resolveResources } from './resources.js'

@@ -25,7 +25,7 @@ export async function recomputeHandler(event: { month?: unknown } = {}) {
   const month = typeof event.month === 'string' ? event.month : addMonths(bangkokMonth(clock.now()), -1)
   if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(event.month)}`)
   const counts = await recomputeMonth(month)
-  const result = { month, subjects: counts.size }
+  const result = { month, subjects: counts.agencies.size + counts.datasets.size }
   console.log(JSON.stringify({ level: 'info', msg: 'recompute', ...result }))
   return result
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { addCounts, countDay, ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import { countDay } from '../../shared/counting/count-day.js'
+import {
+  type PeriodCounts,
+  periodCountChanges,
+  sumPeriodCounts,
+} from '../../shared/counting/period-counts.js'
 import {
   addDays,
   bangkokDay,
@@ -10,15 +15,7 @@ import {
   monthsOfFiscalYear,
 } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { mapLimit } from '../store/batch.js'
-import {
-  applyCountDeltas,
-  type CountDeltas,
-  getPeriodCounts,
-  type PeriodCounts,
-  replaceDayCounts,
-  replacePeriodCounts,
-} from '../store/counts.js'
+import { addToPeriodCounts, getPeriodCounts, replacePeriodCounts, writeDayCounts } from '../store/counts.js'
 import {
   clearDirtyDay,
   clearRollupIntent,
@@ -29,6 +26,7 @@ import {
 } from '../store/events.js'
 import { acquireLease, keepLease, releaseLease } from '../store/leases.js'
 import { deleteSaltsBefore } from '../store/salts.js'
+import { mapLimit } from '../util/concurrency.js'
 
 /** Salts are kept for today and yesterday (late and imported events of those days still match). */
 export const SALT_KEEP_DAYS = 2
@@ -37,24 +35,32 @@ const LEASE = 'rollup'
 const LEASE_MS = 30_000
 const holder = randomUUID()
 
-/** Counts of one day computed from its raw events, keyed like stored counts. */
+/** Counts of one day computed from its raw events. */
 export async function computeDayCounts(day: Day): Promise<PeriodCounts> {
-  const { datasets, agencies } = countDay(await listDayEvents(day))
-  const counts: PeriodCounts = new Map()
-  for (const [id, c] of agencies) counts.set(`A#${id}`, c)
-  for (const [id, c] of datasets) counts.set(`D#${id}`, c)
-  return counts
+  return countDay(await listDayEvents(day))
 }
 
-/** Recomputes days from raw events and moves their months and fiscal years by the difference. */
+/**
+ * Recomputes days from raw events, writes the subjects whose counts changed, and moves their months and fiscal
+ * years by the differences (so those stay the sum of their days without being reread). Returns how many
+ * subjects' day counts changed.
+ */
 export async function rollupDays(days: readonly Day[]): Promise<number> {
-  const deltas: CountDeltas = new Map()
-  const changed = await mapLimit(days, 4, async (day) => {
+  const changes = await mapLimit(days, 4, async (day) => {
     const [next, prev] = await Promise.all([computeDayCounts(day), getPeriodCounts({ day })])
-    return replaceDayCounts(day, next, prev, deltas)
+    const changed = periodCountChanges(next, prev)
+    await writeDayCounts(day, next, changed)
+    return { month: day.slice(0, 7), changed }
   })
-  await applyCountDeltas(deltas)
-  return changed.reduce((a, b) => a + b, 0)
+  const months = [...new Set(changes.map((c) => c.month))]
+  const years = [...new Set(months.map(fiscalYearOfMonth))]
+  const changedIn = (inPeriod: (month: Month) => boolean) =>
+    sumPeriodCounts(changes.filter((c) => inPeriod(c.month)).map((c) => c.changed))
+  await addToPeriodCounts([
+    ...months.map((month) => ({ period: { month }, delta: changedIn((m) => m === month) })),
+    ...years.map((fy) => ({ period: { fy }, delta: changedIn((m) => fiscalYearOfMonth(m) === fy) })),
+  ])
+  return changes.reduce((n, { changed }) => n + changed.agencies.size + changed.datasets.size, 0)
 }
 
 async function withLease<T>(work: () => Promise<T>, wait: boolean): Promise<T | undefined> {
@@ -109,17 +115,6 @@ export function runRollup(
   }, false)
 }
 
-function sum(periods: PeriodCounts[]): PeriodCounts {
-  const total: PeriodCounts = new Map()
-  for (const counts of periods) {
-    for (const [sk, c] of counts) {
-      const prev = total.get(sk)
-      total.set(sk, { ...addCounts(prev ?? ZERO_COUNTS, c), ...(c.agencyId ? { agencyId: c.agencyId } : {}) })
-    }
-  }
-  return total
-}
-
 /**
  * Recomputes a month from raw events: every day again, then the month as the sum of its days and the
  * fiscal year as the sum of its months. Gives the same counts as the incremental rollups.
@@ -137,13 +132,15 @@ export async function recomputeMonth(month: Month): Promise<PeriodCounts> {
 async function rebuildFromDays(months: readonly Month[]): Promise<Map<Month, PeriodCounts>> {
   const rebuilt = new Map<Month, PeriodCounts>()
   for (const month of months) {
-    const counts = sum(await Promise.all(daysOfMonth(month).map((day) => getPeriodCounts({ day }))))
+    const counts = sumPeriodCounts(
+      await Promise.all(daysOfMonth(month).map((day) => getPeriodCounts({ day }))),
+    )
     await replacePeriodCounts({ month }, counts)
     rebuilt.set(month, counts)
   }
   for (const fy of new Set(months.map(fiscalYearOfMonth))) {
     const ofYear = await Promise.all(monthsOfFiscalYear(fy).map((m) => getPeriodCounts({ month: m })))
-    await replacePeriodCounts({ fy }, sum(ofYear))
+    await replacePeriodCounts({ fy }, sumPeriodCounts(ofYear))
   }
   return rebuilt
 }

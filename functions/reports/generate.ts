@@ -11,7 +11,7 @@ import { REPORT_SCHEMA_VERSION } from '../../shared/reports/model.js'
 import { fiscalYearOfMonth, monthRange } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
-import { mapLimit } from '../store/batch.js'
+import { mapLimit } from '../util/concurrency.js'
 import { acquireLease, releaseLease } from '../store/leases.js'
 import {
   listReportEntries,
@@ -29,7 +29,6 @@ export class ReportInProgressError extends AppError {
   override name = 'ReportInProgressError'
   constructor(month: string) {
     super(
-      409,
       'report_in_progress',
       `A report for ${month} is being generated right now; try again in a minute`,
     )

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { clock } from '../clock.js'
 import { dynamo, table } from './clients.js'
+import { auditKey, PARTITIONS } from './keys.js'
 
 /** A privileged action: who did what to which thing, and when. */
 export interface AuditEntry {
@@ -12,13 +13,11 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-const AUDIT_PK = 'AUDIT'
-
 /** Records a privileged action (target and programme changes, report runs, syncs, subscriptions). */
 export async function recordAudit(entry: Omit<AuditEntry, 'at'>, now = clock.now()): Promise<AuditEntry> {
   const full: AuditEntry = { at: new Date(now).toISOString(), ...entry }
   await dynamo().send(
-    new PutCommand({ TableName: table(), Item: { pk: AUDIT_PK, sk: `${full.at}#${randomUUID()}`, ...full } }),
+    new PutCommand({ TableName: table(), Item: { ...auditKey(full.at, randomUUID()), ...full } }),
   )
   return full
 }
@@ -29,7 +28,7 @@ export async function listAudit(limit = 100): Promise<AuditEntry[]> {
     new QueryCommand({
       TableName: table(),
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': AUDIT_PK },
+      ExpressionAttributeValues: { ':pk': PARTITIONS.audit },
       ScanIndexForward: false,
       Limit: limit,
     }),

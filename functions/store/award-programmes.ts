@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { AwardProgramme } from '../../shared/awards.js'
 import { dynamo, table } from './clients.js'
+import { programmeKey, programmeVersion } from './keys.js'
 import { bumpVersions } from './versions.js'
 
 /** An award programme DGA set for a fiscal year, with who set it and when. */
@@ -11,8 +12,6 @@ export interface StoredProgramme {
   setAt: string
 }
 
-const programmeKey = (fy: number) => ({ pk: 'AWARDS#PROGRAMME', sk: `FY#${fy}` })
-
 /** Sets (replaces) the award programme of a fiscal year; earlier versions stay in the audit log. */
 export async function putAwardProgramme(stored: StoredProgramme): Promise<void> {
   await dynamo().send(new PutCommand({ TableName: table(), Item: { ...programmeKey(stored.fy), ...stored } }))
@@ -20,7 +19,7 @@ export async function putAwardProgramme(stored: StoredProgramme): Promise<void> 
 }
 
 /** The version key of a fiscal year's programme (see versions.ts). */
-export const programmeVersionKey = (fy: number) => `AWARDS#PROGRAMME#${fy}`
+export const programmeVersionKey = programmeVersion
 
 /** The award programme DGA set for a fiscal year, if any (otherwise the default applies). */
 export async function getAwardProgramme(fy: number): Promise<StoredProgramme | undefined> {

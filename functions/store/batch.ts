@@ -24,9 +24,6 @@ export function isConditionFailed(err: unknown): boolean {
   return (err as Error)?.name === 'ConditionalCheckFailedException'
 }
 
-/** Write units consumed by this process's batch writes, for the benchmark of ingest cost. */
-export const consumed = { writeUnits: 0 }
-
 /**
  * Writes put/delete requests in batches of 25, in parallel, resending unprocessed items with backoff
  * until every one is written (so an acknowledged write is never silently dropped).
@@ -41,10 +38,8 @@ export async function batchWrite(requests: readonly WriteRequest[]): Promise<voi
         const out = await dynamo().send(
           new BatchWriteCommand({
             RequestItems: { [table()]: pending },
-            ReturnConsumedCapacity: 'TOTAL',
           }),
         )
-        for (const c of out.ConsumedCapacity ?? []) consumed.writeUnits += c.CapacityUnits ?? 0
         pending = (out.UnprocessedItems?.[table()] ?? []) as WriteRequest[]
       }
     }),
@@ -112,18 +107,4 @@ export function queryPartition(pk: string, skPrefix?: string): Promise<Item[]> {
           ConsistentRead: true,
         },
   )
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>) {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i] as T)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }

@@ -3,19 +3,16 @@ import type { Agency, Dataset, Resource } from '../../shared/catalog.js'
 import type { CatalogSyncResult } from '../../shared/catalog-update.js'
 import { batchGet, batchPut, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
-
-const AGENCY_PK = 'CATALOG#AGENCY'
-const DATASET_PK = 'CATALOG#DATASET'
-const resourceKey = (resourceId: string) => ({ pk: `CATALOG#RESOURCE#${resourceId}`, sk: 'R' })
+import { agencyKey, catalogSyncKey, datasetKey, PARTITIONS, resourceKey } from './keys.js'
 
 /** Upserts agencies by id. */
 export function putAgencies(agencies: readonly Agency[]): Promise<void> {
-  return batchPut(agencies.map((a) => ({ pk: AGENCY_PK, sk: a.agencyId, ...a })))
+  return batchPut(agencies.map((a) => ({ ...agencyKey(a.agencyId), ...a })))
 }
 
 /** Upserts datasets by id. */
 export function putDatasets(datasets: readonly Dataset[]): Promise<void> {
-  return batchPut(datasets.map((d) => ({ pk: DATASET_PK, sk: d.datasetId, ...d })))
+  return batchPut(datasets.map((d) => ({ ...datasetKey(d.datasetId), ...d })))
 }
 
 /** Upserts resources by id. */
@@ -27,30 +24,30 @@ const strip = <T>({ pk: _pk, sk: _sk, ...rest }: Record<string, unknown>) => res
 
 /** Every agency of the catalog, active or not. */
 export async function listAgencies(): Promise<Agency[]> {
-  return (await queryPartition(AGENCY_PK)).map((i) => strip<Agency>(i))
+  return (await queryPartition(PARTITIONS.catalogAgencies)).map((i) => strip<Agency>(i))
 }
 
 /** Every dataset of the catalog, active or not. */
 export async function listDatasets(): Promise<Dataset[]> {
-  return (await queryPartition(DATASET_PK)).map((i) => strip<Dataset>(i))
+  return (await queryPartition(PARTITIONS.catalogDatasets)).map((i) => strip<Dataset>(i))
 }
 
 /** The resources with these ids that exist in the catalog (active or not). */
 export async function getResources(resourceIds: readonly string[]): Promise<Map<string, Resource>> {
   const unique = [...new Set(resourceIds)]
-  const items = await batchGet(unique.map(resourceKey))
+  const items = await batchGet(unique.map((id) => resourceKey(id)))
   return new Map(items.map((i) => [i.resourceId as string, strip<Resource>(i)]))
 }
 
-const SYNC_KEY = { pk: 'CATALOG#SYNC', sk: 'LAST' }
-
 /** Keeps the result of the latest catalog sync (one item, overwritten). */
 export async function saveSyncResult(result: CatalogSyncResult): Promise<void> {
-  await dynamo().send(new PutCommand({ TableName: table(), Item: { ...SYNC_KEY, ...result } }))
+  await dynamo().send(new PutCommand({ TableName: table(), Item: { ...catalogSyncKey, ...result } }))
 }
 
 /** The result of the latest catalog sync, if one ran. */
 export async function getSyncResult(): Promise<CatalogSyncResult | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: table(), Key: SYNC_KEY, ConsistentRead: true }))
+  const out = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: catalogSyncKey, ConsistentRead: true }),
+  )
   return out.Item ? strip<CatalogSyncResult>(out.Item) : undefined
 }

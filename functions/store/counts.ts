@@ -6,25 +6,29 @@ import {
   isZeroCounts,
   ZERO_COUNTS,
 } from '../../shared/counting/count-day.js'
-import { type Day, fiscalYearOfMonth, type Month } from '../../shared/time.js'
-import { batchGet, batchWrite, consumed, mapLimit, queryPartition } from './batch.js'
+import {
+  type CountsById,
+  emptyPeriodCounts,
+  type PeriodCounts,
+  SUBJECTS,
+  type SubjectCounts,
+} from '../../shared/counting/period-counts.js'
+import type { Day } from '../../shared/time.js'
+import { mapLimit } from '../util/concurrency.js'
+import { batchGet, batchWrite, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import {
+  countsPartition,
+  countsPrefix,
+  countsSk,
+  type Key,
+  type Period,
+  parseCountsSk,
+  type Subject,
+} from './keys.js'
 import { bumpVersions } from './versions.js'
 
-/** A period counts are kept for: a Bangkok day, a Bangkok month, or a Thai fiscal year. */
-export type Period = { day: Day } | { month: Month } | { fy: number }
-
-/** Counts of one subject in a period; `agencyId` is set on datasets. */
-export type SubjectCounts = Counts & { agencyId?: string }
-
-/** Counts of a period, keyed `A#<agencyId>` and `D#<datasetId>`. */
-export type PeriodCounts = Map<string, SubjectCounts>
-
-function periodPk(period: Period): string {
-  if ('day' in period) return `COUNTS#D#${period.day}`
-  if ('month' in period) return `COUNTS#M#${period.month}`
-  return `COUNTS#FY#${period.fy}`
-}
+export type { Period, Subject } from './keys.js'
 
 function toCounts(item: Record<string, unknown>): SubjectCounts {
   const c: SubjectCounts = { ...ZERO_COUNTS }
@@ -33,28 +37,69 @@ function toCounts(item: Record<string, unknown>): SubjectCounts {
   return c
 }
 
-/** Every stored count of a period (agencies and datasets with any activity), or only `A#` or `D#` ones. */
-export async function getPeriodCounts(period: Period, subject?: 'A' | 'D'): Promise<PeriodCounts> {
-  const items = await queryPartition(periodPk(period), subject && `${subject}#`)
-  return new Map(items.map((i) => [i.sk as string, toCounts(i)]))
+/** Stored count items as a period's counts, by subject and id. */
+function fromItems(items: readonly Record<string, unknown>[]): PeriodCounts {
+  const counts = emptyPeriodCounts()
+  for (const item of items) {
+    const whose = parseCountsSk(item.sk as string)
+    if (whose) counts[whose.subject].set(whose.id, toCounts(item))
+  }
+  return counts
 }
 
-/** The key a period's counts and version are stored under. */
-export const periodKey = (period: Period): string => periodPk(period)
-
-/** Counts of some subjects in some periods by point reads, keyed `<periodKey>|<sk>` (absent: no activity). */
-export async function getSubjectCounts(periods: readonly Period[], sks: readonly string[]) {
-  const items = await batchGet(periods.flatMap((p) => sks.map((sk) => ({ pk: periodPk(p), sk }))))
-  return new Map(items.map((i) => [`${i.pk}|${i.sk}`, toCounts(i)]))
+/** The items of a period's counts: one per agency and dataset. */
+function* itemsOf(counts: PeriodCounts): Generator<[Key['sk'], SubjectCounts]> {
+  for (const subject of SUBJECTS) for (const [id, c] of counts[subject]) yield [countsSk(subject, id), c]
 }
 
-function difference(next: SubjectCounts | undefined, prev: SubjectCounts | undefined): Counts {
-  const d: Counts = { ...ZERO_COUNTS }
-  for (const f of COUNT_FIELDS) d[f] = (next?.[f] ?? 0) - (prev?.[f] ?? 0)
-  return d
+/** Every stored count of a period (agencies and datasets with any activity). */
+export async function getPeriodCounts(period: Period): Promise<PeriodCounts> {
+  return fromItems(await queryPartition(countsPartition(period)))
 }
 
-async function addToPeriod(pk: string, sk: string, delta: Counts, agencyId: string | undefined) {
+/** One subject's stored counts of a period, by id. */
+export async function getSubjectCounts(period: Period, subject: Subject): Promise<CountsById> {
+  return fromItems(await queryPartition(countsPartition(period), countsPrefix(subject)))[subject]
+}
+
+/**
+ * Some datasets' counts in some months or other periods, by point reads (never a whole period): the value for
+ * period `i` and dataset `id` is `result[i].get(id)` (absent: no activity).
+ */
+export async function getDatasetCountsIn(
+  periods: readonly Period[],
+  datasetIds: readonly string[],
+): Promise<CountsById[]> {
+  const pks = periods.map(countsPartition)
+  const items = await batchGet(
+    pks.flatMap((pk) => datasetIds.map((id) => ({ pk, sk: countsSk('datasets', id) }))),
+  )
+  return pks.map((pk) => fromItems(items.filter((i) => i.pk === pk)).datasets)
+}
+
+/** The key a period's counts are versioned under (see store/versions.ts). */
+export const countsVersionKey = (period: Period): string => countsPartition(period)
+
+/**
+ * Writes a day's recount: `changes` (from `periodCountChanges`) names the subjects whose counts moved; each is
+ * put with its new counts, or deleted when it has none left.
+ */
+export async function writeDayCounts(day: Day, next: PeriodCounts, changes: PeriodCounts): Promise<void> {
+  const pk = countsPartition({ day })
+  await batchWrite(
+    SUBJECTS.flatMap((subject) =>
+      [...changes[subject].keys()].map((id) => {
+        const sk = countsSk(subject, id)
+        const counts = next[subject].get(id)
+        return counts && !isZeroCounts(counts)
+          ? { PutRequest: { Item: { pk, sk, ...counts } } }
+          : { DeleteRequest: { Key: { pk, sk } } }
+      }),
+    ),
+  )
+}
+
+async function addToItem(pk: string, sk: string, delta: SubjectCounts) {
   const names: Record<string, string> = {}
   const values: Record<string, unknown> = {}
   const adds = COUNT_FIELDS.map((f, i) => {
@@ -62,59 +107,17 @@ async function addToPeriod(pk: string, sk: string, delta: Counts, agencyId: stri
     values[`:v${i}`] = delta[f]
     return `#f${i} :v${i}`
   })
-  const set = agencyId ? ' SET agencyId = :a' : ''
-  if (agencyId) values[':a'] = agencyId
-  const out = await dynamo().send(
+  const set = delta.agencyId ? ' SET agencyId = :a' : ''
+  if (delta.agencyId) values[':a'] = delta.agencyId
+  await dynamo().send(
     new UpdateCommand({
       TableName: table(),
       Key: { pk, sk },
       UpdateExpression: `ADD ${adds.join(', ')}${set}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
-      ReturnConsumedCapacity: 'TOTAL',
     }),
   )
-  consumed.writeUnits += out.ConsumedCapacity?.CapacityUnits ?? 0
-}
-
-/** Changes to add to month and fiscal-year counts, keyed `<pk>|<sk>`. */
-export type CountDeltas = Map<string, { delta: Counts; agencyId: string | undefined }>
-
-/**
- * Replaces a day's counts (only subjects whose counts changed are written) and adds the differences to
- * `deltas`, for the month and fiscal year, so those stay the sum of their days without rereading them.
- */
-export async function replaceDayCounts(
-  day: Day,
-  next: PeriodCounts,
-  prev: PeriodCounts,
-  deltas: CountDeltas,
-) {
-  const month = day.slice(0, 7)
-  const keys = [...new Set([...next.keys(), ...prev.keys()])]
-  const changed = keys
-    .map((sk) => ({ sk, delta: difference(next.get(sk), prev.get(sk)), agencyId: next.get(sk)?.agencyId }))
-    .filter((c) => !isZeroCounts(c.delta))
-  const dayPk = periodPk({ day })
-  await batchWrite(
-    changed.map(({ sk }) => {
-      const counts = next.get(sk)
-      return counts && !isZeroCounts(counts)
-        ? { PutRequest: { Item: { pk: dayPk, sk, ...counts } } }
-        : { DeleteRequest: { Key: { pk: dayPk, sk } } }
-    }),
-  )
-  for (const pk of [periodPk({ month }), periodPk({ fy: fiscalYearOfMonth(month) })]) {
-    for (const { sk, delta, agencyId } of changed) {
-      const key = `${pk}|${sk}`
-      const prevDelta = deltas.get(key)
-      deltas.set(key, {
-        delta: prevDelta ? addCounts(prevDelta.delta, delta) : delta,
-        agencyId: agencyId ?? prevDelta?.agencyId,
-      })
-    }
-  }
-  return changed.length
 }
 
 /**
@@ -124,49 +127,46 @@ export async function replaceDayCounts(
  */
 const BULK_UPDATE_THRESHOLD = 64
 
-/** Adds accumulated differences to month and fiscal-year counts. */
-export async function applyCountDeltas(deltas: CountDeltas): Promise<void> {
-  const byPeriod = new Map<string, [string, Counts, string | undefined][]>()
-  for (const [key, { delta, agencyId }] of deltas) {
-    if (isZeroCounts(delta)) continue
-    const [pk, sk] = key.split('|') as [string, string]
-    const list = byPeriod.get(pk) ?? []
-    list.push([sk, delta, agencyId])
-    byPeriod.set(pk, list)
-  }
+/** Adds differences to periods' counts (a month's and a fiscal year's, after their days were recounted). */
+export async function addToPeriodCounts(
+  additions: readonly { period: Period; delta: PeriodCounts }[],
+): Promise<void> {
+  const writes = additions
+    .map(({ period, delta }) => ({
+      pk: countsPartition(period),
+      updates: [...itemsOf(delta)].filter(([, c]) => !isZeroCounts(c)),
+    }))
+    .filter((w) => w.updates.length > 0)
   await Promise.all(
-    [...byPeriod].map(async ([pk, updates]) => {
+    writes.map(async ({ pk, updates }) => {
       if (updates.length < BULK_UPDATE_THRESHOLD) {
-        await mapLimit(updates, 16, ([sk, delta, agencyId]) => addToPeriod(pk, sk, delta, agencyId))
+        await mapLimit(updates, 16, ([sk, c]) => addToItem(pk, sk, c))
         return
       }
-      const current = new Map((await queryPartition(pk)).map((i) => [i.sk as string, toCounts(i)]))
+      const current = new Map((await queryPartition(pk)).map((item) => [item.sk as string, toCounts(item)]))
       await batchWrite(
-        updates.map(([sk, delta, agencyId]) => {
+        updates.map(([sk, c]) => {
           const before = current.get(sk)
-          const owner = agencyId ?? before?.agencyId
-          const Item = {
-            pk,
-            sk,
-            ...addCounts(before ?? ZERO_COUNTS, delta),
-            ...(owner ? { agencyId: owner } : {}),
-          }
-          return { PutRequest: { Item } }
+          const owner = c.agencyId ?? before?.agencyId
+          const sum: Counts = addCounts(before ?? ZERO_COUNTS, c)
+          return { PutRequest: { Item: { pk, sk, ...sum, ...(owner ? { agencyId: owner } : {}) } } }
         }),
       )
     }),
   )
-  await bumpVersions([...byPeriod.keys()])
+  // Only periods that changed: a new version makes every API process rebuild what it built from them.
+  await bumpVersions(writes.map((w) => w.pk))
 }
 
 /** Overwrites a whole period's counts (used when a month is recomputed from raw events). */
 export async function replacePeriodCounts(period: Period, next: PeriodCounts): Promise<void> {
-  const pk = periodPk(period)
-  const prev = await getPeriodCounts(period)
-  const deletes = [...prev.keys()].filter((sk) => !next.has(sk))
+  const pk = countsPartition(period)
+  const prev = new Set((await queryPartition(pk)).map((i) => i.sk as string))
+  const items = [...itemsOf(next)]
+  const keep = new Set(items.map(([sk]) => sk))
   await batchWrite([
-    ...deletes.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
-    ...[...next].map(([sk, counts]) => ({ PutRequest: { Item: { pk, sk, ...counts } } })),
+    ...[...prev].filter((sk) => !keep.has(sk)).map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
+    ...items.map(([sk, counts]) => ({ PutRequest: { Item: { pk, sk, ...counts } } })),
   ])
   if (!('day' in period)) await bumpVersions([pk])
 }

@@ -3,6 +3,7 @@ import type { DeliveryResponse } from '../../shared/api.js'
 import { clock } from '../clock.js'
 import { isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { deliveriesPartition, deliveryKey } from './keys.js'
 import type { StoredSubscription } from './subscriptions.js'
 
 /** Which email a delivery record is for: one per report month, report version and subscription. */
@@ -12,12 +13,7 @@ export interface DeliveryKey {
   subscriptionId: string
 }
 
-// `pk = DELIVERY#<month>`, `sk = v<version, 4 digits>#<subscriptionId>`: a month's log is one query, in
-// version order.
-const deliveryKey = (k: DeliveryKey) => ({
-  pk: `DELIVERY#${k.month}`,
-  sk: `v${String(k.version).padStart(4, '0')}#${k.subscriptionId}`,
-})
+const keyOf = (k: DeliveryKey) => deliveryKey(k.month, k.version, k.subscriptionId)
 
 /**
  * Claims the sending of one email: true when this run may send it. A claim succeeds when no record exists,
@@ -35,7 +31,7 @@ export async function claimDelivery(
     await dynamo().send(
       new UpdateCommand({
         TableName: table(),
-        Key: deliveryKey(key),
+        Key: keyOf(key),
         UpdateExpression:
           'SET #month = :month, #version = :version, subscriptionId = :sub, email = :email, #scope = :scope, #locale = :locale, #status = :sending, claimant = :claimant, claimedAt = :now, updatedAt = :at ADD attempts :one',
         ConditionExpression:
@@ -86,7 +82,7 @@ async function finishDelivery(
     await dynamo().send(
       new UpdateCommand({
         TableName: table(),
-        Key: deliveryKey(key),
+        Key: keyOf(key),
         UpdateExpression: sent
           ? 'SET #status = :status, messageId = :detail, updatedAt = :at REMOVE #error'
           : 'SET #status = :status, #error = :detail, updatedAt = :at',
@@ -118,7 +114,7 @@ export const markDeliveryFailed = (key: DeliveryKey, claimant: string, error: st
 
 /** Every delivery record of a report month, in version then subscription order. */
 export async function listDeliveries(month: string): Promise<DeliveryResponse[]> {
-  const items = await queryPartition(`DELIVERY#${month}`)
+  const items = await queryPartition(deliveriesPartition(month))
   return items.map((i) => ({
     month: i.month as string,
     version: Number(i.version),

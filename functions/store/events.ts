@@ -3,8 +3,17 @@ import type { CountableEvent } from '../../shared/counting/count-day.js'
 import type { ClientClass } from '../../shared/counting/user-agent.js'
 import type { Day } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { batchGet, batchPut, isConditionFailed, type Key, queryPartition } from './batch.js'
+import { batchGet, batchPut, isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import {
+  eventIdKey,
+  eventKey,
+  eventPartitionsOf,
+  type Key,
+  PARTITIONS,
+  rollupDirtyKey,
+  rollupIntentKey,
+} from './keys.js'
 
 /** A raw download event as stored: the source of truth every count is computed from. */
 export interface StoredEvent extends CountableEvent {
@@ -13,40 +22,10 @@ export interface StoredEvent extends CountableEvent {
   receivedAt: number
 }
 
-/**
- * Raw events of a day are spread over this many partitions by event id, so a hot dataset never
- * concentrates writes on one partition (each takes at most 1,000 write units per second).
- */
-export const EVENT_SHARDS = 16
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-/** Where an event lives: its Bangkok day, a shard from its id, and the id itself. */
-export function eventKey(day: Day, eventId: string): Key {
-  const shard = String(fnv1a(eventId) % EVENT_SHARDS).padStart(2, '0')
-  return { pk: `EVENT#${day}#${shard}`, sk: eventId }
-}
-
 /** The keys among these that are already stored (for duplicate detection). */
 export async function findExistingEvents(keys: readonly Key[]): Promise<Set<string>> {
   const items = await batchGet(keys, 'pk, sk')
   return new Set(items.map((i) => `${i.pk}|${i.sk}`))
-}
-
-/**
- * Where a sender's event id is claimed for the day of its first event (`EVENT#ID#<shard>`, under ingest's
- * `EVENT#*` partitions): the id then counts once, whatever day a replay of it says.
- */
-export function eventIdKey(eventId: string): Key {
-  const shard = String(fnv1a(eventId) % EVENT_SHARDS).padStart(2, '0')
-  return { pk: `EVENT#ID#${shard}`, sk: eventId }
 }
 
 function eventItem(e: StoredEvent) {
@@ -103,8 +82,7 @@ export async function saveEventOnce(e: StoredEvent): Promise<'stored' | 'duplica
 
 /** Every raw event of one Bangkok day. */
 export async function listDayEvents(day: Day): Promise<StoredEvent[]> {
-  const shards = Array.from({ length: EVENT_SHARDS }, (_, i) => `EVENT#${day}#${String(i).padStart(2, '0')}`)
-  const items = (await Promise.all(shards.map((pk) => queryPartition(pk)))).flat()
+  const items = (await Promise.all(eventPartitionsOf(day).map((pk) => queryPartition(pk)))).flat()
   return items.map((i) => ({
     day,
     eventId: i.sk as string,
@@ -120,16 +98,14 @@ export async function listDayEvents(day: Day): Promise<StoredEvent[]> {
   }))
 }
 
-const DIRTY_PK = 'ROLLUP#DIRTY'
-
 /** Marks days whose counts must be recomputed (late events); the marker holds when it was last set. */
 export async function markDaysDirty(days: Iterable<Day>, now = clock.now()): Promise<void> {
-  await batchPut([...new Set(days)].map((day) => ({ pk: DIRTY_PK, sk: day, at: now })))
+  await batchPut([...new Set(days)].map((day) => ({ ...rollupDirtyKey(day), at: now })))
 }
 
 /** Days marked for recomputation, with the time each marker was set. */
 export async function listDirtyDays(): Promise<{ day: Day; at: number }[]> {
-  return (await queryPartition(DIRTY_PK)).map((i) => ({ day: i.sk as Day, at: i.at as number }))
+  return (await queryPartition(PARTITIONS.rollupDirty)).map((i) => ({ day: i.sk as Day, at: i.at as number }))
 }
 
 /** Clears a day's marker unless it was set again after `at` (then the next rollup takes it). */
@@ -138,7 +114,7 @@ export async function clearDirtyDay(day: Day, at: number): Promise<void> {
     await dynamo().send(
       new DeleteCommand({
         TableName: table(),
-        Key: { pk: DIRTY_PK, sk: day },
+        Key: rollupDirtyKey(day),
         ConditionExpression: '#at = :at',
         ExpressionAttributeNames: { '#at': 'at' },
         ExpressionAttributeValues: { ':at': at },
@@ -149,23 +125,21 @@ export async function clearDirtyDay(day: Day, at: number): Promise<void> {
   }
 }
 
-const INTENT_KEY = { pk: 'ROLLUP#INTENT', sk: 'RUNNING' }
-
 /**
  * Notes the months a rollup is about to change. A rollup writes a day's counts before it moves its month
  * and fiscal year: killed in between, it leaves those short, and the note left behind says which to rebuild.
  */
 export async function noteRollupIntent(months: readonly string[]): Promise<void> {
-  await batchPut([{ ...INTENT_KEY, months: [...new Set(months)].sort() }])
+  await batchPut([{ ...rollupIntentKey, months: [...new Set(months)].sort() }])
 }
 
 /** The months of a rollup that never finished (its note is still there), or none. */
 export async function interruptedRollupMonths(): Promise<string[]> {
-  const [item] = await batchGet([INTENT_KEY])
+  const [item] = await batchGet([rollupIntentKey])
   return (item?.months as string[] | undefined) ?? []
 }
 
 /** Removes the note once every count the rollup changed is written. */
 export async function clearRollupIntent(): Promise<void> {
-  await dynamo().send(new DeleteCommand({ TableName: table(), Key: INTENT_KEY }))
+  await dynamo().send(new DeleteCommand({ TableName: table(), Key: rollupIntentKey }))
 }

@@ -1,6 +1,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { isConditionFailed } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { leaseKey } from './keys.js'
 
 // `leaseUntil` (ms) rather than `expiresAt`: the table's TTL attribute is in seconds and leases are released
 // explicitly, or taken over once they run out.
@@ -11,7 +12,7 @@ export async function acquireLease(name: string, holder: string, ttlMs: number, 
     await dynamo().send(
       new PutCommand({
         TableName: table(),
-        Item: { pk: 'LEASE', sk: name, holder, leaseUntil: now + ttlMs },
+        Item: { ...leaseKey(name), holder, leaseUntil: now + ttlMs },
         ConditionExpression:
           'attribute_not_exists(pk) OR attribute_not_exists(leaseUntil) OR leaseUntil < :now OR holder = :holder',
         ExpressionAttributeValues: { ':now': now, ':holder': holder },
@@ -30,7 +31,7 @@ export async function releaseLease(name: string, holder: string): Promise<void> 
     await dynamo().send(
       new DeleteCommand({
         TableName: table(),
-        Key: { pk: 'LEASE', sk: name },
+        Key: leaseKey(name),
         ConditionExpression: 'holder = :holder',
         ExpressionAttributeValues: { ':holder': holder },
       }),

@@ -4,6 +4,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { ReportEntry } from '../../shared/api.js'
 import { isConditionFailed, queryPartition } from './batch.js'
 import { bucket, dynamo, s3, table } from './clients.js'
+import { PARTITIONS, reportEntryKey, reportsPrefix } from './keys.js'
 
 /**
  * Monthly reports. Files live in S3 under `reports/monthly/<YYYY-MM>/v<N>/<name>` (a version's folder is
@@ -11,13 +12,9 @@ import { bucket, dynamo, s3, table } from './clients.js'
  * The index of versions is one DynamoDB partition (`pk = REPORT`, `sk = M#<month>#V#<0001>`), written after
  * the files with a condition, so a version is listed only once all its files exist and never twice.
  */
-const REPORT_PK = 'REPORT'
-
 /** The S3 key of a file of a report version. */
 export const reportKey = (month: string, version: number, name: string) =>
   `reports/monthly/${month}/v${version}/${name}`
-
-const entrySk = (month: string, version: number) => `M#${month}#V#${String(version).padStart(4, '0')}`
 
 /** A stored version: the API's entry plus what the versioning rule compares. */
 export interface StoredReportEntry extends ReportEntry {
@@ -83,7 +80,7 @@ export async function putReportEntry(entry: StoredReportEntry): Promise<boolean>
     await dynamo().send(
       new PutCommand({
         TableName: table(),
-        Item: { pk: REPORT_PK, sk: entrySk(entry.month, entry.version), ...entry },
+        Item: { ...reportEntryKey(entry.month, entry.version), ...entry },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
@@ -96,7 +93,7 @@ export async function putReportEntry(entry: StoredReportEntry): Promise<boolean>
 
 /** Every stored version (of one month, or of all), newest month first and, within a month, newest first. */
 export async function listReportEntries(month?: string): Promise<StoredReportEntry[]> {
-  const items = await queryPartition(REPORT_PK, month ? `M#${month}#` : 'M#')
+  const items = await queryPartition(PARTITIONS.reports, reportsPrefix(month))
   return items
     .map(({ pk: _pk, sk: _sk, ...rest }) => rest as unknown as StoredReportEntry)
     .sort((a, b) => (a.month === b.month ? b.version - a.version : a.month < b.month ? 1 : -1))

@@ -4,8 +4,8 @@ import { type Day, dayStart } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { batchWrite, isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { PARTITIONS, saltKey } from './keys.js'
 
-const SALT_PK = 'SALT'
 /**
  * How long a process keeps a salt in memory. Another process (the rollup) deletes salts that are no longer
  * needed; a warm Lambda must not keep one alive for days after that.
@@ -31,7 +31,7 @@ export async function getDaySalt(day: Day, now = clock.now()): Promise<Buffer> {
 }
 
 async function loadDaySalt(day: Day, now: number): Promise<Buffer> {
-  const key = { pk: SALT_PK, sk: day }
+  const key = saltKey(day)
   const found = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))
   let salt = found.Item?.salt as string | undefined
   if (!salt) {
@@ -67,8 +67,8 @@ async function loadDaySalt(day: Day, now: number): Promise<Buffer> {
 
 /** Deletes the salts of days before `day` (explicitly: the embedded store has no TTL). Returns how many. */
 export async function deleteSaltsBefore(day: Day): Promise<number> {
-  const old = (await queryPartition(SALT_PK)).filter((i) => (i.sk as string) < day)
-  await batchWrite(old.map((i) => ({ DeleteRequest: { Key: { pk: SALT_PK, sk: i.sk } } })))
+  const old = (await queryPartition(PARTITIONS.salts)).filter((i) => (i.sk as string) < day)
+  await batchWrite(old.map((i) => ({ DeleteRequest: { Key: saltKey(i.sk as string) } })))
   for (const d of cache.keys()) if (d < day) cache.delete(d)
   return old.length
 }

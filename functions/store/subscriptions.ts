@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { SubscriptionResponse } from '../../shared/api.js'
 import { isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { PARTITIONS, subscriptionKey } from './keys.js'
 
 /** A scheduled email subscription as stored: the API's entry, plus who created it and when. */
 export interface StoredSubscription extends SubscriptionResponse {
@@ -12,7 +13,6 @@ export interface StoredSubscription extends SubscriptionResponse {
 
 // Every subscription in one partition (`pk = SUBSCRIPTION`, `sk = <id>`): a few hundred officials, read whole
 // by every sending run and every list.
-const SUBSCRIPTION_PK = 'SUBSCRIPTION'
 
 /**
  * The id of a subscription: derived from its scope and address (case-insensitive), so the same address and
@@ -33,7 +33,7 @@ export async function createSubscription(
     await dynamo().send(
       new PutCommand({
         TableName: table(),
-        Item: { pk: SUBSCRIPTION_PK, sk: subscription.id, ...subscription },
+        Item: { ...subscriptionKey(subscription.id), ...subscription },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
@@ -50,20 +50,20 @@ export async function createSubscription(
 /** The subscription with this id, if any. */
 export async function getSubscription(id: string): Promise<StoredSubscription | undefined> {
   const out = await dynamo().send(
-    new GetCommand({ TableName: table(), Key: { pk: SUBSCRIPTION_PK, sk: id }, ConsistentRead: true }),
+    new GetCommand({ TableName: table(), Key: subscriptionKey(id), ConsistentRead: true }),
   )
   return out.Item ? fromItem(out.Item) : undefined
 }
 
 /** Every subscription, in id order. */
 export async function listSubscriptions(): Promise<StoredSubscription[]> {
-  return (await queryPartition(SUBSCRIPTION_PK)).map(fromItem)
+  return (await queryPartition(PARTITIONS.subscriptions)).map(fromItem)
 }
 
 /** Deletes a subscription; answers what was deleted (undefined when there was nothing). */
 export async function deleteSubscription(id: string): Promise<StoredSubscription | undefined> {
   const out = await dynamo().send(
-    new DeleteCommand({ TableName: table(), Key: { pk: SUBSCRIPTION_PK, sk: id }, ReturnValues: 'ALL_OLD' }),
+    new DeleteCommand({ TableName: table(), Key: subscriptionKey(id), ReturnValues: 'ALL_OLD' }),
   )
   return out.Attributes ? fromItem(out.Attributes) : undefined
 }

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { targetKey, targetsPartition } from './keys.js'
 import { bumpVersions } from './versions.js'
 
 /** A download target DGA set for an agency and fiscal year. */
@@ -12,8 +13,6 @@ export interface StoredTarget {
   setAt: string
 }
 
-const targetKey = (fy: number, agencyId: string) => ({ pk: `TARGET#${fy}`, sk: agencyId })
-
 /** Sets (replaces) an agency's target for a fiscal year. */
 export async function putTarget(target: StoredTarget): Promise<void> {
   await dynamo().send(
@@ -23,7 +22,7 @@ export async function putTarget(target: StoredTarget): Promise<void> {
 }
 
 /** The version key of a fiscal year's targets (see versions.ts). */
-export const targetsVersionKey = (fy: number) => `TARGET#${fy}`
+export const targetsVersionKey = targetsPartition
 
 /** The target DGA set for an agency and fiscal year, if any. */
 export async function getTarget(fy: number, agencyId: string): Promise<StoredTarget | undefined> {
@@ -35,6 +34,6 @@ export async function getTarget(fy: number, agencyId: string): Promise<StoredTar
 
 /** Every target DGA set for a fiscal year, keyed by agency. */
 export async function listTargets(fy: number): Promise<Map<string, StoredTarget>> {
-  const items = await queryPartition(`TARGET#${fy}`)
+  const items = await queryPartition(targetsPartition(fy))
   return new Map(items.map(({ pk: _pk, sk, ...t }) => [sk as string, t as unknown as StoredTarget]))
 }

@@ -1,12 +1,13 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { mapLimit, queryPartition } from './batch.js'
+import { mapLimit } from '../util/concurrency.js'
+import { queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { PARTITIONS, versionKey } from './keys.js'
 
 /**
  * Versions of what API processes cache (period counts, award programmes, targets): one small partition, so a
  * reader checks everything it holds with one query instead of rereading thousands of items.
  */
-const VERSION_PK = 'VERSION'
 
 /** Moves the version of each key by one, after the thing it versions changed. */
 export async function bumpVersions(keys: Iterable<string>): Promise<void> {
@@ -14,7 +15,7 @@ export async function bumpVersions(keys: Iterable<string>): Promise<void> {
     dynamo().send(
       new UpdateCommand({
         TableName: table(),
-        Key: { pk: VERSION_PK, sk: key },
+        Key: versionKey(key),
         UpdateExpression: 'ADD version :one',
         ExpressionAttributeValues: { ':one': 1 },
       }),
@@ -24,6 +25,6 @@ export async function bumpVersions(keys: Iterable<string>): Promise<void> {
 
 /** Every version, keyed as bumped (one query). */
 export async function getVersions(): Promise<Map<string, number>> {
-  const items = await queryPartition(VERSION_PK)
+  const items = await queryPartition(PARTITIONS.versions)
   return new Map(items.map((i) => [i.sk as string, Number(i.version)]))
 }

@@ -27,8 +27,8 @@ describe('seeding the demo through the ingest path', () => {
     const month = bangkokMonth(now - 86_400_000)
     const counted = await getPeriodCounts({ month })
     // Enough subjects that month and fiscal-year counts take the bulk read-and-write path.
-    expect(counted.size).toBeGreaterThan(64)
-    const values = [...counted.values()]
+    expect(counted.agencies.size + counted.datasets.size).toBeGreaterThan(64)
+    const values = [...counted.agencies.values(), ...counted.datasets.values()]
     expect(values.some((c) => c.robots > 0)).toBe(true)
     expect(values.some((c) => c.machineDownloads > 0)).toBe(true)
     expect(await recomputeMonth(month)).toEqual(counted)

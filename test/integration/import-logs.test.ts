@@ -51,15 +51,15 @@ describe('importing web server logs', () => {
 
     await runRollup()
     const counts = await getPeriodCounts({ day })
-    expect(counts.get('A#agency-1')).toMatchObject({ downloads: 1, doubleClicks: 1 })
-    expect(counts.get('A#agency-2')).toMatchObject({ downloads: 1, machineDownloads: 1, robots: 1 })
+    expect(counts.agencies.get('agency-1')).toMatchObject({ downloads: 1, doubleClicks: 1 })
+    expect(counts.agencies.get('agency-2')).toMatchObject({ downloads: 1, machineDownloads: 1, robots: 1 })
   })
 
   it('changes nothing when the same log is imported again, even gzipped', async () => {
     const again = await importLogFile(join(dir, 'access.log.gz'), 'nginx')
     expect(again).toMatchObject({ downloads: 5, accepted: 0, duplicates: 4 })
     await runRollup()
-    expect((await getPeriodCounts({ day })).get('A#agency-1')).toMatchObject({
+    expect((await getPeriodCounts({ day })).agencies.get('agency-1')).toMatchObject({
       downloads: 1,
       doubleClicks: 1,
     })

@@ -37,7 +37,10 @@ describe('recomputing a month from raw events', () => {
     )
     const years = [...new Set(months.map(fiscalYearOfMonth))]
     const fyBefore = await Promise.all(years.map((fy) => getPeriodCounts({ fy })))
-    const values = [...incremental.values()].flatMap((counts) => [...counts.values()])
+    const values = [...incremental.values()].flatMap((counts) => [
+      ...counts.agencies.values(),
+      ...counts.datasets.values(),
+    ])
     expect(values.some((c) => c.doubleClicks > 0)).toBe(true)
     expect(values.some((c) => c.robots > 0)).toBe(true)
     expect(values.some((c) => c.machineDownloads > 0)).toBe(true)

@@ -8,11 +8,16 @@ import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
 import { reportHandler } from '../../functions/jobs/report-lambda.js'
-import { type PeriodCounts, replacePeriodCounts, type SubjectCounts } from '../../functions/store/counts.js'
+import { replacePeriodCounts } from '../../functions/store/counts.js'
 import { claimDelivery } from '../../functions/store/deliveries.js'
 import { getSubscription, listSubscriptions } from '../../functions/store/subscriptions.js'
 import type { DeliveriesResponse, SubscriptionResponse } from '../../shared/api.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import {
+  emptyPeriodCounts,
+  type PeriodCounts,
+  type SubjectCounts,
+} from '../../shared/counting/period-counts.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer, getJson } from '../fixtures/http.js'
 import { parseMessage, partOf } from '../support/mime.js'
@@ -26,10 +31,10 @@ const count = (downloads: number): SubjectCounts => ({
 })
 
 function counts(perAgency: Record<number, number>): PeriodCounts {
-  const map: PeriodCounts = new Map()
+  const map: PeriodCounts = emptyPeriodCounts()
   for (const [a, downloads] of Object.entries(perAgency)) {
-    map.set(`A#agency-${a}`, count(downloads))
-    map.set(`D#dataset-${a}-1`, { ...count(downloads), agencyId: `agency-${a}` })
+    map.agencies.set(`agency-${a}`, count(downloads))
+    map.datasets.set(`dataset-${a}-1`, { ...count(downloads), agencyId: `agency-${a}` })
   }
   return map
 }

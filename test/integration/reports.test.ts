@@ -8,10 +8,15 @@ import { renderReportFiles } from '../../functions/reports/files.js'
 import { generateMonthlyReport } from '../../functions/reports/generate.js'
 import { readReportInput } from '../../functions/reports/read.js'
 import { listAudit } from '../../functions/store/audit.js'
-import { type PeriodCounts, replacePeriodCounts, type SubjectCounts } from '../../functions/store/counts.js'
+import { replacePeriodCounts } from '../../functions/store/counts.js'
 import { getReportFile, reportKey } from '../../functions/store/reports.js'
 import type { ReportEntry, ReportsResponse, ReportUrlResponse } from '../../shared/api.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import {
+  emptyPeriodCounts,
+  type PeriodCounts,
+  type SubjectCounts,
+} from '../../shared/counting/period-counts.js'
 import type { ReportManifest } from '../../shared/reports/manifest.js'
 import type { ReportDocument } from '../../shared/reports/model.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
@@ -29,10 +34,10 @@ const count = (downloads: number, over: Partial<SubjectCounts> = {}): SubjectCou
 
 /** Agency and dataset counts (`dataset-<a>-1` takes them all), keyed like the store. */
 function counts(perAgency: Record<number, number>): PeriodCounts {
-  const map: PeriodCounts = new Map()
+  const map: PeriodCounts = emptyPeriodCounts()
   for (const [a, downloads] of Object.entries(perAgency)) {
-    map.set(`A#agency-${a}`, count(downloads))
-    map.set(`D#dataset-${a}-1`, count(downloads, { agencyId: `agency-${a}` }))
+    map.agencies.set(`agency-${a}`, count(downloads))
+    map.datasets.set(`dataset-${a}-1`, count(downloads, { agencyId: `agency-${a}` }))
   }
   return map
 }

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import apiApp from '../../functions/api/app.js'
-import { forgetVersions } from '../../functions/api/period-cache.js'
 import type { Role } from '../../functions/auth/principal.js'
 import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
+import { forgetVersions } from '../../functions/read-model/cache.js'
 import { listAudit } from '../../functions/store/audit.js'
-import { type PeriodCounts, replacePeriodCounts, type SubjectCounts } from '../../functions/store/counts.js'
+import { replacePeriodCounts } from '../../functions/store/counts.js'
 import type {
   AgencyRankingItem,
   AwardsResponse,
@@ -17,6 +17,12 @@ import type {
   RankingPage,
 } from '../../shared/api.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import {
+  emptyPeriodCounts,
+  type PeriodCounts,
+  type SubjectCounts,
+  sumPeriodCounts,
+} from '../../shared/counting/period-counts.js'
 import { bangkokMonth } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, bearer, getJson } from '../fixtures/http.js'
@@ -30,10 +36,10 @@ const count = (downloads: number, over: Partial<SubjectCounts> = {}): SubjectCou
 
 /** Agency and dataset counts (one dataset per agency, as the fixture catalog has), keyed like the store. */
 function counts(perAgency: Record<number, number>, over: Partial<SubjectCounts> = {}): PeriodCounts {
-  const map: PeriodCounts = new Map()
+  const map: PeriodCounts = emptyPeriodCounts()
   for (const [a, downloads] of Object.entries(perAgency)) {
-    map.set(`A#agency-${a}`, count(downloads, over))
-    map.set(`D#dataset-${a}-1`, count(downloads, { ...over, agencyId: `agency-${a}` }))
+    map.agencies.set(`agency-${a}`, count(downloads, over))
+    map.datasets.set(`dataset-${a}-1`, count(downloads, { ...over, agencyId: `agency-${a}` }))
   }
   return map
 }
@@ -72,9 +78,9 @@ beforeAll(async () => {
   }
   await replacePeriodCounts(
     { month: '2023-10' },
-    new Map([
-      ...counts({ 1: 1000 }, { topClientDownloads: 800 }),
-      ...counts({ 2: 110 }, { topClientDownloads: 12 }),
+    sumPeriodCounts([
+      counts({ 1: 1000 }, { topClientDownloads: 800 }),
+      counts({ 2: 110 }, { topClientDownloads: 12 }),
     ]),
   )
 })

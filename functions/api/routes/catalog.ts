@@ -12,7 +12,7 @@ import { startCatalogSyncJob } from '../../store/jobs.js'
 class CkanNotConfiguredError extends AppError {
   override name = 'CkanNotConfiguredError'
   constructor() {
-    super(409, 'ckan_not_configured', 'CKAN_URL is not set: there is no portal to sync the catalog from')
+    super('ckan_not_configured', 'CKAN_URL is not set: there is no portal to sync the catalog from')
   }
 }
 

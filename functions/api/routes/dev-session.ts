@@ -7,7 +7,7 @@ import { allow } from '../../auth/policy.js'
 import { config } from '../../config.js'
 import { ValidationError } from '../../errors.js'
 import { readJson, validate } from '../../validation.js'
-import { catalog } from '../catalog-cache.js'
+import { catalog } from '../../read-model/catalog.js'
 
 const sessionSchema = z
   .strictObject({

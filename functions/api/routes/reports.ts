@@ -32,7 +32,7 @@ export function makeReportsInProcess(generate: ReportGenerator | undefined): voi
 class ReportsUnavailableError extends AppError {
   override name = 'ReportsUnavailableError'
   constructor() {
-    super(503, 'reports_unavailable', 'This API cannot make reports: REPORT_FUNCTION is not set')
+    super('reports_unavailable', 'This API cannot make reports: REPORT_FUNCTION is not set')
   }
 }
 

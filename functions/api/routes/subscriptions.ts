@@ -20,7 +20,7 @@ import {
   subscriptionId,
 } from '../../store/subscriptions.js'
 import { readJson, validate } from '../../validation.js'
-import { catalog } from '../catalog-cache.js'
+import { catalog } from '../../read-model/catalog.js'
 
 const subscriptionSchema = z.strictObject({
   email: z

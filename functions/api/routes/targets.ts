@@ -7,7 +7,8 @@ import { clock } from '../../clock.js'
 import { getTarget, listTargets, putTarget } from '../../store/targets.js'
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
-import { knownAgency, parseFy } from '../period.js'
+import { knownAgency } from '../../read-model/catalog.js'
+import { parseFy } from '../period.js'
 
 const targetSchema = z.strictObject({
   downloads: z.number().int('must be a whole number').min(0, 'must not be negative').max(1e12),

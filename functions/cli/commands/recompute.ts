@@ -1,3 +1,4 @@
+import { totalOf } from '../../../shared/counting/period-counts.js'
 import { isMonth } from '../../../shared/time.js'
 import { recomputeMonth } from '../../jobs/rollup.js'
 import { type Command, UsageError } from '../command.js'
@@ -14,8 +15,7 @@ export const recompute: Command = {
       throw new UsageError('--month must be YYYY-MM, e.g. 2022-11')
     log.info(`Recomputing ${month} from raw events…`)
     const counts = await recomputeMonth(month)
-    const agencies = [...counts.entries()].filter(([k]) => k.startsWith('A#'))
-    const downloads = agencies.reduce((sum, [, c]) => sum + c.downloads, 0)
-    log.info(`${month}: ${downloads} downloads across ${agencies.length} agencies (counts replaced)`)
+    const downloads = totalOf(counts.agencies)
+    log.info(`${month}: ${downloads} downloads across ${counts.agencies.size} agencies (counts replaced)`)
   },
 }

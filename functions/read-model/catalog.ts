@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Agency, Dataset } from '../../shared/catalog.js'
+import { NotFoundError } from '../errors.js'
 import { listAgencies, listDatasets } from '../store/catalog.js'
 
 const TTL_MS = 60_000
@@ -48,4 +49,11 @@ function load() {
 /** Forgets the cached catalog (after a sync in this process). */
 export function clearCatalogCache(): void {
   cached = undefined
+}
+
+/** The agency of the catalog with this id: 404 naming the parameter when there is none. */
+export async function knownAgency(agencyId: string, param = 'agencyId') {
+  const agency = (await catalog()).agencies.get(agencyId)
+  if (!agency) throw new NotFoundError(`${param} "${agencyId}" is not an agency of the catalog`)
+  return agency
 }

@@ -1,12 +1,17 @@
 import type { AgencyRankingItem, DatasetRankingItem, PeriodInfo } from '../../shared/api.js'
-import { addCounts, type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import type { Counts } from '../../shared/counting/count-day.js'
+import {
+  type CountsById,
+  rankWithChange,
+  subtractDownloads,
+  sumCounts,
+} from '../../shared/counting/period-counts.js'
 import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
-import { rankCompetition } from '../../shared/ranking.js'
 import { addMonths, bangkokMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import type { PeriodCounts, SubjectCounts } from '../store/counts.js'
-import { catalog } from './catalog-cache.js'
-import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './period-cache.js'
+import type { Subject } from '../store/counts.js'
+import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
+import { catalog } from './catalog.js'
 
 /**
  * A period the read API answers for: a month or a fiscal year; `through` cuts a fiscal year after one of its
@@ -37,37 +42,6 @@ export function latestMonthOf(fy: number, now: number): string {
   return months.includes(current) ? current : (months[11] as string)
 }
 
-function subtract(a: PeriodCounts, b: PeriodCounts): PeriodCounts {
-  const out: PeriodCounts = new Map()
-  for (const [sk, c] of a) {
-    const d = b.get(sk)
-    out.set(
-      sk,
-      d
-        ? {
-            ...c,
-            downloads: c.downloads - d.downloads,
-            uniqueDownloads: c.uniqueDownloads - d.uniqueDownloads,
-          }
-        : c,
-    )
-  }
-  return out
-}
-
-/** The sum of some months' counts (a fiscal year to date). */
-function sumCounts(months: readonly PeriodCounts[]): PeriodCounts {
-  const out: PeriodCounts = new Map()
-  for (const counts of months) {
-    for (const [sk, c] of counts) {
-      const before = out.get(sk)
-      const agencyId = c.agencyId ?? before?.agencyId
-      out.set(sk, { ...addCounts(before ?? ZERO_COUNTS, c), ...(agencyId ? { agencyId } : {}) })
-    }
-  }
-  return out
-}
-
 /** The months of a fiscal year up to and including `through`. */
 const monthsThrough = (fy: number, through: string) => monthsOfFiscalYear(fy).filter((m) => m <= through)
 
@@ -89,9 +63,9 @@ export function rankingStamp(versions: Versions, period: RankingPeriod): string 
 async function countsWithPrevious(
   versions: Versions,
   period: RankingPeriod,
-  subject: 'A' | 'D',
+  subject: Subject,
   now: number,
-) {
+): Promise<{ current: CountsById; previous: () => CountsById; stamp: string }> {
   if ('month' in period) {
     const before = { month: addMonths(period.month, -1) }
     const [current, previous] = await Promise.all([
@@ -106,7 +80,11 @@ async function countsWithPrevious(
     const counts = await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, subject)))
     const current = sumCounts(counts)
     const last = counts.at(-1) ?? new Map()
-    return { current, previous: () => subtract(current, last), stamp: rankingStamp(versions, period) }
+    return {
+      current,
+      previous: () => subtractDownloads(current, last),
+      stamp: rankingStamp(versions, period),
+    }
   }
   const latest = { month: latestMonthOf(period.fy, now) }
   const [current, month] = await Promise.all([
@@ -114,34 +92,11 @@ async function countsWithPrevious(
     cachedPeriodCounts(versions, latest, subject),
   ])
   const stamp = `${periodStamp(versions, period)}/${latest.month}:${periodStamp(versions, latest)}`
-  return { current, previous: () => subtract(current, month), stamp }
+  return { current, previous: () => subtractDownloads(current, month), stamp }
 }
 
 const periodId = (p: RankingPeriod) =>
   'month' in p ? p.month : p.through === undefined ? `FY${p.fy}` : `FY${p.fy}-${p.through}`
-
-/** Ranks ids by their downloads, rank change included; `name` gives the Thai name for the order of equals. */
-function rankWithChange(
-  ids: Iterable<string>,
-  current: PeriodCounts,
-  previous: PeriodCounts,
-  prefix: 'A#' | 'D#',
-  name: (id: string) => string,
-) {
-  const list = [...ids]
-  const rank = (counts: PeriodCounts) =>
-    rankCompetition(
-      list.map((id) => {
-        const c: SubjectCounts = counts.get(`${prefix}${id}`) ?? ZERO_COUNTS
-        return { id, counts: c, value: c.downloads, tieBreak: c.uniqueDownloads, name: name(id) }
-      }),
-    )
-  const before = new Map(rank(previous).map((p) => [p.id, p.rank]))
-  return rank(current).map((item) => {
-    const prev = before.get(item.id)
-    return { ...item, rankChange: prev === undefined ? null : prev - item.rank }
-  })
-}
 
 /** Every active agency of the catalog (and any other agency with counts) ranked in the period, cached. */
 export async function rankedAgencies(
@@ -150,12 +105,12 @@ export async function rankedAgencies(
   now: number,
 ): Promise<AgencyRankingItem[]> {
   const cat = await catalog()
-  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'A', now)
+  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'agencies', now)
   return memoize(`rank|${periodId(period)}|A`, `${stamp}|${cat.fingerprint}`, async () => {
     const ids = new Set([...cat.agencies.values()].filter((a) => a.active).map((a) => a.agencyId))
-    for (const sk of current.keys()) ids.add(sk.slice(2))
+    for (const id of current.keys()) ids.add(id)
     const name = (id: string) => cat.agencies.get(id)?.name.th ?? id
-    return rankWithChange(ids, current, previous(), 'A#', name).map((r) => ({
+    return rankWithChange(ids, current, previous(), name).map((r) => ({
       rank: r.rank,
       agencyId: r.id,
       name: cat.agencies.get(r.id)?.name ?? { th: r.id, en: r.id },
@@ -168,12 +123,12 @@ export async function rankedAgencies(
 /** Every active dataset of the catalog (and any other dataset with counts) ranked nationally, cached. */
 export async function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
   const cat = await catalog()
-  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'D', now)
+  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'datasets', now)
   return memoize(`rank|${periodId(period)}|D`, `${stamp}|${cat.fingerprint}`, async () => {
     const ids = new Set([...cat.datasets.values()].filter((d) => d.active).map((d) => d.datasetId))
-    for (const sk of current.keys()) ids.add(sk.slice(2))
+    for (const id of current.keys()) ids.add(id)
     const name = (id: string) => cat.datasets.get(id)?.title.th ?? id
-    const items: DatasetRankingItem[] = rankWithChange(ids, current, previous(), 'D#', name).map((r) => ({
+    const items: DatasetRankingItem[] = rankWithChange(ids, current, previous(), name).map((r) => ({
       rank: r.rank,
       datasetId: r.id,
       agencyId: r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? '',

@@ -1,5 +1,6 @@
 import type { IntegrityResponse } from '../../shared/api.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import type { SubjectCounts } from '../../shared/counting/period-counts.js'
 import {
   concentrationSignal,
   INTEGRITY_THRESHOLDS,
@@ -8,10 +9,9 @@ import {
 } from '../../shared/integrity.js'
 import { addMonths, bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { getSubjectCounts, periodKey, type SubjectCounts } from '../store/counts.js'
-import { catalog } from './catalog-cache.js'
-import { knownAgency } from './period.js'
-import { cachedPeriodCounts, memoize, periodStamp, type Versions } from './period-cache.js'
+import { countsVersionKey, getDatasetCountsIn } from '../store/counts.js'
+import { cachedPeriodCounts, memoize, periodStamp, type Versions } from './cache.js'
+import { catalog, knownAgency } from './catalog.js'
 import { describePeriod, type RankingPeriod } from './rankings.js'
 
 /** How many datasets of the agency the response lists (the most concentrated first). */
@@ -43,8 +43,8 @@ function spikesOf(months: string[], span: string[], history: number, downloadsIn
 async function spikes(versions: Versions, agencyId: string, period: RankingPeriod, now: number) {
   const { months, span, history } = judgedMonths(period, now)
   if (months.length === 0) return []
-  const counts = await Promise.all(span.map((month) => cachedPeriodCounts(versions, { month }, 'A')))
-  const byMonth = new Map(span.map((month, i) => [month, counts[i]?.get(`A#${agencyId}`)?.downloads ?? 0]))
+  const counts = await Promise.all(span.map((month) => cachedPeriodCounts(versions, { month }, 'agencies')))
+  const byMonth = new Map(span.map((month, i) => [month, counts[i]?.get(agencyId)?.downloads ?? 0]))
   return spikesOf(months, span, history, (month) => byMonth.get(month) ?? 0)
 }
 
@@ -57,14 +57,18 @@ async function datasetSpikes(datasetIds: string[], period: RankingPeriod, now: n
   const { months, span, history } = judgedMonths(period, now)
   const result = new Map<string, SpikeSignal>()
   if (months.length === 0 || datasetIds.length === 0) return result
-  const counts = await getSubjectCounts(
+  const counts = await getDatasetCountsIn(
     span.map((month) => ({ month })),
-    datasetIds.map((id) => `D#${id}`),
+    datasetIds,
   )
+  const downloadsIn = new Map(span.map((month, i) => [month, counts[i]]))
   for (const id of datasetIds) {
-    const signals = spikesOf(months, span, history, (month) => {
-      return counts.get(`${periodKey({ month })}|D#${id}`)?.downloads ?? 0
-    })
+    const signals = spikesOf(
+      months,
+      span,
+      history,
+      (month) => downloadsIn.get(month)?.get(id)?.downloads ?? 0,
+    )
     const worst = signals
       .filter((s) => s.warning)
       .sort((a, b) => (b.evidence.factor ?? 0) - (a.evidence.factor ?? 0))
@@ -75,9 +79,9 @@ async function datasetSpikes(datasetIds: string[], period: RankingPeriod, now: n
 
 /** A period's dataset counts grouped by agency, built once per counts version. */
 function datasetCountsByAgency(versions: Versions, period: RankingPeriod) {
-  return memoize(`byAgency|${periodKey(period)}`, periodStamp(versions, period), async () => {
+  return memoize(`byAgency|${countsVersionKey(period)}`, periodStamp(versions, period), async () => {
     const grouped = new Map<string, [string, SubjectCounts][]>()
-    for (const entry of await cachedPeriodCounts(versions, period, 'D')) {
+    for (const entry of await cachedPeriodCounts(versions, period, 'datasets')) {
       const agencyId = entry[1].agencyId ?? ''
       const list = grouped.get(agencyId)
       if (list) list.push(entry)
@@ -96,25 +100,24 @@ export async function agencyIntegrity(
 ): Promise<IntegrityResponse> {
   await knownAgency(agencyId)
   const [agencyCounts, byAgency, spikeSignals, cat] = await Promise.all([
-    cachedPeriodCounts(versions, period, 'A'),
+    cachedPeriodCounts(versions, period, 'agencies'),
     datasetCountsByAgency(versions, period),
     spikes(versions, agencyId, period, now),
     catalog(),
   ])
-  const counts = agencyCounts.get(`A#${agencyId}`) ?? ZERO_COUNTS
+  const counts = agencyCounts.get(agencyId) ?? ZERO_COUNTS
   const active = (byAgency.get(agencyId) ?? []).filter(([, c]) => c.downloads > 0)
   // A spike needs at least spikeMinExtra downloads in one month: fewer in the whole period cannot be one.
   const spikeCandidates = active
     .filter(([, c]) => c.downloads >= INTEGRITY_THRESHOLDS.spikeMinExtra)
-    .map(([sk]) => sk.slice(2))
+    .map(([datasetId]) => datasetId)
   const datasetSpike = await memoize(
-    `datasetSpikes|${agencyId}|${periodKey(period)}`,
+    `datasetSpikes|${agencyId}|${countsVersionKey(period)}`,
     periodStamp(versions, period),
     () => datasetSpikes(spikeCandidates, period, now),
   )
   const datasets = active
-    .map(([sk, c]) => {
-      const datasetId = sk.slice(2)
+    .map(([datasetId, c]) => {
       return {
         datasetId,
         title: cat.datasets.get(datasetId)?.title ?? { th: datasetId, en: datasetId },

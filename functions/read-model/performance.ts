@@ -12,18 +12,18 @@ import { bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { listTargets, targetsVersionKey } from '../store/targets.js'
 import { fiscalYearStandings } from './awards.js'
-import { knownAgency } from './period.js'
-import { cachedPeriodCounts, memoize, stampOf, type Versions } from './period-cache.js'
+import { cachedPeriodCounts, memoize, stampOf, type Versions } from './cache.js'
+import { knownAgency } from './catalog.js'
 import { describePeriod, rankedAgencies } from './rankings.js'
 
 /** Downloads of an agency month by month through a fiscal year (months that have begun), with running totals. */
 async function monthsOf(versions: Versions, agencyId: string, fy: number, now: number, through?: string) {
   const current = through ?? bangkokMonth(now)
   const months = monthsOfFiscalYear(fy).filter((m) => m <= current)
-  const counts = await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, 'A')))
+  const counts = await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, 'agencies')))
   let cumulative = 0
   return months.map((month, i) => {
-    const downloads = counts[i]?.get(`A#${agencyId}`)?.downloads ?? 0
+    const downloads = counts[i]?.get(agencyId)?.downloads ?? 0
     cumulative += downloads
     return { month, downloads, cumulative }
   })

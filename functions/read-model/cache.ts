@@ -1,4 +1,5 @@
-import { getPeriodCounts, type Period, type PeriodCounts, periodKey } from '../store/counts.js'
+import type { CountsById } from '../../shared/counting/period-counts.js'
+import { countsVersionKey, getSubjectCounts, type Period, type Subject } from '../store/counts.js'
 import { getVersions } from '../store/versions.js'
 
 /**
@@ -64,15 +65,15 @@ export type Versions = Map<string, number>
 export const stampOf = (versions: Versions, key: string) => String(versions.get(key) ?? 0)
 
 /** The version stamp of a period's counts. */
-export const periodStamp = (versions: Versions, period: Period) => stampOf(versions, periodKey(period))
+export const periodStamp = (versions: Versions, period: Period) => stampOf(versions, countsVersionKey(period))
 
-/** The agency (`A`) or dataset (`D`) counts of a period, from the cache when they have not changed. */
+/** The agencies' or datasets' counts of a period, from the cache when they have not changed. */
 export function cachedPeriodCounts(
   versions: Versions,
   period: Period,
-  subject: 'A' | 'D',
-): Promise<PeriodCounts> {
-  return memoize(`counts|${periodKey(period)}|${subject}`, periodStamp(versions, period), () =>
-    getPeriodCounts(period, subject),
+  subject: Subject,
+): Promise<CountsById> {
+  return memoize(`counts|${countsVersionKey(period)}|${subject}`, periodStamp(versions, period), () =>
+    getSubjectCounts(period, subject),
   )
 }

@@ -9,8 +9,8 @@ import {
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
 import { getAwardProgramme, programmeVersionKey, type StoredProgramme } from '../store/award-programmes.js'
-import { catalog } from './catalog-cache.js'
-import { memoize, stampOf, type Versions } from './period-cache.js'
+import { memoize, stampOf, type Versions } from './cache.js'
+import { catalog } from './catalog.js'
 import { describePeriod, rankedAgencies, rankedDatasets, rankingStamp } from './rankings.js'
 
 /** The programme in force for a fiscal year: the one DGA set, or the default; cached per version. */

@@ -1,0 +1,142 @@
+/**
+ * Every key of the product's one DynamoDB table (`pk`, `sk`), in one place: the store's modules build their keys
+ * here, and the CDK stack grants each function the partitions it writes from the same names
+ * (`dynamodb:LeadingKeys`). Pure: no I/O, no AWS SDK, so `cdk/` may import it.
+ *
+ * | partition (`pk`)                   | sort key (`sk`)                         | what                          |
+ * | ---------------------------------- | --------------------------------------- | ----------------------------- |
+ * | `EVENT#<day>#<shard>`              | event id                                | raw download events           |
+ * | `EVENT#ID#<shard>`                 | sender's event id                       | the day an id was first used  |
+ * | `COUNTS#D#<day>` `#M#<month>` `#FY#<fy>` | `A#<agencyId>`, `D#<datasetId>`   | counts of a period            |
+ * | `VERSION`                          | a versioned key (a counts partition…)   | what API processes cache      |
+ * | `ROLLUP#DIRTY`, `ROLLUP#INTENT`    | day / `RUNNING`                         | the rollup's bookkeeping      |
+ * | `CATALOG#AGENCY`, `CATALOG#DATASET` | id                                     | the catalog                   |
+ * | `CATALOG#RESOURCE#<resourceId>`    | `R`                                     | a resource (ingest's lookup)  |
+ * | `CATALOG#SYNC`                     | `LAST`                                  | the latest sync's result      |
+ * | `SALT`, `LEASE`, `AUDIT`, …        | day, lease name, time#uuid, …           | see each store module         |
+ */
+import type { Day, Month } from '../../shared/time.js'
+
+export type Key = { pk: string; sk: string }
+
+/** A period counts are kept for: a Bangkok day, a Bangkok month, or a Thai fiscal year. */
+export type Period = { day: Day } | { month: Month } | { fy: number }
+
+/** Whose counts: agencies' or datasets'. */
+export type Subject = 'agencies' | 'datasets'
+
+/** Partition names (and, ending in `#*`, families of partitions) as IAM conditions name them. */
+export const PARTITIONS = {
+  events: 'EVENT#*',
+  counts: 'COUNTS#*',
+  versions: 'VERSION',
+  rollupDirty: 'ROLLUP#DIRTY',
+  rollupIntent: 'ROLLUP#INTENT',
+  salts: 'SALT',
+  leases: 'LEASE',
+  audit: 'AUDIT',
+  catalog: 'CATALOG#*',
+  catalogAgencies: 'CATALOG#AGENCY',
+  catalogDatasets: 'CATALOG#DATASET',
+  catalogResources: 'CATALOG#RESOURCE#*',
+  catalogSync: 'CATALOG#SYNC',
+  targets: 'TARGET#*',
+  awardProgrammes: 'AWARDS#PROGRAMME',
+  subscriptions: 'SUBSCRIPTION',
+  deliveries: 'DELIVERY#*',
+  reports: 'REPORT',
+} as const
+
+/** A family's partition with its variable part (`EVENT#*` + `2026-11-02#07` → `EVENT#2026-11-02#07`). */
+const within = (family: `${string}#*`, ...parts: (string | number)[]) =>
+  `${family.slice(0, -1)}${parts.join('#')}`
+
+/** Raw events are spread over this many partitions per day by event id (a hot dataset never sits on one). */
+export const EVENT_SHARDS = 16
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+const shardOf = (eventId: string) => String(fnv1a(eventId) % EVENT_SHARDS).padStart(2, '0')
+
+/** Where an event lives: its Bangkok day, a shard from its id, and the id itself. */
+export const eventKey = (day: Day, eventId: string): Key => ({
+  pk: within(PARTITIONS.events, day, shardOf(eventId)),
+  sk: eventId,
+})
+
+/** Every partition of a day's raw events. */
+export const eventPartitionsOf = (day: Day): string[] =>
+  Array.from({ length: EVENT_SHARDS }, (_, i) => within(PARTITIONS.events, day, String(i).padStart(2, '0')))
+
+/** Where a sender's event id is claimed for the day of its first event (under ingest's `EVENT#*`). */
+export const eventIdKey = (eventId: string): Key => ({
+  pk: within(PARTITIONS.events, 'ID', shardOf(eventId)),
+  sk: eventId,
+})
+
+/** The partition of a period's counts; also the key its version is kept under. */
+export function countsPartition(period: Period): string {
+  if ('day' in period) return within(PARTITIONS.counts, 'D', period.day)
+  if ('month' in period) return within(PARTITIONS.counts, 'M', period.month)
+  return within(PARTITIONS.counts, 'FY', period.fy)
+}
+
+const SUBJECT_PREFIX: Record<Subject, string> = { agencies: 'A#', datasets: 'D#' }
+
+/** The sort-key prefix of a subject's counts in a period's partition. */
+export const countsPrefix = (subject: Subject) => SUBJECT_PREFIX[subject]
+
+/** The sort key of one agency's or dataset's counts. */
+export const countsSk = (subject: Subject, id: string) => `${SUBJECT_PREFIX[subject]}${id}`
+
+/** Whose counts a sort key holds, or undefined for a key that is not a count's. */
+export function parseCountsSk(sk: string): { subject: Subject; id: string } | undefined {
+  if (sk.startsWith('A#')) return { subject: 'agencies', id: sk.slice(2) }
+  if (sk.startsWith('D#')) return { subject: 'datasets', id: sk.slice(2) }
+  return undefined
+}
+
+export const rollupDirtyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupDirty, sk: day })
+export const rollupIntentKey: Key = { pk: PARTITIONS.rollupIntent, sk: 'RUNNING' }
+export const saltKey = (day: Day): Key => ({ pk: PARTITIONS.salts, sk: day })
+export const leaseKey = (name: string): Key => ({ pk: PARTITIONS.leases, sk: name })
+export const versionKey = (versioned: string): Key => ({ pk: PARTITIONS.versions, sk: versioned })
+
+export const agencyKey = (agencyId: string): Key => ({ pk: PARTITIONS.catalogAgencies, sk: agencyId })
+export const datasetKey = (datasetId: string): Key => ({ pk: PARTITIONS.catalogDatasets, sk: datasetId })
+export const resourceKey = (resourceId: string): Key => ({
+  pk: within(PARTITIONS.catalogResources, resourceId),
+  sk: 'R',
+})
+export const catalogSyncKey: Key = { pk: PARTITIONS.catalogSync, sk: 'LAST' }
+
+/** The partition of a fiscal year's targets; also the key their version is kept under. */
+export const targetsPartition = (fy: number) => within(PARTITIONS.targets, fy)
+export const targetKey = (fy: number, agencyId: string): Key => ({ pk: targetsPartition(fy), sk: agencyId })
+
+export const programmeKey = (fy: number): Key => ({ pk: PARTITIONS.awardProgrammes, sk: `FY#${fy}` })
+/** The key a fiscal year's award programme is versioned under. */
+export const programmeVersion = (fy: number) => `${PARTITIONS.awardProgrammes}#${fy}`
+
+export const auditKey = (at: string, id: string): Key => ({ pk: PARTITIONS.audit, sk: `${at}#${id}` })
+export const subscriptionKey = (id: string): Key => ({ pk: PARTITIONS.subscriptions, sk: id })
+
+/** A month's delivery log is one partition, in version order. */
+export const deliveriesPartition = (month: string) => within(PARTITIONS.deliveries, month)
+export const deliveryKey = (month: string, version: number, subscriptionId: string): Key => ({
+  pk: deliveriesPartition(month),
+  sk: `v${String(version).padStart(4, '0')}#${subscriptionId}`,
+})
+
+/** The index of report versions: one partition, `M#<month>#V#<0001>`. */
+export const reportsPrefix = (month?: string) => (month ? `M#${month}#` : 'M#')
+export const reportEntryKey = (month: string, version: number): Key => ({
+  pk: PARTITIONS.reports,
+  sk: `M#${month}#V#${String(version).padStart(4, '0')}`,
+})

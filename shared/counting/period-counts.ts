@@ -1,0 +1,133 @@
+import { rankCompetition } from '../ranking.js'
+import { addCounts, COUNT_FIELDS, type Counts, isZeroCounts, ZERO_COUNTS } from './count-day.js'
+
+/**
+ * The arithmetic of stored counts: a day's, a month's or a fiscal year's counts are sums of the days below
+ * them, kept up to date by differences, and ranked against an earlier standing. Pure, so each rule has a
+ * table-driven test without a store (test/unit/period-counts.test.ts).
+ */
+
+/** Counts of one agency or dataset in a period; `agencyId` is set on datasets. */
+export type SubjectCounts = Counts & { agencyId?: string }
+
+/** One subject's counts in a period, by agency or dataset id (absent: no activity). */
+export type CountsById = Map<string, SubjectCounts>
+
+/** Counts of a period: its agencies' and its datasets'. */
+export interface PeriodCounts {
+  agencies: CountsById
+  datasets: CountsById
+}
+
+export const SUBJECTS = ['agencies', 'datasets'] as const satisfies readonly (keyof PeriodCounts)[]
+
+export const emptyPeriodCounts = (): PeriodCounts => ({ agencies: new Map(), datasets: new Map() })
+
+/** Each id's counts summed over periods (a month from its days, a fiscal year to date from its months). */
+export function sumCounts(periods: readonly CountsById[]): CountsById {
+  const total: CountsById = new Map()
+  for (const counts of periods) {
+    for (const [id, c] of counts) {
+      const before = total.get(id)
+      const agencyId = c.agencyId ?? before?.agencyId
+      total.set(id, { ...addCounts(before ?? ZERO_COUNTS, c), ...(agencyId ? { agencyId } : {}) })
+    }
+  }
+  return total
+}
+
+/** Both subjects of periods summed. */
+export const sumPeriodCounts = (periods: readonly PeriodCounts[]): PeriodCounts => ({
+  agencies: sumCounts(periods.map((p) => p.agencies)),
+  datasets: sumCounts(periods.map((p) => p.datasets)),
+})
+
+/**
+ * A standing without one of its periods: `total`'s downloads and unique downloads less `part`'s (a fiscal
+ * year without its latest month is what "change since last month" compares with).
+ */
+export function subtractDownloads(total: CountsById, part: CountsById): CountsById {
+  const out: CountsById = new Map()
+  for (const [id, c] of total) {
+    const d = part.get(id)
+    out.set(
+      id,
+      d
+        ? {
+            ...c,
+            downloads: c.downloads - d.downloads,
+            uniqueDownloads: c.uniqueDownloads - d.uniqueDownloads,
+          }
+        : c,
+    )
+  }
+  return out
+}
+
+/** `next - prev`, field by field (either may be absent: no activity). */
+export function countsDifference(next: Counts | undefined, prev: Counts | undefined): Counts {
+  const d: Counts = { ...ZERO_COUNTS }
+  for (const f of COUNT_FIELDS) d[f] = (next?.[f] ?? 0) - (prev?.[f] ?? 0)
+  return d
+}
+
+/**
+ * What changed between a period's counts before and after a recount: for each id whose counts differ, the
+ * difference (what to add to the periods above it), with the dataset's agency as counted now.
+ */
+export function countChanges(next: CountsById, prev: CountsById): CountsById {
+  const changes: CountsById = new Map()
+  for (const id of new Set([...next.keys(), ...prev.keys()])) {
+    const delta = countsDifference(next.get(id), prev.get(id))
+    if (isZeroCounts(delta)) continue
+    const agencyId = next.get(id)?.agencyId ?? prev.get(id)?.agencyId
+    changes.set(id, { ...delta, ...(agencyId ? { agencyId } : {}) })
+  }
+  return changes
+}
+
+/** Both subjects' changes. */
+export const periodCountChanges = (next: PeriodCounts, prev: PeriodCounts): PeriodCounts => ({
+  agencies: countChanges(next.agencies, prev.agencies),
+  datasets: countChanges(next.datasets, prev.datasets),
+})
+
+/** A ranked entry with how many places it moved since the earlier standing (null: not ranked then). */
+export interface RankedCounts {
+  id: string
+  counts: SubjectCounts
+  rank: number
+  rankChange: number | null
+}
+
+/**
+ * Ranks ids by their downloads (ties shared, unique downloads then the Thai name to order equals), with rank
+ * change against the same ids' `previous` standing: positive is up.
+ */
+export function rankWithChange(
+  ids: Iterable<string>,
+  current: CountsById,
+  previous: CountsById,
+  name: (id: string) => string,
+): RankedCounts[] {
+  const list = [...ids]
+  const rank = (counts: CountsById) =>
+    rankCompetition(
+      list.map((id) => {
+        const c = counts.get(id) ?? ZERO_COUNTS
+        return { id, counts: c, value: c.downloads, tieBreak: c.uniqueDownloads, name: name(id) }
+      }),
+    )
+  const before = new Map(rank(previous).map((p) => [p.id, p.rank]))
+  return rank(current).map(({ id, counts, rank }) => {
+    const prev = before.get(id)
+    return { id, counts, rank, rankChange: prev === undefined ? null : prev - rank }
+  })
+}
+
+/** The total of one field over every id. */
+export const totalOf = (counts: CountsById, field: keyof Counts = 'downloads') => {
+  let total = 0
+  for (const c of counts.values()) total += c[field]
+  return total
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest'
+import { type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import {
+  type CountsById,
+  countChanges,
+  countsDifference,
+  rankWithChange,
+  subtractDownloads,
+  sumCounts,
+  totalOf,
+} from '../../shared/counting/period-counts.js'
+
+/** Counts with only downloads (and unique downloads) set, and optionally the dataset's agency. */
+const c = (downloads: number, uniqueDownloads = downloads, agencyId?: string) => ({
+  ...ZERO_COUNTS,
+  downloads,
+  uniqueDownloads,
+  ...(agencyId ? { agencyId } : {}),
+})
+const byId = (entries: Record<string, ReturnType<typeof c>>): CountsById => new Map(Object.entries(entries))
+const downloadsOf = (counts: CountsById) =>
+  Object.fromEntries([...counts].map(([id, x]) => [id, x.downloads]))
+
+describe('summing periods (a month from its days, a fiscal year from its months)', () => {
+  it.each([
+    { name: 'no periods', periods: [], sum: {} },
+    { name: 'one period', periods: [{ a: 3 }], sum: { a: 3 } },
+    { name: 'ids in some periods only', periods: [{ a: 3 }, { b: 2 }, { a: 1, b: 1 }], sum: { a: 4, b: 3 } },
+    { name: 'negative differences', periods: [{ a: 5 }, { a: -2 }], sum: { a: 3 } },
+  ])('$name', ({ periods, sum }) => {
+    const counts = periods.map((p) =>
+      byId(Object.fromEntries(Object.entries(p).map(([id, n]) => [id, c(n)]))),
+    )
+    expect(downloadsOf(sumCounts(counts))).toEqual(sum)
+  })
+
+  it('keeps a dataset agency from whichever period has it', () => {
+    const sum = sumCounts([byId({ d: c(1, 1, 'agency-1') }), byId({ d: c(2) })])
+    expect(sum.get('d')).toMatchObject({ downloads: 3, agencyId: 'agency-1' })
+  })
+
+  it('adds every field, not only downloads', () => {
+    const full: Counts = {
+      downloads: 1,
+      uniqueDownloads: 2,
+      machineDownloads: 3,
+      robots: 4,
+      doubleClicks: 5,
+      topClientDownloads: 6,
+    }
+    expect(sumCounts([new Map([['x', full]]), new Map([['x', full]])]).get('x')).toEqual({
+      downloads: 2,
+      uniqueDownloads: 4,
+      machineDownloads: 6,
+      robots: 8,
+      doubleClicks: 10,
+      topClientDownloads: 12,
+    })
+  })
+})
+
+describe('a standing without its latest period', () => {
+  it.each([
+    {
+      name: 'subtracts where the part has the id',
+      total: { a: 10, b: 4 },
+      part: { a: 3 },
+      left: { a: 7, b: 4 },
+    },
+    { name: 'ignores ids only in the part', total: { a: 10 }, part: { z: 5 }, left: { a: 10 } },
+    { name: 'reaches zero', total: { a: 3 }, part: { a: 3 }, left: { a: 0 } },
+  ])('$name', ({ total, part, left }) => {
+    const asCounts = (r: Record<string, number>) =>
+      byId(Object.fromEntries(Object.entries(r).map(([id, n]) => [id, c(n, n - 1)])))
+    const result = subtractDownloads(asCounts(total), asCounts(part))
+    expect(downloadsOf(result)).toEqual(left)
+    for (const [id, x] of result) {
+      const removed = part[id as keyof typeof part] ?? 0
+      expect(x.uniqueDownloads).toBe((total[id as keyof typeof total] ?? 0) - 1 - (removed ? removed - 1 : 0))
+    }
+  })
+})
+
+describe('what a recount changed (the rollup moves months and fiscal years by it)', () => {
+  it.each([
+    { name: 'nothing changed', prev: { a: 2 }, next: { a: 2 }, changes: {} },
+    { name: 'more downloads', prev: { a: 2 }, next: { a: 5 }, changes: { a: 3 } },
+    { name: 'a new id', prev: {}, next: { b: 1 }, changes: { b: 1 } },
+    { name: 'an id whose events are gone', prev: { a: 4 }, next: {}, changes: { a: -4 } },
+    { name: 'mixed', prev: { a: 1, b: 1 }, next: { a: 1, c: 2 }, changes: { b: -1, c: 2 } },
+  ])('$name', ({ prev, next, changes }) => {
+    const asCounts = (r: Record<string, number>) =>
+      byId(Object.fromEntries(Object.entries(r).map(([id, n]) => [id, c(n, n, `agency-of-${id}`)])))
+    const result = countChanges(asCounts(next), asCounts(prev))
+    expect(downloadsOf(result)).toEqual(changes)
+    for (const [id, x] of result) expect(x.agencyId).toBe(`agency-of-${id}`)
+  })
+
+  it('a difference is field by field, and an absent side counts as zero', () => {
+    expect(countsDifference(c(5, 3), c(2, 2))).toEqual({ ...ZERO_COUNTS, downloads: 3, uniqueDownloads: 1 })
+    expect(countsDifference(undefined, c(2, 1))).toEqual({
+      ...ZERO_COUNTS,
+      downloads: -2,
+      uniqueDownloads: -1,
+    })
+  })
+})
+
+describe('ranking with rank change', () => {
+  // Unique downloads order equals: `a` has as many as its downloads, every other id one fewer.
+  const asCounts = (r: Record<string, number>) =>
+    byId(Object.fromEntries(Object.entries(r).map(([id, n]) => [id, c(n, id === 'a' ? n : n - 1)])))
+  it.each([
+    {
+      name: 'moves up and down',
+      ids: ['a', 'b', 'c'],
+      current: { a: 5, b: 9, c: 1 },
+      previous: { a: 9, b: 5, c: 1 },
+      expected: [
+        ['b', 1, 1],
+        ['a', 2, -1],
+        ['c', 3, 0],
+      ],
+    },
+    {
+      name: 'ties share a rank, ordered by unique downloads',
+      ids: ['a', 'b', 'c'],
+      current: { a: 4, b: 4, c: 2 },
+      previous: { a: 1, b: 3, c: 2 },
+      expected: [
+        ['a', 1, 2],
+        ['b', 1, 0],
+        ['c', 3, -1],
+      ],
+    },
+    {
+      name: 'ids without counts rank with zero: tied first before, one falls when the other counts',
+      ids: ['a', 'z'],
+      current: { a: 3 },
+      previous: {},
+      expected: [
+        ['a', 1, 0],
+        ['z', 2, -1],
+      ],
+    },
+    { name: 'no ids', ids: [], current: { a: 3 }, previous: {}, expected: [] },
+  ])('$name', ({ ids, current, previous, expected }) => {
+    const ranked = rankWithChange(ids, asCounts(current), asCounts(previous), (id) => id)
+    expect(ranked.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
+  })
+})
+
+it('totals one field over every id', () => {
+  expect(totalOf(byId({ a: c(3, 1), b: c(4, 2) }))).toBe(7)
+  expect(totalOf(byId({ a: c(3, 1), b: c(4, 2) }), 'uniqueDownloads')).toBe(3)
+  expect(totalOf(new Map())).toBe(0)
+})
