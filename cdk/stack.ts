@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
+import { PARTITIONS } from '../functions/store/keys.js'
 import { type DeployConfig, readDeployConfig } from './config.js'
 import { AccessLogs } from './constructs/access-logs.js'
 import { Alarms } from './constructs/alarms.js'
@@ -56,7 +57,7 @@ export class OgdRankingsStack extends Stack {
     email?.bind(api.api.fn)
     if (email) {
       email.bind(jobs.report.fn)
-      data.grantItems(jobs.report.fn, ['UpdateItem'], ['DELIVERY#*'])
+      data.grantItems(jobs.report.fn, ['UpdateItem'], [PARTITIONS.deliveries])
     }
 
     const alarms = new Alarms(this, 'Alarms', { email: config.alarmEmail })

@@ -3,6 +3,7 @@ import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
+import { PARTITIONS } from '../../functions/store/keys.js'
 import type { Auth } from './auth.js'
 import type { DataStore } from './data.js'
 import { ProductFunction } from './function.js'
@@ -24,7 +25,20 @@ export interface ApiProps {
  * The partitions the API function may write on AWS: targets, award programmes, the audit log, the period
  * versions its caches check, subscriptions. test/integration/api-footprint.test.ts holds the API to it.
  */
-export const API_WRITE_PARTITIONS = ['TARGET#*', 'AWARDS#PROGRAMME', 'AUDIT', 'VERSION', 'SUBSCRIPTION']
+export const API_WRITE_PARTITIONS = [
+  PARTITIONS.targets,
+  PARTITIONS.awardProgrammes,
+  PARTITIONS.audit,
+  PARTITIONS.versions,
+  PARTITIONS.subscriptions,
+]
+/** Only what ingest touches: catalog resources, day salts, raw events, late-day markers. */
+export const INGEST_WRITE_PARTITIONS = [
+  PARTITIONS.catalogResources,
+  PARTITIONS.salts,
+  PARTITIONS.events,
+  PARTITIONS.rollupDirty,
+]
 
 /** The HTTP API: the ingest function (downloads and events) and the API function (everything else). */
 export class Api extends Construct {
@@ -48,11 +62,10 @@ export class Api extends Construct {
       logRetentionDays: props.logRetentionDays,
       environment: { ...environment, INGEST_API_KEY_HASHES: props.ingestApiKeyHashes.join(',') },
     })
-    // Only what ingest touches (functions/store: catalog resources, day salts, raw events, late-day markers).
     data.grantItems(
       this.ingest.fn,
       ['GetItem', 'BatchGetItem', 'PutItem', 'BatchWriteItem'],
-      ['CATALOG#RESOURCE#*', 'SALT', 'EVENT#*', 'ROLLUP#DIRTY'],
+      INGEST_WRITE_PARTITIONS,
     )
 
     this.api = new ProductFunction(this, 'Api', {

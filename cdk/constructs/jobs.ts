@@ -7,20 +7,22 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler'
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets'
 import * as sqs from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
+import { PARTITIONS } from '../../functions/store/keys.js'
 import type { DataStore } from './data.js'
 import { ProductFunction } from './function.js'
 
 /** What each job may write (IAM `dynamodb:LeadingKeys`); test/integration/jobs-footprint.test.ts holds them to it. */
 export const ROLLUP_WRITE_PARTITIONS = [
-  'LEASE',
-  'COUNTS#*',
-  'VERSION',
-  'ROLLUP#DIRTY',
-  'ROLLUP#INTENT',
-  'SALT',
+  PARTITIONS.leases,
+  PARTITIONS.counts,
+  PARTITIONS.versions,
+  PARTITIONS.rollupDirty,
+  PARTITIONS.rollupIntent,
+  PARTITIONS.salts,
 ]
-export const RECOMPUTE_WRITE_PARTITIONS = ['LEASE', 'COUNTS#*', 'VERSION']
-export const CATALOG_SYNC_WRITE_PARTITIONS = ['LEASE', 'CATALOG#*']
+export const RECOMPUTE_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.counts, PARTITIONS.versions]
+export const CATALOG_SYNC_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.catalog]
+export const REPORT_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.reports]
 
 /** Every schedule's time zone: periods are cut in Bangkok time, so schedules are written in it too. */
 export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_BANGKOK
@@ -154,7 +156,7 @@ export class Jobs extends Construct {
     })
     // It reads counts, catalog, targets and programmes, and writes only its lease and its versions' index.
     data.table.grantReadData(this.report.fn)
-    data.grantItems(this.report.fn, ['PutItem', 'DeleteItem'], ['LEASE', 'REPORT'])
+    data.grantItems(this.report.fn, ['PutItem', 'DeleteItem'], REPORT_WRITE_PARTITIONS)
     data.grantReports(this.report.fn)
     this.report.fn.configureAsyncInvoke({
       retryAttempts: 2,

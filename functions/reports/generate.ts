@@ -11,7 +11,6 @@ import { REPORT_SCHEMA_VERSION } from '../../shared/reports/model.js'
 import { fiscalYearOfMonth, monthRange } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
-import { mapLimit } from '../util/concurrency.js'
 import { acquireLease, releaseLease } from '../store/leases.js'
 import {
   listReportEntries,
@@ -20,6 +19,7 @@ import {
   reportKey,
   type StoredReportEntry,
 } from '../store/reports.js'
+import { mapLimit } from '../util/concurrency.js'
 import { renderReportFiles } from './files.js'
 import { parseReportMonth } from './month.js'
 import { readReportInput } from './read.js'
@@ -28,10 +28,7 @@ import { readReportInput } from './read.js'
 export class ReportInProgressError extends AppError {
   override name = 'ReportInProgressError'
   constructor(month: string) {
-    super(
-      'report_in_progress',
-      `A report for ${month} is being generated right now; try again in a minute`,
-    )
+    super('report_in_progress', `A report for ${month} is being generated right now; try again in a minute`)
   }
 }
 
@@ -69,7 +66,7 @@ export async function generateMonthlyReport(
   const progress = options.onProgress ?? (() => {})
   parseReportMonth(month, now)
   const holder = randomUUID()
-  const lease = `REPORT#${month}`
+  const lease = `report-${month}`
   if (!(await acquireLease(lease, holder, LEASE_MS))) throw new ReportInProgressError(month)
   try {
     progress(`reading the counts of ${month} and its fiscal year to date`)

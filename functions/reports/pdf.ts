@@ -1,13 +1,92 @@
-import type { AgencyRankingItem, DatasetRankingItem } from '../../shared/api.js'
+import type { LocalizedText } from '../../shared/catalog.js'
+import {
+  AGENCIES_COLUMNS,
+  type ColumnDef,
+  type ColumnFormat,
+  columnByKey,
+  DATASET_COLUMNS,
+  summaryColumns,
+} from '../../shared/reports/columns.js'
+import type { Cell } from '../../shared/reports/csv.js'
 import type { AgencyReportDocument, ReportDocument } from '../../shared/reports/model.js'
-import { summaryTable } from '../../shared/reports/tables.js'
+import { agencyNames, agencyRows, datasetRows, summaryRows } from '../../shared/reports/tables.js'
 import { CONTENT_WIDTH, formatNumber, PdfWriter, type TableColumn } from './pdf-writer.js'
 
 /** The report's date in the PDF: the end of its month, so the same month gives the same bytes. */
 const reportDate = (doc: { period: { month: { end: string } } }) => new Date(doc.period.month.end)
 
-const change = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : String(n))
+const change = (n: Cell) => (typeof n !== 'number' ? '–' : n > 0 ? `+${n}` : String(n))
 const percent = (n: number) => `${n.toFixed(1)}%`
+
+/** A cell as its column's format reads it: counts with thousands separators, a dash for nothing. */
+function formatted(value: Cell, format?: ColumnFormat): string {
+  if (value === null) return '–'
+  if (typeof value === 'string') return value
+  return format === 'percent' ? percent(value) : formatNumber(value)
+}
+
+/** The summary's cells: its yes/no lines in both languages. */
+const summaryCell = (value: Cell, format?: ColumnFormat) =>
+  value === 'yes' ? 'ใช่ · yes' : value === 'no' ? 'ไม่ · no' : formatted(value, format)
+
+/**
+ * A column of a PDF table: a shared report column (shared/reports/columns.ts) by key, which gives its heading
+ * (`short`, else the Thai header), its number format and alignment; the PDF adds only layout.
+ */
+export interface PdfColumn {
+  key: string
+  width: number
+  /** Another column written in the same cell after ` · ` (an item's Thai and English names). */
+  also?: string
+  /** How the PDF writes the cell where it differs from the format (a signed rank change, an award mark). */
+  text?: (value: Cell, format?: ColumnFormat) => string
+}
+
+/**
+ * Which shared columns each PDF table shows, and how wide: `summary` picks from the summary sheet's columns,
+ * `agencies` from agencies.csv's, `datasets` from datasets.csv's.
+ */
+export const PDF_COLUMNS = {
+  summary: [
+    { key: 'itemTh', also: 'itemEn', width: 275 },
+    { key: 'month', width: 120, text: summaryCell },
+    { key: 'fiscalYearToDate', width: 120, text: summaryCell },
+  ],
+  agencies: [
+    { key: 'fyRank', width: 36 },
+    { key: 'nameTh', width: 205 },
+    { key: 'monthDownloads', width: 52 },
+    { key: 'fyDownloads', width: 56 },
+    { key: 'target', width: 56 },
+    { key: 'targetPercent', width: 44 },
+    { key: 'awarded', width: 66, text: (v) => (v === 'yes' ? 'ได้รับ' : '') },
+  ],
+  datasets: [
+    { key: 'rank', width: 38 },
+    { key: 'titleTh', width: 230 },
+    { key: 'agencyTh', width: 150 },
+    { key: 'downloads', width: 60 },
+    { key: 'rankChange', width: 37, text: change },
+  ],
+} satisfies Record<string, PdfColumn[]>
+
+/** A PDF table's columns: `layout`'s shared columns, with their headings, formats and alignment. */
+export function pdfColumns<R>(
+  columns: readonly ColumnDef<R>[],
+  layout: readonly PdfColumn[],
+): TableColumn<R>[] {
+  return layout.map((l) => {
+    const c = columnByKey(columns, l.key)
+    const also = l.also === undefined ? undefined : columnByKey(columns, l.also)
+    const text = (row: R) => (l.text ?? formatted)(c.value(row), c.format)
+    return {
+      header: c.short ?? c.header.th,
+      width: l.width,
+      align: c.format ? 'right' : 'left',
+      cell: also ? (row) => `${text(row)} · ${formatted(also.value(row), also.format)}` : text,
+    }
+  })
+}
 
 function header(pdf: PdfWriter, doc: ReportDocument | AgencyReportDocument, th: string, en: string) {
   pdf.text(th, 40, pdf.y, { size: 16, bold: true, width: CONTENT_WIDTH })
@@ -27,16 +106,6 @@ function header(pdf: PdfWriter, doc: ReportDocument | AgencyReportDocument, th: 
   pdf.y += 6
 }
 
-function datasetColumns(agencyName: (id: string) => string): TableColumn<DatasetRankingItem>[] {
-  return [
-    { header: 'อันดับ', width: 38, align: 'right', cell: (d) => String(d.rank) },
-    { header: 'ชุดข้อมูล · Dataset', width: 230, cell: (d) => d.title.th },
-    { header: 'หน่วยงาน · Agency', width: 150, cell: (d) => agencyName(d.agencyId) },
-    { header: 'ดาวน์โหลด', width: 60, align: 'right', cell: (d) => formatNumber(d.downloads) },
-    { header: 'เปลี่ยน', width: 37, align: 'right', cell: (d) => change(d.rankChange) },
-  ]
-}
-
 /** `report.pdf`: A4, Thai first: totals, charts of the leaders, the agency ranking with targets, top datasets. */
 export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   const pdf = new PdfWriter({ title: `OGD Rankings ${doc.month}`, date: reportDate(doc) })
@@ -47,20 +116,7 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     `Open government data downloads: monthly ranking report, ${doc.labels.month.en}`,
   )
 
-  const summary = summaryTable(doc)
-  pdf.table(
-    [
-      { header: 'รายการ · Item', width: 275, cell: (r) => `${r[0]} · ${r[1]}` },
-      { header: doc.labels.month.th, width: 120, align: 'right', cell: (r) => cellText(r[2]) },
-      {
-        header: `${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
-        width: 120,
-        align: 'right',
-        cell: (r) => cellText(r[3]),
-      },
-    ],
-    summary.rows,
-  )
+  pdf.table(pdfColumns(summaryColumns(doc), PDF_COLUMNS.summary), summaryRows(doc))
 
   const plaque = doc.awards.categories.find((c) => c.subject === 'agency')
   const awarded = new Set(plaque?.standings.filter((s) => s.awarded).map((s) => s.agencyId))
@@ -78,49 +134,20 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.heading(`10 ชุดข้อมูลแรก ${doc.labels.month.th}`, `Top 10 datasets, ${doc.labels.month.en}`)
   pdf.bars(doc.datasets.month.slice(0, 10).map((d) => ({ label: d.title.th, value: d.downloads })))
 
-  const targets = new Map(doc.targets.map((t) => [t.agencyId, t]))
-  const month = new Map(doc.agencies.month.map((a) => [a.agencyId, a]))
   pdf.heading('อันดับหน่วยงานและความก้าวหน้าเทียบเป้าหมาย', 'Agency ranking and progress against targets')
-  pdf.table<AgencyRankingItem>(
-    [
-      { header: 'อันดับ', width: 36, align: 'right', cell: (a) => String(a.rank) },
-      { header: 'หน่วยงาน · Agency', width: 205, cell: (a) => a.name.th },
-      {
-        header: 'เดือนนี้',
-        width: 52,
-        align: 'right',
-        cell: (a) => formatNumber(month.get(a.agencyId)?.downloads),
-      },
-      { header: 'ปีงบฯ', width: 56, align: 'right', cell: (a) => formatNumber(a.downloads) },
-      {
-        header: 'เป้าหมาย',
-        width: 56,
-        align: 'right',
-        cell: (a) => formatNumber(targets.get(a.agencyId)?.target),
-      },
-      {
-        header: '% เป้า',
-        width: 44,
-        align: 'right',
-        cell: (a) => {
-          const t = targets.get(a.agencyId)
-          return t ? percent(t.targetPercent) : '–'
-        },
-      },
-      { header: 'รางวัล', width: 66, cell: (a) => (awarded.has(a.agencyId) ? 'ได้รับ' : '') },
-    ],
-    doc.agencies.fiscalYearToDate,
-  )
+  pdf.table(pdfColumns(AGENCIES_COLUMNS, PDF_COLUMNS.agencies), agencyRows(doc, 'fiscalYearToDate'))
 
-  const names = new Map(doc.agencies.fiscalYearToDate.map((a) => [a.agencyId, a.name.th]))
-  const agencyName = (id: string) => names.get(id) ?? id
+  const names = agencyNames(doc)
+  // An agency the ranking does not name is shown by its id.
+  const agencyName = (id: string): LocalizedText => names(id) ?? { th: id, en: id }
+  const datasets = pdfColumns(DATASET_COLUMNS, PDF_COLUMNS.datasets)
   pdf.heading(`20 ชุดข้อมูลแรก ${doc.labels.month.th}`, `Top 20 datasets, ${doc.labels.month.en}`)
-  pdf.table(datasetColumns(agencyName), doc.datasets.month.slice(0, 20))
+  pdf.table(datasets, datasetRows('month', doc.datasets.month.slice(0, 20), agencyName))
   pdf.heading(
     `20 ชุดข้อมูลแรก ${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
     `Top 20 datasets, ${doc.labels.fiscalYear.en} to date`,
   )
-  pdf.table(datasetColumns(agencyName), doc.datasets.fiscalYearToDate.slice(0, 20))
+  pdf.table(datasets, datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate.slice(0, 20), agencyName))
 
   pdf.heading('เกณฑ์รางวัล', 'Award categories')
   for (const c of doc.awards.categories) {
@@ -136,9 +163,6 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   )
   return pdf.finish(`OGD Rankings · ${doc.month} · ${doc.countingRules}`)
 }
-
-const cellText = (v: string | number | null | undefined) =>
-  typeof v === 'number' ? formatNumber(v) : v === 'yes' ? 'ใช่ · yes' : v === 'no' ? 'ไม่ · no' : (v ?? '–')
 
 /** `agencies/<agencyId>.pdf`: one agency's month and year against its target, by month, and its datasets. */
 export function renderAgencyPdf(doc: AgencyReportDocument): Promise<Buffer> {
@@ -183,10 +207,11 @@ export function renderAgencyPdf(doc: AgencyReportDocument): Promise<Buffer> {
         : undefined,
     )
   }
-  const own = () => doc.name.th
+  const own = () => doc.name
+  const datasets = pdfColumns(DATASET_COLUMNS, PDF_COLUMNS.datasets)
   pdf.heading(`ชุดข้อมูลของหน่วยงาน ${doc.labels.month.th}`, `The agency's datasets, ${doc.labels.month.en}`)
-  pdf.table(datasetColumns(own), doc.datasets.month)
+  pdf.table(datasets, datasetRows('month', doc.datasets.month, own))
   pdf.heading('ชุดข้อมูลของหน่วยงาน ปีงบประมาณถึงปัจจุบัน', "The agency's datasets, fiscal year to date")
-  pdf.table(datasetColumns(own), doc.datasets.fiscalYearToDate)
+  pdf.table(datasets, datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate, own))
   return pdf.finish(`OGD Rankings · ${doc.month} · ${doc.agencyId}`)
 }

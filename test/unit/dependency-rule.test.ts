@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { PARTITIONS } from '../../functions/store/keys.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -46,8 +47,55 @@ describe('the dependency rule (README, Architecture)', () => {
     expect(violations(files, (s) => s.startsWith('@aws-sdk/'))).toEqual([])
   })
 
-  it('web never imports functions, and cdk never imports runtime code', () => {
+  it('web never imports functions, and cdk imports no runtime code but the table keys', () => {
     expect(violations(sources('web'), (s) => s.startsWith('functions/'))).toEqual([])
-    expect(violations(sources('cdk'), (s) => /^(functions|web)\//.test(s))).toEqual([])
+    const cdkImports = violations(sources('cdk'), (s) => /^(functions|web)\//.test(s))
+    expect(cdkImports.length).toBeGreaterThan(0)
+    expect(cdkImports.filter((v) => !v.endsWith(' imports functions/store/keys.js'))).toEqual([])
+  })
+
+  it('the table keys module is pure: no AWS SDK, no other module of the product but shared types', () => {
+    expect(importsOf('functions/store/keys.ts').filter((s) => !s.startsWith('shared/'))).toEqual([])
+  })
+
+  it('reports, emails and jobs read through the read model, never through the API', () => {
+    const files = ['functions/reports', 'functions/email', 'functions/jobs', 'functions/read-model'].flatMap(
+      sources,
+    )
+    expect(files.length).toBeGreaterThan(15)
+    expect(violations(files, (s) => s.startsWith('functions/api/'))).toEqual([])
+  })
+
+  it('the read model and the jobs know nothing of HTTP (errors.ts maps their errors to statuses)', () => {
+    const files = ['functions/read-model', 'functions/reports', 'functions/email', 'functions/jobs'].flatMap(
+      sources,
+    )
+    expect(violations(files, (s) => s === 'hono' || s.startsWith('hono/'))).toEqual([])
+  })
+
+  it('no key prefix or partition name is written outside store/keys.ts', () => {
+    // Families (`EVENT#…`) by their prefix, single partitions by their whole name, count sort keys (`A#`, `D#`).
+    const families = Object.values(PARTITIONS)
+      .filter((p) => p.endsWith('#*'))
+      .map((p) => p.slice(0, -1))
+    const singles = Object.values(PARTITIONS).filter((p) => !p.endsWith('#*'))
+    const literal = new RegExp(
+      `['"\`](${[...families, 'A#', 'D#', ...singles.map((p) => `${p}#`)].map(escapeRegExp).join('|')}|(${singles
+        .map(escapeRegExp)
+        .join('|')})['"\`])`,
+    )
+    const files = [...sources('functions'), ...sources('cdk')].filter((f) => f !== 'functions/store/keys.ts')
+    const found = files.flatMap((f) =>
+      readFileSync(join(ROOT, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (literal.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+    )
+    expect(found).toEqual([])
+    // The check finds what it looks for.
+    expect(literal.test("pk: 'COUNTS#M#2026-11'")).toBe(true)
+    expect(literal.test("sk: `A#agency-1`")).toBe(true)
+    expect(literal.test("pk: 'VERSION'")).toBe(true)
   })
 })
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
