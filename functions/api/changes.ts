@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
-import { type AuditEntry, recordAudit } from '../store/audit.js'
 import { forgetVersions } from '../read-model/cache.js'
+import { type AuditEntry, recordAudit } from '../store/audit.js'
 
 /** Who set a value and when, as it is stored with the value. */
 export const setStamp = (principal: Principal) => ({

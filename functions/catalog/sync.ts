@@ -1,8 +1,8 @@
 import { type CatalogSyncResult, planCatalogUpdate } from '../../shared/catalog-update.js'
-import { clearCatalogCache } from '../read-model/catalog.js'
 import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { clearResourceCache } from '../ingest/resources.js'
+import { clearCatalogCache } from '../read-model/catalog.js'
 import {
   getResources,
   listAgencies,

@@ -2,7 +2,6 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { classifyUserAgent } from '../../shared/counting/user-agent.js'
 import { addDays, bangkokDay, type Day } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { mapLimit } from '../util/concurrency.js'
 import {
   findExistingEvents,
   markDaysDirty,
@@ -12,6 +11,7 @@ import {
 } from '../store/events.js'
 import { eventKey } from '../store/keys.js'
 import { getDaySalt } from '../store/salts.js'
+import { mapLimit } from '../util/concurrency.js'
 import { WriteCoalescer } from './coalescer.js'
 import { resolveResources } from './resources.js'
 

@@ -2,13 +2,13 @@ import type { PerformanceResponse } from '../../shared/api.js'
 import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import type { ReportInput } from '../../shared/reports/model.js'
 import { fiscalYearOfMonth, monthRange } from '../../shared/time.js'
-import { awards } from '../read-model/awards.js'
-import { catalog } from '../read-model/catalog.js'
-import { agencyPerformance } from '../read-model/performance.js'
-import { forgetVersions, readVersions } from '../read-model/cache.js'
-import { agencyRanking, datasetRanking } from '../read-model/rankings.js'
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
+import { awards } from '../read-model/awards.js'
+import { forgetVersions, readVersions } from '../read-model/cache.js'
+import { catalog } from '../read-model/catalog.js'
+import { agencyPerformance } from '../read-model/performance.js'
+import { agencyRanking, datasetRanking } from '../read-model/rankings.js'
 
 /** Reports show every standing, as DGA sees them. */
 const REPORT_READER: Principal = { subject: 'monthly-report', role: 'dga_admin', agencyIds: [] }

@@ -93,7 +93,7 @@ describe('the dependency rule (README, Architecture)', () => {
     expect(found).toEqual([])
     // The check finds what it looks for.
     expect(literal.test("pk: 'COUNTS#M#2026-11'")).toBe(true)
-    expect(literal.test("sk: `A#agency-1`")).toBe(true)
+    expect(literal.test('sk: `A#agency-1`')).toBe(true)
     expect(literal.test("pk: 'VERSION'")).toBe(true)
   })
 })

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../auth/middleware.js'
 import { signedIn } from '../../auth/policy.js'
+import { readVersions } from '../../read-model/cache.js'
 import { agencyIntegrity } from '../../read-model/integrity.js'
 import { agencyPerformance } from '../../read-model/performance.js'
 import { fyOrCurrent, parsePeriod } from '../period.js'
-import { readVersions } from '../../read-model/cache.js'
 
 /** `/v1/agencies/:agencyId/…`: one agency's standing in detail (DGA, or an executive of that agency). */
 export const agencies = new Hono<AppEnv>()

@@ -6,13 +6,13 @@ import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import { clock } from '../../clock.js'
 import { ValidationError } from '../../errors.js'
+import { awards as awardsOf, programmeOf } from '../../read-model/awards.js'
+import { readVersions } from '../../read-model/cache.js'
+import { catalog } from '../../read-model/catalog.js'
 import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
 import { readJson, validate } from '../../validation.js'
-import { awards as awardsOf, programmeOf } from '../../read-model/awards.js'
-import { catalog } from '../../read-model/catalog.js'
 import { saveChange, setStamp } from '../changes.js'
 import { fyOrCurrent, parseFy } from '../period.js'
-import { readVersions } from '../../read-model/cache.js'
 
 const places = z.number().int().min(1).max(1000)
 const metric = z.enum(['downloads', 'uniqueDownloads'])

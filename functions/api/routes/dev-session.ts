@@ -6,8 +6,8 @@ import type { AppEnv } from '../../auth/middleware.js'
 import { allow } from '../../auth/policy.js'
 import { config } from '../../config.js'
 import { ValidationError } from '../../errors.js'
-import { readJson, validate } from '../../validation.js'
 import { catalog } from '../../read-model/catalog.js'
+import { readJson, validate } from '../../validation.js'
 
 const sessionSchema = z
   .strictObject({

@@ -2,8 +2,8 @@ import { Hono } from 'hono'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { signedIn } from '../../auth/policy.js'
 import { knownAgency } from '../../read-model/catalog.js'
-import { parseCount, parsePeriod } from '../period.js'
 import { agencyRanking, datasetRanking } from '../../read-model/rankings.js'
+import { parseCount, parsePeriod } from '../period.js'
 
 /** `/v1/rankings`: national rankings of agencies and datasets for a month or a fiscal year. */
 export const rankings = new Hono<AppEnv>()

@@ -9,6 +9,7 @@ import { canSeeAgency, type Principal } from '../../auth/principal.js'
 import { clock } from '../../clock.js'
 import { unsubscribeKey, verifyUnsubscribeToken } from '../../email/unsubscribe-token.js'
 import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import { catalog } from '../../read-model/catalog.js'
 import { recordAudit } from '../../store/audit.js'
 import { listDeliveries } from '../../store/deliveries.js'
 import {
@@ -20,7 +21,6 @@ import {
   subscriptionId,
 } from '../../store/subscriptions.js'
 import { readJson, validate } from '../../validation.js'
-import { catalog } from '../../read-model/catalog.js'
 
 const subscriptionSchema = z.strictObject({
   email: z

@@ -4,10 +4,10 @@ import type { TargetResponse } from '../../../shared/api.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly } from '../../auth/policy.js'
 import { clock } from '../../clock.js'
+import { knownAgency } from '../../read-model/catalog.js'
 import { getTarget, listTargets, putTarget } from '../../store/targets.js'
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
-import { knownAgency } from '../../read-model/catalog.js'
 import { parseFy } from '../period.js'
 
 const targetSchema = z.strictObject({
