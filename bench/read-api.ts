@@ -36,7 +36,7 @@ const { ensureTable } = await import('../functions/store/setup.js')
 const { putAgencies, putDatasets } = await import('../functions/store/catalog.js')
 const { replacePeriodCounts } = await import('../functions/store/counts.js')
 const { signDevToken } = await import('../functions/auth/dev-tokens.js')
-const { default: app } = await import('../functions/api/app.js')
+const app = (await import('../functions/api/app.js')).createApiApp()
 type PeriodCounts = import('../shared/counting/period-counts.js').PeriodCounts
 const { emptyPeriodCounts, sumPeriodCounts } = await import('../shared/counting/period-counts.js')
 

@@ -1,4 +1,11 @@
-/** Configuration from the environment, read once per process (per Lambda cold start). */
+/**
+ * The product's configuration: `loadConfig(env)` reads it from an environment (a pure function of it), and the
+ * entry point of each process (a Lambda handler's module, the CLI, the local runtime once its embedded servers
+ * are up) decides which value the process runs with. Nothing else reads `process.env`.
+ */
+
+/** An environment: variable names to values. */
+export type Env = Readonly<Record<string, string | undefined>>
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -42,9 +49,16 @@ export interface Config {
   dataDir: string
   /** `OGD_NOW`: the instant the product's clock starts at (development and tests only); unset: real time. */
   clockStart: number | undefined
+  /**
+   * Credentials of the embedded S3- and DynamoDB-compatible servers (the local runtime and CLI); unset: the
+   * AWS SDK's own chain (environment, role).
+   */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined
   /** Report emails: how they are sent, from whom, and where their links point. */
   mail: {
     transport: MailTransportKind
+    /** Whether MAIL_TRANSPORT was given: a deployment without it (no sender) sends no scheduled emails. */
+    transportSet: boolean
     smtpUrl: string | undefined
     from: string
     /** The dashboard's base URL (no trailing slash): links in emails, unsubscribe links included. */
@@ -56,31 +70,34 @@ export interface Config {
   }
 }
 
-function optional(name: string): string | undefined {
-  const value = process.env[name]?.trim()
-  return value ? value : undefined
+function reader(env: Env) {
+  return (name: string): string | undefined => {
+    const value = env[name]?.trim()
+    return value ? value : undefined
+  }
 }
+type Optional = ReturnType<typeof reader>
 
 function parseAuthMode(value: string | undefined): AuthMode {
   if (value === undefined || value === 'dev' || value === 'cognito') return value ?? 'dev'
   throw new ConfigError(`AUTH_MODE must be "dev" or "cognito", not "${value}"`)
 }
 
-function list(name: string): string[] {
+function list(optional: Optional, name: string): string[] {
   return (optional(name) ?? '')
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean)
 }
 
-function sha256Hexes(name: string): string[] {
-  const hashes = list(name).map((h) => h.toLowerCase())
+function sha256Hexes(optional: Optional, name: string): string[] {
+  const hashes = list(optional, name).map((h) => h.toLowerCase())
   const bad = hashes.find((h) => !/^[0-9a-f]{64}$/.test(h))
   if (bad !== undefined) throw new ConfigError(`${name} must hold hex SHA-256 hashes (64 characters each)`)
   return hashes
 }
 
-function positiveInteger(name: string, fallback: number): number {
+function positiveInteger(optional: Optional, name: string, fallback: number): number {
   const value = optional(name)
   if (value === undefined) return fallback
   const n = Number(value)
@@ -91,7 +108,7 @@ function positiveInteger(name: string, fallback: number): number {
 
 // Only the API needs the pool; the other functions share AUTH_MODE but not these, so a missing pool is
 // reported where a token is verified (cognito.ts), not at every function's cold start.
-function cognitoConfig(): Config['cognito'] {
+function cognitoConfig(optional: Optional): Config['cognito'] {
   const userPoolId = optional('COGNITO_USER_POOL_ID')
   const clientId = optional('COGNITO_CLIENT_ID')
   if (!userPoolId || !clientId) return undefined
@@ -102,12 +119,13 @@ function cognitoConfig(): Config['cognito'] {
   return { userPoolId, clientId, domain }
 }
 
-function mailConfig(): Config['mail'] {
+function mailConfig(optional: Optional): Config['mail'] {
   const smtpUrl = optional('SMTP_URL')
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL')
   }
-  const transport = optional('MAIL_TRANSPORT') ?? (smtpUrl ? 'smtp' : 'outbox')
+  const given = optional('MAIL_TRANSPORT')
+  const transport = given ?? (smtpUrl ? 'smtp' : 'outbox')
   if (transport !== 'smtp' && transport !== 'ses' && transport !== 'outbox') {
     throw new ConfigError(`MAIL_TRANSPORT must be "smtp", "ses" or "outbox", not "${transport}"`)
   }
@@ -122,6 +140,7 @@ function mailConfig(): Config['mail'] {
   }
   return {
     transport,
+    transportSet: given !== undefined,
     smtpUrl,
     from,
     dashboardUrl,
@@ -134,7 +153,7 @@ function mailConfig(): Config['mail'] {
  * `OGD_NOW` (an ISO 8601 instant with its offset) runs the product as of that instant: for tests and demos of a
  * date, never in production, so a Lambda function refuses it.
  */
-function clockStart(): number | undefined {
+function clockStart(optional: Optional): number | undefined {
   const value = optional('OGD_NOW')
   if (value === undefined) return undefined
   if (optional('AWS_LAMBDA_FUNCTION_NAME') !== undefined) {
@@ -153,38 +172,53 @@ function clockStart(): number | undefined {
   return at
 }
 
-let cached: Config | undefined
-
-/** The configuration of this process; throws a ConfigError naming the variable that is wrong. */
-export function config(): Config {
-  cached ??= {
+/** The configuration an environment describes; throws a ConfigError naming the variable that is wrong. */
+export function loadConfig(env: Env): Config {
+  const optional = reader(env)
+  return {
     region: optional('AWS_REGION') ?? optional('AWS_DEFAULT_REGION') ?? 'ap-southeast-1',
     tableName: optional('TABLE_NAME') ?? 'ogd-rankings',
     reportsBucket: optional('REPORTS_BUCKET') ?? 'ogd-rankings-reports',
     dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
     s3Endpoint: optional('S3_ENDPOINT'),
-    ingestApiKeys: list('INGEST_API_KEYS'),
-    ingestApiKeyHashes: sha256Hexes('INGEST_API_KEY_HASHES'),
+    ingestApiKeys: list(optional, 'INGEST_API_KEYS'),
+    ingestApiKeyHashes: sha256Hexes(optional, 'INGEST_API_KEY_HASHES'),
     authMode: parseAuthMode(optional('AUTH_MODE')),
     devSigningKey: optional('DEV_SIGNING_KEY'),
     dashboardOrigin: optional('DASHBOARD_ORIGIN'),
-    cognito: cognitoConfig(),
+    cognito: cognitoConfig(optional),
     rateLimits: {
-      downloadsPerMinute: positiveInteger('RATE_LIMIT_DOWNLOADS_PER_MINUTE', 120),
-      eventRequestsPerMinute: positiveInteger('RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE', 600),
+      downloadsPerMinute: positiveInteger(optional, 'RATE_LIMIT_DOWNLOADS_PER_MINUTE', 120),
+      eventRequestsPerMinute: positiveInteger(optional, 'RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE', 600),
     },
     ckanUrl: optional('CKAN_URL'),
     catalogSyncFunction: optional('CATALOG_SYNC_FUNCTION'),
     reportFunction: optional('REPORT_FUNCTION'),
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
     dataDir: optional('DATA_DIR') ?? '.data',
-    mail: mailConfig(),
-    clockStart: clockStart(),
+    credentials: undefined,
+    mail: mailConfig(optional),
+    clockStart: clockStart(optional),
   }
-  return cached
 }
 
-/** Forgets the cached configuration (the local runtime sets endpoints after it starts the embedded servers). */
+let current: Config | undefined
+
+/**
+ * The configuration this process runs with: the one its entry point chose with `useConfig`, else (a Lambda
+ * function, a test) the one its environment describes, read at first use.
+ */
+export function config(): Config {
+  current ??= loadConfig(process.env)
+  return current
+}
+
+/** Runs this process with `value` from now on (the local runtime and CLI, once they know their stores). */
+export function useConfig(value: Config): void {
+  current = value
+}
+
+/** Forgets the configuration, so the next use reads the environment again (tests that change it). */
 export function resetConfig(): void {
-  cached = undefined
+  current = undefined
 }

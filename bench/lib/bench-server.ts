@@ -17,6 +17,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const dataDir = await mkdtemp(join(tmpdir(), 'ogd-bench-'))
 // No monthly report: rendering one in this process would land in the middle of a measurement.
 const runtime = await startLocal({
+  env: process.env,
   port: 0,
   dataDir,
   seedDemo: false,

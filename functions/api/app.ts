@@ -6,6 +6,7 @@ import { allow } from '../auth/policy.js'
 import { securityHeaders } from '../auth/security-headers.js'
 import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
+import { clearCatalogCache } from '../read-model/catalog.js'
 import { agencies } from './routes/agencies.js'
 import { audit } from './routes/audit.js'
 import { authConfig } from './routes/auth-config.js'
@@ -13,7 +14,7 @@ import { awards } from './routes/awards.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
-import { reports } from './routes/reports.js'
+import { type ReportGenerator, reportRoutes } from './routes/reports.js'
 import { subscriptions } from './routes/subscriptions.js'
 import { targets } from './routes/targets.js'
 
@@ -22,34 +23,50 @@ export const MAX_API_BODY_BYTES = 64 * 1024
 /** Under API Gateway's 30 s integration limit, so the caller gets our answer rather than the gateway's. */
 export const API_TIMEOUT_MS = 25_000
 
+/** What the runtime gives the API app; the Lambda API takes none of it. */
+export interface ApiDeps {
+  /** Makes a month's report in the request (the local runtime); unset: REPORT_FUNCTION makes it. */
+  generateReport?: ReportGenerator
+  /** After a catalog sync made in the request: what else of this process caches the catalog forgets it. */
+  onCatalogSynced?: () => void
+}
+
 /** The read and admin API used by the dashboard. */
-const app = new Hono<AppEnv>()
-app.onError(errorResponse)
-app.notFound(notFoundResponse)
+export function createApiApp(deps: ApiDeps = {}) {
+  const app = new Hono<AppEnv>()
+  app.onError(errorResponse)
+  app.notFound(notFoundResponse)
 
-app.use('*', securityHeaders(), requestTimeout(API_TIMEOUT_MS))
-app.use(
-  '/v1/*',
-  cors({
-    // Only the dashboard's own origin; unset means the dashboard is same-origin and needs no CORS.
-    origin: (origin) => (origin && origin === config().dashboardOrigin ? origin : null),
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowHeaders: ['authorization', 'content-type'],
-    maxAge: 600,
-  }),
-  maxBody(MAX_API_BODY_BYTES),
-  authenticate(),
-)
-app.get('/healthz', allow({ access: 'public' }), (c) => c.json({ status: 'ok' }))
-if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
-app.route('/v1/rankings', rankings)
-app.route('/v1/audit', audit)
-app.route('/v1/auth/config', authConfig)
-app.route('/v1/agencies', agencies)
-app.route('/v1/awards', awards)
-app.route('/v1/targets', targets)
-app.route('/v1/catalog', catalogRoutes)
-app.route('/v1/subscriptions', subscriptions)
-app.route('/v1/reports', reports)
+  app.use('*', securityHeaders(), requestTimeout(API_TIMEOUT_MS))
+  app.use(
+    '/v1/*',
+    cors({
+      // Only the dashboard's own origin; unset means the dashboard is same-origin and needs no CORS.
+      origin: (origin) => (origin && origin === config().dashboardOrigin ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['authorization', 'content-type'],
+      maxAge: 600,
+    }),
+    maxBody(MAX_API_BODY_BYTES),
+    authenticate(),
+  )
+  app.get('/healthz', allow({ access: 'public' }), (c) => c.json({ status: 'ok' }))
+  if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
+  app.route('/v1/rankings', rankings)
+  app.route('/v1/audit', audit)
+  app.route('/v1/auth/config', authConfig)
+  app.route('/v1/agencies', agencies)
+  app.route('/v1/awards', awards)
+  app.route('/v1/targets', targets)
+  app.route(
+    '/v1/catalog',
+    catalogRoutes(() => {
+      clearCatalogCache()
+      deps.onCatalogSynced?.()
+    }),
+  )
+  app.route('/v1/subscriptions', subscriptions)
+  app.route('/v1/reports', reportRoutes(deps.generateReport))
 
-export default app
+  return app
+}

@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda'
-import app from './app.js'
+import { createApiApp } from './app.js'
 
-/** API Gateway (HTTP API, payload v2) entry of the API function. */
-export const handler = handle(app)
+/** API Gateway (HTTP API, payload v2) entry of the API function: reports and catalog syncs run in their own functions. */
+export const handler = handle(createApiApp())

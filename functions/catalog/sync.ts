@@ -1,8 +1,6 @@
 import { type CatalogSyncResult, planCatalogUpdate } from '../../shared/catalog-update.js'
 import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
-import { clearResourceCache } from '../ingest/resources.js'
-import { clearCatalogCache } from '../read-model/catalog.js'
 import {
   getResources,
   listAgencies,
@@ -138,8 +136,6 @@ export async function syncCatalog(ckanUrl: string, options: SyncOptions = {}): P
     await putResources(resources)
     await putDatasets(datasets)
     await putAgencies(agencies)
-    clearResourceCache()
-    clearCatalogCache()
     const result: CatalogSyncResult = {
       ok: true,
       source,

@@ -55,7 +55,10 @@ export async function runCli(argv: string[]): Promise<number> {
     })
     if (command.needsStores !== false) {
       const dataDir = args.values['data-dir'] as string | undefined
-      release = await connectStores({ ...(dataDir ? { dataDir } : {}), aws: args.values.aws === true })
+      release = await connectStores(process.env, {
+        ...(dataDir ? { dataDir } : {}),
+        aws: args.values.aws === true,
+      })
     }
     await command.run(args, log)
     return 0

@@ -1,6 +1,6 @@
 import type { Day, Month } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { recordDownloads } from '../ingest/record.js'
+import { type OnRecorded, recordDownloads } from '../ingest/record.js'
 import { putAgencies, putDatasets, putResources } from '../store/catalog.js'
 import { buildDemoCatalog } from './catalog.js'
 import { buildTrafficModel, demoDays, demoEventsOfDay } from './traffic.js'
@@ -29,6 +29,8 @@ export async function seedDemo(
     onMonthLoaded?: (month: Month, events: number) => Promise<void>
     /** Stops between days (shutdown); loading again later resumes, as stored events are skipped. */
     signal?: AbortSignal
+    /** Told the days that received events (the local runtime's rollup schedule). */
+    onRecorded?: OnRecorded
   } = {},
 ) {
   const now = options.now ?? clock.now()
@@ -45,6 +47,7 @@ export async function seedDemo(
     const batch = demoEventsOfDay(model, day, now, 1 - i / days.length)
     const result = await recordDownloads(batch, { ip: '127.0.0.1', userAgent: '' }, now, {
       idsUniquePerDay: true,
+      onRecorded: options.onRecorded,
     })
     if (result.rejected.length > 0) {
       throw new Error(`demo events were rejected: ${result.rejected[0]?.error} (day ${day})`)

@@ -9,7 +9,7 @@ import { config } from '../config.js'
 import { errorResponse, NotFoundError, notFoundResponse, PayloadTooLargeError } from '../errors.js'
 import { requestClient } from '../request-client.js'
 import { readJson, validate } from '../validation.js'
-import { recordDownloads } from './record.js'
+import { type Journal, type OnRecorded, recordDownloads } from './record.js'
 import { resolveResources } from './resources.js'
 
 export const MAX_EVENTS = 500
@@ -31,56 +31,68 @@ const eventSchema = z.strictObject({
 })
 const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1) })
 
+/** What the runtime gives the ingest app: nothing on Lambda (downloads go straight to the table). */
+export interface IngestDeps {
+  /** The local runtime's write-ahead journal: single downloads are acknowledged once journaled. */
+  journal?: Journal
+  /** Told the days that received new events (the local runtime schedules a rollup). */
+  onRecorded?: OnRecorded
+}
+
 /** The ingest function: download redirects and event batches from the portal and importers. */
-const app = new Hono()
-app.onError(errorResponse)
-app.notFound(notFoundResponse)
-app.use('*', securityHeaders(), requestTimeout(INGEST_TIMEOUT_MS))
+export function createIngestApp(deps: IngestDeps = {}) {
+  const record = { journal: deps.journal, onRecorded: deps.onRecorded }
+  const app = new Hono()
+  app.onError(errorResponse)
+  app.notFound(notFoundResponse)
+  app.use('*', securityHeaders(), requestTimeout(INGEST_TIMEOUT_MS))
 
-// Per client and per instance; API Gateway's throttling is the outer limit (docs/security.md).
-const downloadLimit = rateLimit({
-  budget: () => perMinute(config().rateLimits.downloadsPerMinute),
-  clientKey: (c) => requestClient(c).ip,
-})
-const eventLimit = rateLimit({
-  budget: () => perMinute(config().rateLimits.eventRequestsPerMinute),
-  clientKey: (c) => c.req.header('x-api-key') ?? requestClient(c).ip,
-})
+  // Per client and per instance; API Gateway's throttling is the outer limit (docs/security.md).
+  const downloadLimit = rateLimit({
+    budget: () => perMinute(config().rateLimits.downloadsPerMinute),
+    clientKey: (c) => requestClient(c).ip,
+  })
+  const eventLimit = rateLimit({
+    budget: () => perMinute(config().rateLimits.eventRequestsPerMinute),
+    clientKey: (c) => c.req.header('x-api-key') ?? requestClient(c).ip,
+  })
 
-app.get('/d/:resourceId', allow({ access: 'public' }), downloadLimit, async (c) => {
-  const resourceId = c.req.param('resourceId')
-  // An id no catalog can hold is unknown without asking the store (and without echoing it back).
-  if (!isResourceId(resourceId)) throw new NotFoundError('No such resource')
-  const resource = (await resolveResources([resourceId])).get(resourceId)
-  if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
-  // The catalog is synced with safe URLs; one stored before that rule is checked here, before anything counts.
-  const target = downloadUrl(resource.url)
-  if (!target.ok) throw new NotFoundError(`Resource ${resourceId} has no downloadable URL (${target.reason})`)
-  // A HEAD request (link checkers, previews) fetches no file: answer it, count nothing.
-  if (c.req.method !== 'HEAD') {
-    committing(c)
-    await recordDownloads([{ resourceId }], requestClient(c))
-  }
-  return redirectResponse(target.url, { 'cache-control': 'no-store' })
-})
-
-app.post(
-  '/v1/events',
-  eventLimit,
-  maxBody(MAX_BODY_BYTES, '; send at most 500 events per request'),
-  allow({ access: 'ingest' }),
-  async (c) => {
-    const body = await readJson(c)
-    const events = (body as { events?: unknown })?.events
-    if (Array.isArray(events) && events.length > MAX_EVENTS) {
-      throw new PayloadTooLargeError(`${events.length} events in one request; the limit is ${MAX_EVENTS}`)
+  app.get('/d/:resourceId', allow({ access: 'public' }), downloadLimit, async (c) => {
+    const resourceId = c.req.param('resourceId')
+    // An id no catalog can hold is unknown without asking the store (and without echoing it back).
+    if (!isResourceId(resourceId)) throw new NotFoundError('No such resource')
+    const resource = (await resolveResources([resourceId])).get(resourceId)
+    if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
+    // The catalog is synced with safe URLs; one stored before that rule is checked here, before anything counts.
+    const target = downloadUrl(resource.url)
+    if (!target.ok)
+      throw new NotFoundError(`Resource ${resourceId} has no downloadable URL (${target.reason})`)
+    // A HEAD request (link checkers, previews) fetches no file: answer it, count nothing.
+    if (c.req.method !== 'HEAD') {
+      committing(c)
+      await recordDownloads([{ resourceId }], requestClient(c), undefined, record)
     }
-    const isBatch = typeof body === 'object' && body !== null && 'events' in body
-    const list = isBatch ? validate(batchSchema, body).events : [validate(eventSchema, body)]
-    committing(c)
-    const result = await recordDownloads(list, requestClient(c))
-    return c.json(result, 202)
-  },
-)
+    return redirectResponse(target.url, { 'cache-control': 'no-store' })
+  })
 
-export default app
+  app.post(
+    '/v1/events',
+    eventLimit,
+    maxBody(MAX_BODY_BYTES, '; send at most 500 events per request'),
+    allow({ access: 'ingest' }),
+    async (c) => {
+      const body = await readJson(c)
+      const events = (body as { events?: unknown })?.events
+      if (Array.isArray(events) && events.length > MAX_EVENTS) {
+        throw new PayloadTooLargeError(`${events.length} events in one request; the limit is ${MAX_EVENTS}`)
+      }
+      const isBatch = typeof body === 'object' && body !== null && 'events' in body
+      const list = isBatch ? validate(batchSchema, body).events : [validate(eventSchema, body)]
+      committing(c)
+      const result = await recordDownloads(list, requestClient(c), undefined, record)
+      return c.json(result, 202)
+    },
+  )
+
+  return app
+}

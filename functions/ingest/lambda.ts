@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda'
-import app from './app.js'
+import { createIngestApp } from './app.js'
 
-/** API Gateway (HTTP API, payload v2) entry of the ingest function. */
-export const handler = handle(app)
+/** API Gateway (HTTP API, payload v2) entry of the ingest function: downloads go straight to the table. */
+export const handler = handle(createIngestApp())

@@ -25,7 +25,19 @@ export interface IncomingEvent {
   sessionId?: string
 }
 
+/** Where single downloads go first, when the runtime keeps a local write-ahead journal (local/journal.ts). */
+export interface Journal {
+  append(event: StoredEvent): Promise<void>
+}
+
+/** What the runtime does once days received new events (the local runtime rolls them up soon after). */
+export type OnRecorded = (days: Set<Day>) => void
+
 export interface RecordOptions {
+  /** Single downloads are acknowledged once journaled here and stored from it; unset: straight to the table. */
+  journal?: Journal | undefined
+  /** Told the days that received new events. */
+  onRecorded?: OnRecorded | undefined
   /**
    * The sender's ids are unique per day by construction (the demo; log imports, whose ids hash the log line
    * with its time): duplicates are found by day and id, and events are written in batches.
@@ -44,23 +56,6 @@ export const MAX_FUTURE_MS = 5 * 60_000
 export const RETENTION_DAYS = 400
 
 const singles = new WriteCoalescer<StoredEvent>(saveEvents)
-
-/** Where single downloads go first, when the runtime has a local write-ahead journal (see journal.ts). */
-let journal: { append(event: StoredEvent): Promise<void> } | undefined
-
-/** Sends single downloads through `j` (the local runtime's journal), or straight to the table when unset. */
-export function useDownloadJournal(j: typeof journal): void {
-  journal = j
-}
-
-type Listener = (days: Set<Day>) => void
-const listeners = new Set<Listener>()
-
-/** Calls `listener` with the days that received new events (the local runtime rolls them up). */
-export function onEventsRecorded(listener: Listener): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
 
 /** Keyed hash of the client: the raw IP never leaves this function. */
 function clientHash(salt: Buffer, ip: string, userAgent: string): string {
@@ -126,14 +121,21 @@ export async function recordDownloads(
   // A single download with an id of our own (GET /d/; it cannot be a retry) is acknowledged once journaled,
   // where the runtime keeps a journal, and stored from there in the background; otherwise concurrent single
   // downloads are written together.
+  const { journal, onRecorded } = options
   if (single && journal) await journal.append(single)
-  else await storeEvents(ours, single ? (events) => singles.add(events[0] as StoredEvent) : saveEvents, now)
+  else
+    await storeEvents(
+      ours,
+      single ? (events) => singles.add(events[0] as StoredEvent) : saveEvents,
+      now,
+      onRecorded,
+    )
   // Events with ids of the sender's are stored before answering, each exactly once whatever day a replay
   // says and however many requests carry it at once, so `accepted` and `duplicates` are true. Senders whose ids
   // are unique per day by construction (the demo, log imports: the day is part of the id) take the batch path.
   const stored = options.idsUniquePerDay ? given : await saveOnce(given)
   // (`saveOnce` has written them already: what is left is marking late days and telling the rollup.)
-  await storeEvents(stored, options.idsUniquePerDay ? saveEvents : alreadySaved, now)
+  await storeEvents(stored, options.idsUniquePerDay ? saveEvents : alreadySaved, now, onRecorded)
   const accepted = ours.length + stored.length
   return { accepted, duplicates: candidates.length - accepted, rejected }
 }
@@ -147,13 +149,16 @@ async function saveOnce(events: readonly StoredEvent[]): Promise<StoredEvent[]> 
   return events.filter((_, i) => outcomes[i] === 'stored')
 }
 
-/** Stores recorded events in the table and tells listeners which days changed. */
+/** Stores recorded events in the table and tells the runtime which days changed. */
 async function storeEvents(
   events: readonly StoredEvent[],
   save: (events: readonly StoredEvent[]) => Promise<void>,
   now: number,
+  onRecorded: OnRecorded | undefined,
 ): Promise<void> {
-  if (events.length > 0) notifyEventsRecorded(await persistEvents(events, save, now))
+  if (events.length === 0) return
+  const days = await persistEvents(events, save, now)
+  if (days.size > 0) onRecorded?.(days)
 }
 
 /**
@@ -170,11 +175,6 @@ export async function persistEvents(
   const late = [...days].filter((d) => d < addDays(bangkokDay(now), -1))
   if (late.length > 0) await markDaysDirty(late, now)
   return days
-}
-
-/** Tells the listeners (the local runtime's rollup) that `days` received new events. */
-export function notifyEventsRecorded(days: Set<Day>): void {
-  if (days.size > 0) for (const listener of listeners) listener(days)
 }
 
 /** Events whose id was not stored before, and only the first of repeats within the batch. */

@@ -1,5 +1,6 @@
 import { addMonths, bangkokMonth, isMonth } from '../../shared/time.js'
 import { clock } from '../clock.js'
+import { config } from '../config.js'
 import { sendReportEmails } from '../email/send-report-emails.js'
 import { generateMonthlyReport } from '../reports/generate.js'
 
@@ -19,7 +20,7 @@ export async function reportHandler(event: { month?: unknown; emails?: unknown }
     // send finishes the job (sendReportEmails skips what was sent). A stack without email (no MAIL_FROM) binds
     // no transport, and sends nothing; a run DGA started (`emails: false`) sends nothing either.
     const emails =
-      process.env.MAIL_TRANSPORT && event.emails !== false
+      config().mail.transportSet && event.emails !== false
         ? await sendReportEmails({ month, version: entry.version })
         : undefined
     console.log(

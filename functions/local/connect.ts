@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { resetConfig } from '../config.js'
+import { type Config, type Env, loadConfig, useConfig } from '../config.js'
 import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server } from './embedded.js'
@@ -40,13 +40,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Points the AWS SDK clients at the embedded S3-compatible server's one account. */
-export function useEmbeddedCredentials() {
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER'
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER'
-  delete process.env.AWS_SESSION_TOKEN
-  process.env.AWS_REGION ??= 'ap-southeast-1'
-}
+/** The embedded S3-compatible server's one account (the embedded DynamoDB accepts any). */
+export const EMBEDDED_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
 
 /**
  * Connects a command-line process to the stores: AWS itself with `aws` (credentials and TABLE_NAME,
@@ -54,35 +49,43 @@ export function useEmbeddedCredentials() {
  * Returns a function that releases what it started.
  */
 export async function connectStores(
+  env: Env,
   options: { dataDir?: string; aws?: boolean } = {},
 ): Promise<() => Promise<void>> {
-  if (options.aws) return async () => {}
-  const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data')
+  const given = loadConfig(env)
+  if (options.aws) {
+    useConfig(given)
+    return async () => {}
+  }
+  const dataDir = resolve(options.dataDir ?? given.dataDir)
   // Emails sent from the command line use the data directory's outbox and unsubscribe key, as npm start does.
-  process.env.DATA_DIR = dataDir
-  process.env.UNSUBSCRIBE_SIGNING_KEY ??= await persistentSecret(dataDir, 'unsubscribe-key')
-  if (process.env.DYNAMODB_ENDPOINT) {
-    resetConfig()
+  const local: Config = {
+    ...given,
+    dataDir,
+    mail: {
+      ...given.mail,
+      unsubscribeSigningKey:
+        given.mail.unsubscribeSigningKey ?? (await persistentSecret(dataDir, 'unsubscribe-key')),
+    },
+  }
+  if (given.dynamodbEndpoint) {
+    useConfig(local)
     return async () => {}
   }
   const file = join(dataDir, RUNTIME_FILE)
   const started: EmbeddedServer[] = []
   const running = existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : undefined
-  if (running && isAlive(running.pid)) {
-    process.env.DYNAMODB_ENDPOINT = running.dynamodbEndpoint
-    process.env.S3_ENDPOINT = running.s3Endpoint
-  } else {
-    const [dynamo, s3] = await Promise.all([
-      startDynamoServer(join(dataDir, 'dynamodb')),
-      startS3Server(join(dataDir, 's3')),
-    ])
-    started.push(dynamo, s3)
-    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint
-    process.env.S3_ENDPOINT = s3.endpoint
-  }
-  useEmbeddedCredentials()
-  resetConfig()
-  resetClients()
+  const endpoints =
+    running && isAlive(running.pid)
+      ? { dynamodbEndpoint: running.dynamodbEndpoint as string, s3Endpoint: running.s3Endpoint as string }
+      : await Promise.all([
+          startDynamoServer(join(dataDir, 'dynamodb')),
+          startS3Server(join(dataDir, 's3')),
+        ]).then(([dynamo, s3]) => {
+          started.push(dynamo, s3)
+          return { dynamodbEndpoint: dynamo.endpoint, s3Endpoint: s3.endpoint }
+        })
+  useConfig({ ...local, ...endpoints, credentials: EMBEDDED_CREDENTIALS })
   await ensureTable()
   await ensureBucket()
   return async () => {

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { Worker } from 'node:worker_threads'
 import S3rver from 's3rver'
 import type { Day } from '../../shared/time.js'
+import { type Config, config } from '../config.js'
 import type { StoredEvent } from '../store/events.js'
 
 /** An embedded server on a free loopback port. */
@@ -41,11 +42,11 @@ function startTsWorker(module: string, data: Record<string, unknown> = {}): Work
 }
 
 /**
- * Stores events from a worker thread (functions/local/store-worker.ts), which reads the same configuration
- * from the environment; answers the days stored, like `persistEvents`. A worker that dies fails what it was
+ * Stores events from a worker thread (functions/local/store-worker.ts) with this thread's configuration;
+ * answers the days stored, like `persistEvents`. A worker that dies fails what it was
  * storing (the journal keeps and retries it) and is started again for the next call.
  */
-export function startStoreWorker() {
+export function startStoreWorker(configuration: Config = config()) {
   const waiting = new Map<number, { resolve: (days: Set<Day>) => void; reject: (err: Error) => void }>()
   let nextId = 0
   let worker: Worker | undefined
@@ -55,7 +56,7 @@ export function startStoreWorker() {
     waiting.clear()
   }
   const spawn = () => {
-    const w = startTsWorker('./store-worker.ts')
+    const w = startTsWorker('./store-worker.ts', { config: configuration })
     w.on('message', (m: { id: number; days?: Day[]; error?: string }) => {
       const pending = waiting.get(m.id)
       waiting.delete(m.id)

@@ -6,6 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 /** `npm start`: the whole product in one process on 127.0.0.1:$PORT. */
 async function main() {
   const runtime = await startLocal({
+    env: process.env,
     port: Number(process.env.PORT ?? 3000),
     dataDir: process.env.DATA_DIR ?? '.data',
     seedDemo: process.env.SEED_DEMO !== '0',

@@ -5,18 +5,22 @@ import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { addDays, bangkokDay } from '../../shared/time.js'
 import { clock } from '../clock.js'
-import { resetConfig } from '../config.js'
-import { DownloadJournal } from '../ingest/journal.js'
-import { notifyEventsRecorded, onEventsRecorded, useDownloadJournal } from '../ingest/record.js'
+import { type Config, type Env, loadConfig, useConfig } from '../config.js'
+import type { OnRecorded } from '../ingest/record.js'
+import { clearResourceCache } from '../ingest/resources.js'
 import { runRollup } from '../jobs/rollup.js'
+import { clearCatalogCache } from '../read-model/catalog.js'
 import { resetClients } from '../store/clients.js'
 import { ensureBucket, ensureTable } from '../store/setup.js'
-import { persistentSecret, removeRuntimeFile, useEmbeddedCredentials, writeRuntimeFile } from './connect.js'
+import { EMBEDDED_CREDENTIALS, persistentSecret, removeRuntimeFile, writeRuntimeFile } from './connect.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server, startStoreWorker } from './embedded.js'
+import { DownloadJournal } from './journal.js'
 import { startMonthlyReports } from './monthly.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
 export interface LocalOptions {
+  /** The environment the configuration is read from (`process.env` for `npm start`). */
+  env: Env
   port: number
   host?: string
   dataDir: string
@@ -44,42 +48,43 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const log = options.log ?? console.log
   const host = options.host ?? '127.0.0.1'
   const dataDir = resolve(options.dataDir)
-  const authMode = process.env.AUTH_MODE ?? 'dev'
-  if (authMode === 'dev' && !LOOPBACK.has(host)) {
+  const given = loadConfig(options.env)
+  if (given.authMode === 'dev' && !LOOPBACK.has(host)) {
     throw new Error(`AUTH_MODE=dev listens on loopback only; refusing host ${host}`)
   }
   await mkdir(dataDir, { recursive: true })
   // Embedded servers stand in for every store whose endpoint is not given.
   const embedded: EmbeddedServer[] = []
-  if (!process.env.DYNAMODB_ENDPOINT) {
-    const server = await startDynamoServer(join(dataDir, 'dynamodb'))
+  const startEmbedded = async (start: Promise<EmbeddedServer>) => {
+    const server = await start
     embedded.push(server)
-    process.env.DYNAMODB_ENDPOINT = server.endpoint
+    return server.endpoint
   }
-  if (!process.env.S3_ENDPOINT) {
-    const server = await startS3Server(join(dataDir, 's3'))
-    embedded.push(server)
-    process.env.S3_ENDPOINT = server.endpoint
-    useEmbeddedCredentials()
+  const dynamodbEndpoint =
+    given.dynamodbEndpoint ?? (await startEmbedded(startDynamoServer(join(dataDir, 'dynamodb'))))
+  const s3Endpoint = given.s3Endpoint ?? (await startEmbedded(startS3Server(join(dataDir, 's3'))))
+  const ingestKey = given.ingestApiKeys[0] ?? (await persistentSecret(dataDir, 'ingest-key'))
+  let config: Config = {
+    ...given,
+    dynamodbEndpoint,
+    s3Endpoint,
+    // The embedded S3-compatible server has one account.
+    credentials: given.s3Endpoint ? given.credentials : EMBEDDED_CREDENTIALS,
+    ingestApiKeys: given.ingestApiKeys.length > 0 ? given.ingestApiKeys : [ingestKey],
+    devSigningKey: given.devSigningKey ?? (await persistentSecret(dataDir, 'dev-signing-key')),
+    // The email outbox (and anything else kept locally) lives in this data directory.
+    dataDir,
+    mail: {
+      ...given.mail,
+      unsubscribeSigningKey:
+        given.mail.unsubscribeSigningKey ?? (await persistentSecret(dataDir, 'unsubscribe-key')),
+    },
   }
-  process.env.AWS_REGION ??= 'ap-southeast-1'
-  process.env.AUTH_MODE = authMode
-  const ingestKey =
-    process.env.INGEST_API_KEYS?.split(',')[0]?.trim() || (await persistentSecret(dataDir, 'ingest-key'))
-  process.env.INGEST_API_KEYS ||= ingestKey
-  process.env.DEV_SIGNING_KEY ??= await persistentSecret(dataDir, 'dev-signing-key')
-  process.env.UNSUBSCRIBE_SIGNING_KEY ??= await persistentSecret(dataDir, 'unsubscribe-key')
-  // The email outbox (and anything else kept locally) lives in this data directory.
-  process.env.DATA_DIR = dataDir
-  resetConfig()
-  resetClients()
+  useConfig(config)
 
   await ensureTable()
   await ensureBucket()
-  await writeRuntimeFile(dataDir, {
-    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT as string,
-    s3Endpoint: process.env.S3_ENDPOINT as string,
-  })
+  await writeRuntimeFile(dataDir, { dynamodbEndpoint, s3Endpoint })
   if (options.buildWeb !== false) await buildWebIfNeeded(log)
 
   // Rollups recount whole days, so they are spaced by at least five times the last one's duration
@@ -112,12 +117,12 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   // While the demo loads, it rolls up a month at a time itself (its late days are marked for rollup anyway).
   const demo = { loading: false }
   const stopSeeding = new AbortController()
-  const unsubscribe = onEventsRecorded((days) => {
+  const onRecorded = (days: Set<string>) => {
     const yesterday = addDays(bangkokDay(clock.now()), -1)
     if (demo.loading && [...days].every((d) => d < yesterday)) return
     for (const d of days) pending.add(d)
     schedule(300)
-  })
+  }
   const every = setInterval(() => schedule(0), 60_000)
 
   // Downloads are acknowledged once journaled on local disk and stored from there (replaying what a crash
@@ -126,13 +131,12 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const storeWorker = startStoreWorker()
   const journal = await DownloadJournal.open({
     dir: join(dataDir, 'journal'),
-    store: async (events) => notifyEventsRecorded(await storeWorker.store(events)),
+    store: async (events) => onRecorded(await storeWorker.store(events)),
     onError: (err) => log(`storing journaled downloads failed (kept, retrying): ${(err as Error).message}`),
   })
-  useDownloadJournal(journal)
 
   const { createLocalApp } = await import('./server-app.js')
-  const app = createLocalApp()
+  const app = createLocalApp({ journal, onRecorded })
   const server = serve({ fetch: app.fetch, port: options.port, hostname: host })
   // A slow client may not hold a connection open: headers within 10 s, the whole request within 30 s.
   Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 })
@@ -140,18 +144,18 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`
   // Links in emails point at this dashboard unless DASHBOARD_URL says otherwise.
-  if (!process.env.DASHBOARD_URL) {
-    process.env.DASHBOARD_URL = url
-    resetConfig()
+  if (options.env.DASHBOARD_URL === undefined) {
+    config = { ...config, mail: { ...config.mail, dashboardUrl: url } }
+    useConfig(config)
   }
 
   // With a CKAN portal the catalog comes from it (at start, then daily) instead of the demo.
-  const ckanUrl = process.env.CKAN_URL?.trim()
+  const ckanUrl = config.ckanUrl
   const daily = ckanUrl ? setInterval(() => void syncFromCkan(ckanUrl, log), 86_400_000) : undefined
   const seeding = ckanUrl
     ? syncFromCkan(ckanUrl, log)
     : options.seedDemo
-      ? seedIfEmpty(log, rollup, demo, dataDir, stopSeeding.signal)
+      ? seedIfEmpty(log, rollup, demo, dataDir, stopSeeding.signal, onRecorded)
       : Promise.resolve()
   // The monthly report runs on its schedule once the data is in place, so it never slows the demo's load.
   let stopReports: (() => Promise<void>) | undefined
@@ -173,7 +177,6 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     async close() {
       clearInterval(every)
       clearInterval(daily)
-      unsubscribe()
       stopSeeding.abort()
       await new Promise<void>((r) => {
         server.close(() => r())
@@ -182,7 +185,6 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
       await seeding.catch(() => undefined)
       await stopReports?.()
       await journal.close()
-      useDownloadJournal(undefined)
       await storeWorker.close()
       if (timer) clearTimeout(timer)
       await rollup()
@@ -203,6 +205,7 @@ async function seedIfEmpty(
   demo: { loading: boolean },
   dataDir: string,
   signal: AbortSignal,
+  onRecorded: OnRecorded,
 ) {
   const { listAgencies } = await import('../store/catalog.js')
   const complete = join(dataDir, 'demo-complete')
@@ -221,6 +224,7 @@ async function seedIfEmpty(
   try {
     const result = await seedDemo({
       signal,
+      onRecorded,
       // Each month is counted as soon as it is loaded, so the dashboard fills in month by month.
       onMonthLoaded: async (month, events) => {
         await rollup()
@@ -246,6 +250,9 @@ async function syncFromCkan(ckanUrl: string, log: (msg: string) => void) {
   log(`Syncing the catalog from ${ckanUrl}…`)
   try {
     const { totals } = await syncCatalog(ckanUrl)
+    // Ingest and the API share this process: both read the new catalog at once.
+    clearResourceCache()
+    clearCatalogCache()
     log(`Catalog synced: ${totals?.agencies.active} agencies, ${totals?.datasets.active} datasets`)
   } catch (err) {
     log(`Catalog sync failed (the catalog is unchanged): ${(err as Error).message}`)

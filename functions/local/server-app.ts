@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
-import apiApp from '../api/app.js'
-import { makeReportsInProcess } from '../api/routes/reports.js'
+import { createApiApp } from '../api/app.js'
 import { securityHeaders } from '../auth/security-headers.js'
-import ingestApp from '../ingest/app.js'
+import { createIngestApp, type IngestDeps } from '../ingest/app.js'
+import { clearResourceCache } from '../ingest/resources.js'
 import { generateMonthlyReport } from '../reports/generate.js'
 import { WEB_DIST } from './web-assets.js'
 
@@ -13,13 +13,19 @@ import { WEB_DIST } from './web-assets.js'
  * The one local app: the very same ingest and API apps that run as Lambda functions, and the built
  * dashboard (index.html for every other GET, so client-side routes work on reload).
  */
-export function createLocalApp() {
-  // Locally the API makes a report in the request; on AWS it starts the report function instead.
-  makeReportsInProcess((month) => generateMonthlyReport(month))
+export function createLocalApp(ingest: IngestDeps) {
   const app = new Hono()
   app.use('*', securityHeaders())
-  app.route('/', ingestApp)
-  app.route('/', apiApp)
+  app.route('/', createIngestApp(ingest))
+  app.route(
+    '/',
+    createApiApp({
+      // Locally the API makes a report in the request; on AWS it starts the report function instead.
+      generateReport: (month) => generateMonthlyReport(month),
+      // Ingest shares this process: it reads a synced catalog's resources at once too.
+      onCatalogSynced: clearResourceCache,
+    }),
+  )
   const root = relative(process.cwd(), WEB_DIST) || '.'
   app.use('/*', serveStatic({ root }))
   app.get('*', async (c) => {

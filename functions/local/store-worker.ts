@@ -1,8 +1,12 @@
 // Stores journaled downloads from a worker thread: the AWS SDK's work for the background writes (marshalling,
 // signing, HTTP) runs beside the HTTP server's thread instead of between its requests.
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
+import { type Config, useConfig } from '../config.js'
 import { persistEvents } from '../ingest/record.js'
 import type { StoredEvent } from '../store/events.js'
+
+// The configuration of the thread that started this one (a worker has no other way to know its stores).
+useConfig((workerData as { config: Config }).config)
 
 parentPort?.on('message', async (message: { id: number; events: StoredEvent[] }) => {
   try {

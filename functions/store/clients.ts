@@ -1,16 +1,32 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { config } from '../config.js'
+import { type Config, config } from '../config.js'
 
 let dynamoClient: DynamoDBDocumentClient | undefined
 let s3Client: S3Client | undefined
+/** Where the clients connect: a configuration that changes it (the local runtime's) builds them again. */
+let builtFor: string | undefined
 
-/** The DynamoDB document client, built once per process from the configuration. */
+function current(): Config {
+  const c = config()
+  const connection = JSON.stringify([c.region, c.dynamodbEndpoint, c.s3Endpoint, c.credentials?.accessKeyId])
+  if (builtFor !== connection) {
+    resetClients()
+    builtFor = connection
+  }
+  return c
+}
+
+/** The DynamoDB document client, built once per configuration. */
 export function dynamo(): DynamoDBDocumentClient {
+  const { region, dynamodbEndpoint, credentials } = current()
   if (!dynamoClient) {
-    const { region, dynamodbEndpoint } = config()
-    const base = new DynamoDBClient({ region, ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint } : {}) })
+    const base = new DynamoDBClient({
+      region,
+      ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint } : {}),
+      ...(credentials ? { credentials } : {}),
+    })
     dynamoClient = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true },
     })
@@ -23,10 +39,11 @@ export function dynamo(): DynamoDBDocumentClient {
  * embedded S3-compatible server, whose streamed uploads are otherwise stored with chunk framing.
  */
 export function s3(): S3Client {
+  const { region, s3Endpoint, credentials } = current()
   if (!s3Client) {
-    const { region, s3Endpoint } = config()
     s3Client = new S3Client({
       region,
+      ...(credentials ? { credentials } : {}),
       ...(s3Endpoint
         ? {
             endpoint: s3Endpoint,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_WRITE_PARTITIONS } from '../../cdk/constructs/api.js'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { resetConfig } from '../../functions/config.js'
 import { signUnsubscribeToken } from '../../functions/email/unsubscribe-token.js'
 import { resetJobsClient } from '../../functions/store/jobs.js'
@@ -12,6 +12,8 @@ import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer } from '../fixtures/http.js'
 import { outside, recordWrites, unused } from '../support/footprint.js'
 import { routePolicies } from '../support/routes.js'
+
+const apiApp = createApiApp()
 
 let recorder: ReturnType<typeof recordWrites>
 

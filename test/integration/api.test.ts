@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { clock } from '../../functions/clock.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { getJson } from '../fixtures/http.js'
+
+const apiApp = createApiApp()
 
 beforeAll(() => storeCatalog(buildCatalog(4, 1)))
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { runCli } from '../../functions/cli/main.js'
 import { resetConfig } from '../../functions/config.js'
 import { listAudit } from '../../functions/store/audit.js'
@@ -7,6 +7,8 @@ import { listAgencies } from '../../functions/store/catalog.js'
 import { buildCkanPortal } from '../fixtures/ckan.js'
 import { bearer, getJson } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
+
+const apiApp = createApiApp()
 
 let ckan: CkanServer
 

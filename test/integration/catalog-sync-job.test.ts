@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { resetConfig } from '../../functions/config.js'
 import { listAudit } from '../../functions/store/audit.js'
 import { resetJobsClient } from '../../functions/store/jobs.js'
 import { bearer } from '../fixtures/http.js'
+
+const apiApp = createApiApp()
 
 /** A local HTTP server that answers Lambda's Invoke API as Lambda does for an asynchronous invocation. */
 const invocations: { path: string; type: string | undefined; body: string }[] = []

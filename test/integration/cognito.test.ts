@@ -14,7 +14,7 @@ Object.assign(process.env, {
   COGNITO_DOMAIN: HOSTED_UI,
 })
 resetConfig()
-const { default: apiApp } = await import('../../functions/api/app.js')
+const apiApp = (await import('../../functions/api/app.js')).createApiApp()
 
 const poolKey = signingKey('pool-key-1')
 const attackerKey = signingKey('pool-key-1') // same key id, a different private key

@@ -2,11 +2,13 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clock } from '../../functions/clock.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { listDayEvents } from '../../functions/store/events.js'
 import { bangkokDay } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA } from '../fixtures/http.js'
+
+const ingestApp = createIngestApp()
 
 // Resources as a portal may list them; stored directly, as a catalog synced before URLs were checked would be.
 const catalog = buildCatalog(1, 6)

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { clock } from '../../functions/clock.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { recomputeMonth, runRollup } from '../../functions/jobs/rollup.js'
 import { getPeriodCounts } from '../../functions/store/counts.js'
 import { listDayEvents } from '../../functions/store/events.js'
 import { addDays, bangkokDay, bangkokMonth } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, INGEST_KEY } from '../fixtures/http.js'
+
+const ingestApp = createIngestApp()
 
 // Ten agencies of ten datasets: events spread over 100 resources.
 beforeAll(() => storeCatalog(buildCatalog(10, 10)))

@@ -1,11 +1,14 @@
 import fc from 'fast-check'
 import type { Hono } from 'hono'
 import { beforeAll, describe, expect, it } from 'vitest'
-import apiApp from '../../functions/api/app.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createApiApp } from '../../functions/api/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer, INGEST_KEY } from '../fixtures/http.js'
 import { allRoutes } from '../support/routes.js'
+
+const apiApp = createApiApp()
+const ingestApp = createIngestApp()
 
 /**
  * Property: whatever a stranger sends — any method, path, query, headers and body — the answer is never a

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { syncCatalog } from '../../functions/catalog/sync.js'
 import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { recomputeMonth } from '../../functions/jobs/rollup.js'
 import { generateMonthlyReport } from '../../functions/reports/generate.js'
 import { getReportFile, reportKey } from '../../functions/store/reports.js'
@@ -15,6 +15,9 @@ import { BROWSER_UA, bearer, INGEST_KEY } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
 import { parseMessage, partOf } from '../support/mime.js'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
+
+const apiApp = createApiApp()
+const ingestApp = createIngestApp()
 
 // A portal is other people's data: every kind of text that has hurt a product somewhere, in one catalog.
 const portal = buildCkanPortal(2, 4)

@@ -2,11 +2,13 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { INGEST_WRITE_PARTITIONS } from '../../cdk/constructs/api.js'
 import { clock } from '../../functions/clock.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { dynamo, table } from '../../functions/store/clients.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, INGEST_KEY } from '../fixtures/http.js'
 import { outside } from '../support/footprint.js'
+
+const ingestApp = createIngestApp()
 
 async function partitions(): Promise<Set<string>> {
   const out = await dynamo().send(new ScanCommand({ TableName: table() }))

@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { INGEST_KEY } from '../fixtures/http.js'
+
+const ingestApp = createIngestApp()
 
 beforeAll(() => storeCatalog(buildCatalog(1, 2)))
 

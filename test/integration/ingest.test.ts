@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { clock } from '../../functions/clock.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, getJson, INGEST_KEY } from '../fixtures/http.js'
+
+const ingestApp = createIngestApp()
 
 const catalog = buildCatalog(3, 2)
 

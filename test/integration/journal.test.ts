@@ -1,17 +1,16 @@
 import { mkdtemp, open as openFile, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { clock } from '../../functions/clock.js'
-import { DownloadJournal, type JournalOptions } from '../../functions/ingest/journal.js'
-import { persistEvents, recordDownloads, useDownloadJournal } from '../../functions/ingest/record.js'
+import { persistEvents, recordDownloads } from '../../functions/ingest/record.js'
+import { DownloadJournal, type JournalOptions } from '../../functions/local/journal.js'
 import { listDayEvents, type StoredEvent } from '../../functions/store/events.js'
 import { bangkokDay } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA } from '../fixtures/http.js'
 
 beforeAll(() => storeCatalog(buildCatalog(1, 3)))
-afterEach(() => useDownloadJournal(undefined))
 
 // Each test counts the events of its own day, so tests share the table without seeing each other's events.
 let dayOffset = 0
@@ -173,15 +172,16 @@ describe('the download journal', () => {
   it('takes single downloads of GET /d/ but not events that carry their own id', async () => {
     const dir = await journalDir()
     const journal = await open(dir, { quietMs: 60_000, maxLagMs: 60_000 })
-    useDownloadJournal(journal)
     const client = { ip: '192.0.2.10', userAgent: BROWSER_UA }
-    expect(await recordDownloads([{ resourceId: 'resource-1-2' }], client)).toMatchObject({ accepted: 1 })
+    const record = (events: { resourceId: string; eventId?: string }[]) =>
+      recordDownloads(events, client, undefined, { journal })
+    expect(await record([{ resourceId: 'resource-1-2' }])).toMatchObject({ accepted: 1 })
     expect(journal.backlog).toBe(1)
     // An event with its own id is stored before the answer, so that its retry is answered as a duplicate.
     const given = { resourceId: 'resource-1-3', eventId: 'own-id-1' }
-    expect(await recordDownloads([given], client)).toMatchObject({ accepted: 1 })
+    expect(await record([given])).toMatchObject({ accepted: 1 })
     expect(journal.backlog).toBe(1)
-    expect(await recordDownloads([given], client)).toMatchObject({ accepted: 0, duplicates: 1 })
+    expect(await record([given])).toMatchObject({ accepted: 0, duplicates: 1 })
     await journal.close()
     const today = await listDayEvents(bangkokDay(clock.now()))
     expect(today.filter((e) => e.resourceId === 'resource-1-2')).toHaveLength(1)

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { runCli } from '../../functions/cli/main.js'
 import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
@@ -22,6 +22,8 @@ import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer, getJson } from '../fixtures/http.js'
 import { parseMessage, partOf } from '../support/mime.js'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
+
+const apiApp = createApiApp()
 
 const count = (downloads: number): SubjectCounts => ({
   ...ZERO_COUNTS,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import apiApp from '../../functions/api/app.js'
-import { makeReportsInProcess } from '../../functions/api/routes/reports.js'
+import { createApiApp } from '../../functions/api/app.js'
 import type { Role } from '../../functions/auth/principal.js'
 import { clock } from '../../functions/clock.js'
 import { renderReportFiles } from '../../functions/reports/files.js'
@@ -21,6 +20,9 @@ import type { ReportManifest } from '../../shared/reports/manifest.js'
 import type { ReportDocument } from '../../shared/reports/model.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer } from '../fixtures/http.js'
+
+// As the local runtime does; on AWS the API starts the report function (catalog-sync-job.test.ts).
+const apiApp = createApiApp({ generateReport: (month) => generateMonthlyReport(month) })
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 const count = (downloads: number, over: Partial<SubjectCounts> = {}): SubjectCounts => ({
@@ -47,8 +49,6 @@ const call = async (method: string, path: string, role: Role = 'dga_admin', agen
 
 // November 2022 is FY 2566's second month; December already has downloads, which its report must not count.
 beforeAll(async () => {
-  // As the local runtime does; on AWS the API starts the report function (catalog-sync-job.test.ts).
-  makeReportsInProcess((month) => generateMonthlyReport(month))
   const catalog = buildCatalog(3, 2)
   const [first] = catalog.agencies
   if (first) first.name = { th: '=HYPERLINK("x") กรม "ทดสอบ"', en: 'Dept, "quoted"' }
@@ -226,22 +226,19 @@ describe('monthly reports', () => {
 
 describe('an API that can neither make reports nor start the report function', () => {
   it('answers 503 saying so, and makes nothing', async () => {
-    makeReportsInProcess(undefined)
-    try {
-      const before = (await (await call('GET', '/v1/reports')).json()) as ReportsResponse
-      const res = await call('POST', '/v1/reports/2022-10')
-      expect(res.status).toBe(503)
-      expect(await res.json()).toEqual({
-        error: {
-          code: 'reports_unavailable',
-          message: 'This API cannot make reports: REPORT_FUNCTION is not set',
-        },
-      })
-      expect(((await (await call('GET', '/v1/reports')).json()) as ReportsResponse).items).toEqual(
-        before.items,
-      )
-    } finally {
-      makeReportsInProcess((month) => generateMonthlyReport(month))
-    }
+    const withoutReports = createApiApp()
+    const before = (await (await call('GET', '/v1/reports')).json()) as ReportsResponse
+    const res = await withoutReports.request('/v1/reports/2022-10', {
+      method: 'POST',
+      headers: await bearer('dga_admin', []),
+    })
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'reports_unavailable',
+        message: 'This API cannot make reports: REPORT_FUNCTION is not set',
+      },
+    })
+    expect(((await (await call('GET', '/v1/reports')).json()) as ReportsResponse).items).toEqual(before.items)
   })
 })

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { clearResourceCache, resolveResources } from '../../functions/ingest/resources.js'
 import { dynamo } from '../../functions/store/clients.js'
 import { getDaySalt } from '../../functions/store/salts.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA } from '../fixtures/http.js'
+
+const ingestApp = createIngestApp()
 
 beforeAll(() => storeCatalog(buildCatalog(1, 3)))
 

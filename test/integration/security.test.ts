@@ -1,16 +1,19 @@
 import { Hono } from 'hono'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { ingestKeyHash } from '../../functions/auth/api-keys.js'
 import { committing, requestTimeout } from '../../functions/auth/limits.js'
 import { API_CSP, dashboardCsp, securityHeaders } from '../../functions/auth/security-headers.js'
 import { resetConfig } from '../../functions/config.js'
 import { errorResponse } from '../../functions/errors.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { createLocalApp } from '../../functions/local/server-app.js'
 import { recordAudit } from '../../functions/store/audit.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer } from '../fixtures/http.js'
+
+const apiApp = createApiApp()
+const ingestApp = createIngestApp()
 
 const DASHBOARD = 'https://dashboard.example.go.th'
 const TABLE = process.env.TABLE_NAME as string
@@ -45,7 +48,7 @@ describe('security headers', () => {
     [
       'a download redirect of the local app',
       302,
-      () => createLocalApp().request('/d/resource-1-1', {}, from('198.51.100.52')),
+      () => createLocalApp({}).request('/d/resource-1-1', {}, from('198.51.100.52')),
     ],
   ])('are on %s, with the strict policy', async (_, status, send) => {
     const res = await send()

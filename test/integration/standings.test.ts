@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import type { Role } from '../../functions/auth/principal.js'
 import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
@@ -26,6 +26,8 @@ import {
 import { bangkokMonth } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, bearer, getJson } from '../fixtures/http.js'
+
+const apiApp = createApiApp()
 
 const count = (downloads: number, over: Partial<SubjectCounts> = {}): SubjectCounts => ({
   ...ZERO_COUNTS,

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import type { Role } from '../../functions/auth/principal.js'
 import { signUnsubscribeToken } from '../../functions/email/unsubscribe-token.js'
 import { listAudit } from '../../functions/store/audit.js'
 import type { SubscriptionResponse, SubscriptionsResponse } from '../../shared/api.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer } from '../fixtures/http.js'
+
+const apiApp = createApiApp()
 
 const call = async (
   method: string,

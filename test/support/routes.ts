@@ -1,7 +1,10 @@
 import type { Hono } from 'hono'
-import apiApp from '../../functions/api/app.js'
+import { createApiApp } from '../../functions/api/app.js'
 import { POLICY, type RoutePolicy } from '../../functions/auth/policy.js'
-import ingestApp from '../../functions/ingest/app.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
+
+export const apiApp = createApiApp()
+export const ingestApp = createIngestApp()
 
 /** The Lambda apps whose routes must all declare and pass the access rules. */
 export const APPS = { api: apiApp, ingest: ingestApp } as const

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ConfigError, config, resetConfig } from '../../functions/config.js'
+import { ConfigError, config, loadConfig, resetConfig, useConfig } from '../../functions/config.js'
 
 const saved = { ...process.env }
 afterEach(() => {
@@ -79,5 +79,34 @@ describe('configuration of report emails', () => {
     expect(read({ ...clear, MAIL_FROM: 'OGD Rankings <reports@example.go.th>' }).mail.from).toBe(
       'OGD Rankings <reports@example.go.th>',
     )
+  })
+})
+
+describe('loadConfig', () => {
+  it('is a function of the environment it is given, not of the process', () => {
+    const before = { ...process.env }
+    const cfg = loadConfig({
+      TABLE_NAME: 'given-table',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
+      SMTP_URL: 'smtp://mail:25',
+    })
+    expect(cfg.tableName).toBe('given-table')
+    expect(cfg.dynamodbEndpoint).toBe('http://127.0.0.1:1')
+    expect(cfg.mail).toMatchObject({ transport: 'smtp', transportSet: false })
+    // Defaults where the environment says nothing, whatever this process's own environment holds.
+    expect(loadConfig({})).toMatchObject({
+      tableName: 'ogd-rankings',
+      dynamodbEndpoint: undefined,
+      authMode: 'dev',
+    })
+    expect(process.env).toEqual(before)
+  })
+
+  it('is what the process runs with once its entry point chose it', () => {
+    const chosen = loadConfig({ TABLE_NAME: 'chosen' })
+    useConfig(chosen)
+    expect(config()).toBe(chosen)
+    resetConfig()
+    expect(config().tableName).toBe(process.env.TABLE_NAME?.trim() || 'ogd-rankings')
   })
 })

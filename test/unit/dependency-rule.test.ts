@@ -73,6 +73,15 @@ describe('the dependency rule (README, Architecture)', () => {
     expect(violations(files, (s) => s === 'hono' || s.startsWith('hono/'))).toEqual([])
   })
 
+  it('only config.ts and the entry points of processes read process.env', () => {
+    const entryPoints = ['functions/config.ts', 'functions/local/main.ts', 'functions/cli/main.ts']
+    const readers = sources('functions').filter((f) =>
+      /process\.env\b/.test(readFileSync(join(ROOT, f), 'utf8')),
+    )
+    expect(readers.filter((f) => !entryPoints.includes(f) && !isComment(f))).toEqual([])
+    expect(readers).toContain('functions/config.ts')
+  })
+
   it('no key prefix or partition name is written outside store/keys.ts', () => {
     // Families (`EVENT#…`) by their prefix, single partitions by their whole name, count sort keys (`A#`, `D#`).
     const families = Object.values(PARTITIONS)
@@ -99,3 +108,11 @@ describe('the dependency rule (README, Architecture)', () => {
 })
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Whether a file mentions process.env only in comments (the runtime's options say where env comes from). */
+function isComment(file: string) {
+  return readFileSync(join(ROOT, file), 'utf8')
+    .split('\n')
+    .filter((line) => /process\.env\b/.test(line))
+    .every((line) => /^\s*(\/\/|\*|\/\*)/.test(line))
+}

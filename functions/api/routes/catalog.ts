@@ -16,54 +16,63 @@ class CkanNotConfiguredError extends AppError {
   }
 }
 
-/** `/v1/catalog`: the catalog's sync from the CKAN portal (DGA). */
-export const catalogRoutes = new Hono<AppEnv>()
+/**
+ * `/v1/catalog`: the catalog's sync from the CKAN portal (DGA). A sync made in the request (no sync function)
+ * then calls `onSynced`: the caches of this process (the read model's catalog, and ingest's resources where
+ * ingest runs in the same process) read the new catalog at once.
+ */
+export function catalogRoutes(onSynced: () => void) {
+  const catalogRoutes = new Hono<AppEnv>()
 
-catalogRoutes.post('/sync', dgaOnly(), async (c) => {
-  const { ckanUrl, catalogSyncFunction } = config()
-  const principal = principalOf(c)
-  if (catalogSyncFunction) {
-    // On AWS a whole portal can take longer than the API may answer in: the sync function runs it.
-    await startCatalogSyncJob(catalogSyncFunction, principal.subject)
-    const requestedAt = clock.iso()
-    await recordAudit({
-      actor: principal.subject,
-      action: 'catalog.sync.started',
-      target: catalogSyncFunction,
-    })
-    return c.json(
-      {
-        status: 'started',
-        requestedAt,
-        message: 'The sync runs in the background; GET /v1/catalog/sync shows its result',
-      },
-      202,
-    )
-  }
-  if (!ckanUrl) throw new CkanNotConfiguredError()
-  try {
-    const result = await syncCatalog(ckanUrl)
-    await recordAudit({
-      actor: principal.subject,
-      action: 'catalog.sync',
-      target: result.source,
-      detail: { ...result },
-    })
+  catalogRoutes.post('/sync', dgaOnly(), async (c) => {
+    const { ckanUrl, catalogSyncFunction } = config()
+    const principal = principalOf(c)
+    if (catalogSyncFunction) {
+      // On AWS a whole portal can take longer than the API may answer in: the sync function runs it.
+      await startCatalogSyncJob(catalogSyncFunction, principal.subject)
+      const requestedAt = clock.iso()
+      await recordAudit({
+        actor: principal.subject,
+        action: 'catalog.sync.started',
+        target: catalogSyncFunction,
+      })
+      return c.json(
+        {
+          status: 'started',
+          requestedAt,
+          message: 'The sync runs in the background; GET /v1/catalog/sync shows its result',
+        },
+        202,
+      )
+    }
+    if (!ckanUrl) throw new CkanNotConfiguredError()
+    try {
+      const result = await syncCatalog(ckanUrl)
+      onSynced()
+      await recordAudit({
+        actor: principal.subject,
+        action: 'catalog.sync',
+        target: result.source,
+        detail: { ...result },
+      })
+      return c.json(result)
+    } catch (err) {
+      const message = (err as Error).message
+      await recordAudit({
+        actor: principal.subject,
+        action: 'catalog.sync',
+        target: ckanUrl,
+        detail: { error: message },
+      })
+      throw err
+    }
+  })
+
+  catalogRoutes.get('/sync', dgaOnly(), async (c) => {
+    const result = await getSyncResult()
+    if (!result) throw new NotFoundError('No catalog sync has run yet')
     return c.json(result)
-  } catch (err) {
-    const message = (err as Error).message
-    await recordAudit({
-      actor: principal.subject,
-      action: 'catalog.sync',
-      target: ckanUrl,
-      detail: { error: message },
-    })
-    throw err
-  }
-})
+  })
 
-catalogRoutes.get('/sync', dgaOnly(), async (c) => {
-  const result = await getSyncResult()
-  if (!result) throw new NotFoundError('No catalog sync has run yet')
-  return c.json(result)
-})
+  return catalogRoutes
+}

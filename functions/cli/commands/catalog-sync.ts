@@ -1,5 +1,6 @@
 import { actionBase } from '../../catalog/ckan-client.js'
 import { syncCatalog } from '../../catalog/sync.js'
+import { config } from '../../config.js'
 import { type Command, UsageError } from '../command.js'
 
 /** `catalog-sync --ckan URL`: refresh the catalog from a CKAN portal's action API. */
@@ -9,7 +10,7 @@ export const catalogSync: Command = {
   usage: 'catalog-sync --ckan URL',
   options: { ckan: { type: 'string' } },
   async run({ values }, log) {
-    const url = typeof values.ckan === 'string' ? values.ckan : process.env.CKAN_URL
+    const url = typeof values.ckan === 'string' ? values.ckan : config().ckanUrl
     if (!url) throw new UsageError('--ckan URL is required (or set CKAN_URL), e.g. --ckan https://data.go.th')
     try {
       actionBase(url)

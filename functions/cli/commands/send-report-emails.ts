@@ -1,5 +1,6 @@
 import { bangkokMonth, isMonth } from '../../../shared/time.js'
 import { clock } from '../../clock.js'
+import { config } from '../../config.js'
 import { sendReportEmails } from '../../email/send-report-emails.js'
 import { sesTransport } from '../../email/transport.js'
 import { listDeliveries } from '../../store/deliveries.js'
@@ -35,7 +36,7 @@ export const sendReportEmailsCommand: Command = {
       { month, version },
       {
         log: (m) => log.info(m),
-        ...(values.aws === true && !process.env.SMTP_URL ? { transport: sesTransport() } : {}),
+        ...(values.aws === true && !config().mail.smtpUrl ? { transport: sesTransport() } : {}),
       },
     )
     if (result.failed > 0) {
