@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { redact } from './auth/redact.js'
+import { log } from './log.js'
 
 /**
  * What can go wrong, as the product's own words: the read model, the jobs and the apps throw these, and none of
@@ -115,9 +115,7 @@ export function errorResponse(err: Error, c: Context) {
       status as ContentfulStatusCode,
     )
   }
-  console.error(
-    JSON.stringify({ level: 'error', msg: 'unhandled error', error: err.name, detail: redact(err.message) }),
-  )
+  log.error('unhandled error', { error: err.name, detail: err.message })
   return c.json(
     { error: { code: 'internal', message: 'Something went wrong on our side; it was logged' } },
     500,

@@ -1,8 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createTransport } from 'nodemailer'
+import { sendRawEmail } from '../aws/ses.js'
 import { ConfigError, config } from '../config.js'
-import { sendRawEmail } from '../store/ses.js'
 import type { ComposedMessage } from './message.js'
 
 /** Where composed messages go. `send` answers the transport's message id, or throws why it failed. */

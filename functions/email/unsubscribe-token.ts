@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { getSecretString } from '../aws/secrets.js'
 import { ConfigError, config } from '../config.js'
-import { getSecretString } from '../store/secrets.js'
 
 /**
  * Unsubscribe links: `<subscriptionId>.<HMAC-SHA256 of "unsubscribe:" + id, base64url>`. The token names

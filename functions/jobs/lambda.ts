@@ -2,18 +2,13 @@ import { addMonths, bangkokMonth, isMonth } from '../../shared/time.js'
 import { syncCatalog } from '../catalog/sync.js'
 import { clock } from '../clock.js'
 import { config } from '../config.js'
+import { log } from '../log.js'
 import { recomputeMonth, runRollup } from './rollup.js'
 
 /** Scheduled (EventBridge Scheduler) entry of the rollup job: recount today, yesterday and late days. */
 export async function rollupHandler() {
   const result = await runRollup()
-  console.log(
-    JSON.stringify({
-      level: 'info',
-      msg: 'rollup',
-      ...(result ?? { skipped: 'another run holds the lease' }),
-    }),
-  )
+  log.info('rollup', { ...(result ?? { skipped: 'another run holds the lease' }) })
   return result ?? { skipped: true }
 }
 
@@ -26,7 +21,7 @@ export async function recomputeHandler(event: { month?: unknown } = {}) {
   if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(event.month)}`)
   const counts = await recomputeMonth(month)
   const result = { month, subjects: counts.agencies.size + counts.datasets.size }
-  console.log(JSON.stringify({ level: 'info', msg: 'recompute', ...result }))
+  log.info('recompute', result)
   return result
 }
 
@@ -39,12 +34,10 @@ export async function catalogSyncHandler() {
   if (!ckanUrl) throw new Error('CKAN_URL is not set: there is no portal to sync the catalog from')
   try {
     const result = await syncCatalog(ckanUrl)
-    console.log(JSON.stringify({ level: 'info', msg: 'catalog sync', ...result }))
+    log.info('catalog sync', { ...result })
     return result
   } catch (err) {
-    console.error(
-      JSON.stringify({ level: 'error', msg: 'catalog sync failed', error: (err as Error).message }),
-    )
+    log.error('catalog sync failed', { error: err })
     throw err
   }
 }

@@ -2,6 +2,7 @@ import { addMonths, bangkokMonth, isMonth } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { config } from '../config.js'
 import { sendReportEmails } from '../email/send-report-emails.js'
+import { log } from '../log.js'
 import { generateMonthlyReport } from '../reports/generate.js'
 
 // The report job has its own entry, so the every-minute rollup's bundle carries no PDF, XLSX or mail code.
@@ -23,24 +24,12 @@ export async function reportHandler(event: { month?: unknown; emails?: unknown }
       config().mail.transportSet && event.emails !== false
         ? await sendReportEmails({ month, version: entry.version })
         : undefined
-    console.log(
-      JSON.stringify({
-        level: 'info',
-        msg: 'report',
-        month,
-        version: entry.version,
-        created,
-        files: entry.files.length,
-        emails,
-      }),
-    )
+    log.info('report', { month, version: entry.version, created, files: entry.files.length, emails })
     if (emails && emails.failed > 0)
       throw new Error(`${emails.failed} report emails failed; a retry sends them`)
     return { ...entry, created, emails }
   } catch (err) {
-    console.error(
-      JSON.stringify({ level: 'error', msg: 'report failed', month, error: (err as Error).message }),
-    )
+    log.error('report failed', { month, error: err })
     throw err
   }
 }

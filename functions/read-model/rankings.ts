@@ -2,6 +2,7 @@ import type { AgencyRankingItem, DatasetRankingItem, PeriodInfo } from '../../sh
 import type { Counts } from '../../shared/counting/count-day.js'
 import {
   type CountsById,
+  type RankedCounts,
   rankWithChange,
   subtractDownloads,
   sumCounts,
@@ -99,36 +100,53 @@ const periodId = (p: RankingPeriod) =>
   'month' in p ? p.month : p.through === undefined ? `FY${p.fy}` : `FY${p.fy}-${p.through}`
 
 /** Every active agency of the catalog (and any other agency with counts) ranked in the period, cached. */
-export async function rankedAgencies(
+export function rankedAgencies(
   versions: Versions,
   period: RankingPeriod,
   now: number,
 ): Promise<AgencyRankingItem[]> {
-  const cat = await catalog()
-  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'agencies', now)
-  return memoize(`rank|${periodId(period)}|A`, `${stamp}|${cat.fingerprint}`, async () => {
-    const ids = new Set([...cat.agencies.values()].filter((a) => a.active).map((a) => a.agencyId))
-    for (const id of current.keys()) ids.add(id)
-    const name = (id: string) => cat.agencies.get(id)?.name.th ?? id
-    return rankWithChange(ids, current, previous(), name).map((r) => ({
+  return rankedSubject(versions, period, 'agencies', now, (ranked, cat) =>
+    ranked.map((r) => ({
       rank: r.rank,
       agencyId: r.id,
       name: cat.agencies.get(r.id)?.name ?? { th: r.id, en: r.id },
       ...toApiCounts(r.counts),
       rankChange: r.rankChange,
-    }))
+    })),
+  )
+}
+
+type Catalog = Awaited<ReturnType<typeof catalog>>
+
+/**
+ * A subject's ranking in the period, built by `build` and cached per version of its counts and the catalog:
+ * every active agency or dataset of the catalog, and any other with counts, ordered among equals by Thai name.
+ */
+async function rankedSubject<T>(
+  versions: Versions,
+  period: RankingPeriod,
+  subject: Subject,
+  now: number,
+  build: (ranked: RankedCounts[], cat: Catalog) => T,
+): Promise<T> {
+  const cat = await catalog()
+  const { current, previous, stamp } = await countsWithPrevious(versions, period, subject, now)
+  return memoize(`rank|${periodId(period)}|${subject}`, `${stamp}|${cat.fingerprint}`, async () => {
+    const entries = subject === 'agencies' ? cat.agencies : cat.datasets
+    const ids = new Set([...entries].filter(([, e]) => e.active).map(([id]) => id))
+    for (const id of current.keys()) ids.add(id)
+    const name = (id: string) => {
+      const e = entries.get(id)
+      return (e && ('name' in e ? e.name.th : e.title.th)) ?? id
+    }
+    return build(rankWithChange(ids, current, previous(), name), cat)
   })
 }
 
 /** Every active dataset of the catalog (and any other dataset with counts) ranked nationally, cached. */
-export async function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
-  const cat = await catalog()
-  const { current, previous, stamp } = await countsWithPrevious(versions, period, 'datasets', now)
-  return memoize(`rank|${periodId(period)}|D`, `${stamp}|${cat.fingerprint}`, async () => {
-    const ids = new Set([...cat.datasets.values()].filter((d) => d.active).map((d) => d.datasetId))
-    for (const id of current.keys()) ids.add(id)
-    const name = (id: string) => cat.datasets.get(id)?.title.th ?? id
-    const items: DatasetRankingItem[] = rankWithChange(ids, current, previous(), name).map((r) => ({
+export function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
+  return rankedSubject(versions, period, 'datasets', now, (ranked, cat) => {
+    const items: DatasetRankingItem[] = ranked.map((r) => ({
       rank: r.rank,
       datasetId: r.id,
       agencyId: r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? '',

@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiApp } from '../../functions/api/app.js'
+import { resetJobsClient } from '../../functions/aws/jobs.js'
 import { resetConfig } from '../../functions/config.js'
 import { listAudit } from '../../functions/store/audit.js'
-import { resetJobsClient } from '../../functions/store/jobs.js'
 import { bearer } from '../fixtures/http.js'
 
 const apiApp = createApiApp()

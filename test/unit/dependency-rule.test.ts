@@ -39,11 +39,13 @@ describe('the dependency rule (README, Architecture)', () => {
     expect(bad).toEqual([])
   })
 
-  it('only functions/store imports the AWS SDK', () => {
-    const files = sources('functions').filter((f) => !f.startsWith('functions/store/'))
+  it('only functions/store (the table and bucket) and functions/aws (other AWS services) import the AWS SDK', () => {
+    const isAws = (f: string) => f.startsWith('functions/store/') || f.startsWith('functions/aws/')
+    const files = sources('functions').filter((f) => !isAws(f))
     expect(files.length).toBeGreaterThan(20)
     // The check sees imports: the store itself does import the SDK.
     expect(violations(sources('functions/store'), (s) => s.startsWith('@aws-sdk/')).length).toBeGreaterThan(5)
+    expect(violations(sources('functions/aws'), (s) => s.startsWith('@aws-sdk/')).length).toBe(3)
     expect(violations(files, (s) => s.startsWith('@aws-sdk/'))).toEqual([])
   })
 
@@ -71,6 +73,15 @@ describe('the dependency rule (README, Architecture)', () => {
       sources,
     )
     expect(violations(files, (s) => s === 'hono' || s.startsWith('hono/'))).toEqual([])
+  })
+
+  it('log lines are written by functions/log.ts only (one JSON shape everywhere)', () => {
+    const handMade = sources('functions').filter(
+      (f) =>
+        f !== 'functions/log.ts' &&
+        /JSON\.stringify\(\s*\{\s*level\b/.test(readFileSync(join(ROOT, f), 'utf8')),
+    )
+    expect(handMade).toEqual([])
   })
 
   it('only config.ts and the entry points of processes read process.env', () => {

@@ -8,7 +8,7 @@ import {
   summaryColumns,
 } from '../../shared/reports/columns.js'
 import { type Cell, csvField, toCsv } from '../../shared/reports/csv.js'
-import { buildAgencyReport, buildReport, type ReportInput } from '../../shared/reports/model.js'
+import { buildAgencyReport, buildReport } from '../../shared/reports/model.js'
 import {
   agenciesTable,
   agencyRows,
@@ -18,6 +18,7 @@ import {
   type ReportTable,
   reportTables,
 } from '../../shared/reports/tables.js'
+import { november2022 } from '../fixtures/report-input.js'
 
 // Every figure differs from every other, so a value under the wrong header shows.
 const counts = (downloads: number) => ({
@@ -62,46 +63,31 @@ const performance = (id: string, rank: number, downloads: number): PerformanceRe
   remainingMonths: 10,
   neededPerMonth: 77,
 })
-const input: ReportInput = {
-  month: '2022-11',
-  countingRules: 'counting-v1',
-  agencies: {
-    month: {
-      period: { month: '2022-11', complete: true, dataUpTo: 'x' },
-      countingRules: 'counting-v1',
-      items: [agency('b', 1, 50, 1), agency('a', 2, 10, -1)],
+const input = november2022({
+  agencies: [
+    [agency('b', 1, 50, 1), agency('a', 2, 10, -1)],
+    [agency('a', 1, 90, 3), agency('b', 2, 60, -3)],
+  ],
+  datasets: [
+    [dataset('d1', 'b', 1, 50), dataset('d2', 'a', 2, 10)],
+    [dataset('d2', 'a', 1, 90), dataset('d1', 'b', 2, 60)],
+  ],
+  categories: [
+    {
+      id: 'agency-plaque',
+      subject: 'agency',
+      metric: 'downloads',
+      places: 1,
+      qualifying: 1,
+      cutoff: 90,
+      ties: false,
+      standings: [
+        { rank: 1, agencyId: 'a', downloads: 90, uniqueDownloads: 89, awarded: true, tiedAtCutoff: false },
+      ],
     },
-    fiscalYearToDate: {
-      period: { fy: 2566, through: '2022-11', complete: true, dataUpTo: 'x' },
-      countingRules: 'counting-v1',
-      items: [agency('a', 1, 90, 3), agency('b', 2, 60, -3)],
-    },
-  },
-  datasets: {
-    month: [dataset('d1', 'b', 1, 50), dataset('d2', 'a', 2, 10)],
-    fiscalYearToDate: [dataset('d2', 'a', 1, 90), dataset('d1', 'b', 2, 60)],
-  },
-  awards: {
-    fy: 2566,
-    period: { fy: 2566, complete: true, dataUpTo: 'x' },
-    programme: { source: 'default' },
-    categories: [
-      {
-        id: 'agency-plaque',
-        subject: 'agency',
-        metric: 'downloads',
-        places: 1,
-        qualifying: 1,
-        cutoff: 90,
-        ties: false,
-        standings: [
-          { rank: 1, agencyId: 'a', downloads: 90, uniqueDownloads: 89, awarded: true, tiedAtCutoff: false },
-        ],
-      },
-    ],
-  },
+  ],
   performance: [performance('a', 1, 90), performance('b', 2, 60)],
-}
+})
 const doc = buildReport(input)
 const variant = buildAgencyReport(input, 'a')
 

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { AgencyRankingItem, DatasetRankingItem, PerformanceResponse } from '../../shared/api.js'
 import { csvField, neutralise, toCsv } from '../../shared/reports/csv.js'
 import { buildManifest, contentHashInput, decideVersion } from '../../shared/reports/manifest.js'
-import {
-  buildAgencyReport,
-  buildReport,
-  type ReportInput,
-  topRanked,
-  totalsOf,
-} from '../../shared/reports/model.js'
+import { buildAgencyReport, buildReport, topRanked, totalsOf } from '../../shared/reports/model.js'
 import { agenciesTable, csvHeader } from '../../shared/reports/tables.js'
 import { fitText, scriptRuns, wrapText } from '../../shared/reports/text.js'
+import { november2022 } from '../fixtures/report-input.js'
 
 describe('CSV fields (RFC 4180, formulas neutralised)', () => {
   it.each([
@@ -161,33 +156,17 @@ describe('report model', () => {
     remainingMonths: 10,
     neededPerMonth: 0,
   })
-  const input: ReportInput = {
-    month: '2022-11',
-    countingRules: 'counting-v1',
-    agencies: {
-      month: {
-        period: { month: '2022-11', complete: true, dataUpTo: 'x' },
-        countingRules: 'counting-v1',
-        items: [agency('b', 1, 50), agency('a', 2, 10)],
-      },
-      fiscalYearToDate: {
-        period: { fy: 2566, through: '2022-11', complete: true, dataUpTo: 'x' },
-        countingRules: 'counting-v1',
-        items: [agency('a', 1, 90), agency('b', 2, 60)],
-      },
-    },
-    datasets: {
-      month: [dataset('d1', 'b', 1, 50), dataset('d2', 'a', 2, 10)],
-      fiscalYearToDate: [dataset('d2', 'a', 1, 90), dataset('d1', 'b', 2, 60)],
-    },
-    awards: {
-      fy: 2566,
-      period: { fy: 2566, complete: true, dataUpTo: 'x' },
-      programme: { source: 'default' },
-      categories: [],
-    },
+  const input = november2022({
+    agencies: [
+      [agency('b', 1, 50), agency('a', 2, 10)],
+      [agency('a', 1, 90), agency('b', 2, 60)],
+    ],
+    datasets: [
+      [dataset('d1', 'b', 1, 50), dataset('d2', 'a', 2, 10)],
+      [dataset('d2', 'a', 1, 90), dataset('d1', 'b', 2, 60)],
+    ],
     performance: [performance('b', 60), performance('a', 90)],
-  }
+  })
 
   it('builds a versioned document with labels in both calendars and totals of what was left out', () => {
     const doc = buildReport(input)

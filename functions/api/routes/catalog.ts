@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly } from '../../auth/policy.js'
+import { startCatalogSyncJob } from '../../aws/jobs.js'
 import { syncCatalog } from '../../catalog/sync.js'
 import { clock } from '../../clock.js'
 import { config } from '../../config.js'
 import { AppError, NotFoundError } from '../../errors.js'
 import { recordAudit } from '../../store/audit.js'
 import { getSyncResult } from '../../store/catalog.js'
-import { startCatalogSyncJob } from '../../store/jobs.js'
 
 class CkanNotConfiguredError extends AppError {
   override name = 'CkanNotConfiguredError'

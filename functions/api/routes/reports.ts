@@ -8,12 +8,12 @@ import type {
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import type { Principal } from '../../auth/principal.js'
+import { startReportJob } from '../../aws/jobs.js'
 import { clock } from '../../clock.js'
 import { config } from '../../config.js'
 import { AppError, BadRequestError, ForbiddenError, NotFoundError } from '../../errors.js'
 import { parseReportMonth } from '../../reports/month.js'
 import { recordAudit } from '../../store/audit.js'
-import { startReportJob } from '../../store/jobs.js'
 import { listReportEntries, presignReportFile, reportKey } from '../../store/reports.js'
 
 /** Makes a month's report in this process: the new version, or the latest when nothing changed. */
