@@ -56,8 +56,8 @@ export class OgdRankingsStack extends Stack {
       : undefined
     email?.bind(api.api.fn)
     if (email) {
-      email.bind(jobs.report.fn)
-      data.grantItems(jobs.report.fn, ['UpdateItem'], [PARTITIONS.deliveries])
+      email.bind(jobs.monthly.fn)
+      data.grantItems(jobs.monthly.fn, ['UpdateItem'], [PARTITIONS.deliveries])
     }
 
     const alarms = new Alarms(this, 'Alarms', { email: config.alarmEmail })
@@ -68,9 +68,8 @@ export class OgdRankingsStack extends Stack {
     // reserved concurrency of 1 throttles an overlapping minute by design, so throttles are not alarmed.
     alarms.watchFunction('Rollup', jobs.rollup.fn, { errors: 3, throttles: false })
     alarms.watchFunction('CatalogSync', jobs.catalogSync.fn)
-    alarms.watchFunction('Recompute', jobs.recompute.fn)
-    // A failed report run (each retry's failure too): the month's report and its emails wait for it.
-    alarms.watchFunction('Report', jobs.report.fn)
+    // A failed monthly run (each retry's failure too): the month's recount, report or emails wait for it.
+    alarms.watchFunction('Monthly', jobs.monthly.fn)
     alarms.watchDeadLetters('JobDeadLetters', jobs.deadLetterQueue)
 
     web.routeApi(api.httpApi)

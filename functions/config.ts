@@ -13,8 +13,11 @@ export class ConfigError extends Error {
 
 export type AuthMode = 'dev' | 'cognito'
 
-/** How report emails leave: an SMTP server, Amazon SES, or `.eml` files in the local outbox. */
-export type MailTransportKind = 'smtp' | 'ses' | 'outbox'
+/**
+ * How report emails leave: an SMTP server, Amazon SES, `.eml` files in the local outbox, or not at all (a Lambda
+ * function of a stack without a sender: no MAIL_TRANSPORT).
+ */
+export type MailTransportKind = 'smtp' | 'ses' | 'outbox' | 'none'
 
 export interface Config {
   region: string
@@ -57,8 +60,11 @@ export interface Config {
   /** Report emails: how they are sent, from whom, and where their links point. */
   mail: {
     transport: MailTransportKind
-    /** Whether MAIL_TRANSPORT was given: a deployment without it (no sender) sends no scheduled emails. */
-    transportSet: boolean
+    /**
+     * Whether DASHBOARD_URL was given. Emails that leave the machine (SMTP, SES) are refused without it: their
+     * links would point at localhost.
+     */
+    dashboardUrlSet: boolean
     smtpUrl: string | undefined
     from: string
     /** The dashboard's base URL (no trailing slash): links in emails, unsubscribe links included. */
@@ -124,10 +130,10 @@ function mailConfig(optional: Optional): Config['mail'] {
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL')
   }
-  const given = optional('MAIL_TRANSPORT')
-  const transport = given ?? (smtpUrl ? 'smtp' : 'outbox')
-  if (transport !== 'smtp' && transport !== 'ses' && transport !== 'outbox') {
-    throw new ConfigError(`MAIL_TRANSPORT must be "smtp", "ses" or "outbox", not "${transport}"`)
+  const onLambda = optional('AWS_LAMBDA_FUNCTION_NAME') !== undefined
+  const transport = optional('MAIL_TRANSPORT') ?? (smtpUrl ? 'smtp' : onLambda ? 'none' : 'outbox')
+  if (transport !== 'smtp' && transport !== 'ses' && transport !== 'outbox' && transport !== 'none') {
+    throw new ConfigError(`MAIL_TRANSPORT must be "smtp", "ses", "outbox" or "none", not "${transport}"`)
   }
   if (transport === 'smtp' && !smtpUrl) throw new ConfigError('MAIL_TRANSPORT=smtp needs SMTP_URL')
   const from = optional('MAIL_FROM') ?? 'ogd-rankings@localhost'
@@ -140,7 +146,7 @@ function mailConfig(optional: Optional): Config['mail'] {
   }
   return {
     transport,
-    transportSet: given !== undefined,
+    dashboardUrlSet: optional('DASHBOARD_URL') !== undefined,
     smtpUrl,
     from,
     dashboardUrl,

@@ -2,6 +2,7 @@ import type { AwardMetric, AwardProgramme, PoolResult } from './awards.js'
 import type { LocalizedText } from './catalog.js'
 import type { IntegritySignal, SpikeSignal } from './integrity.js'
 import type { ReportFile } from './reports/manifest.js'
+import type { Run, RunAlert } from './runs.js'
 
 /** Shapes of the HTTP API's responses, shared by the functions that answer and the dashboard that asks. */
 
@@ -224,4 +225,10 @@ export interface ReportStartedResponse {
 export interface ReportUrlResponse {
   url: string
   expiresIn: number
+}
+
+/** `GET /v1/runs`: the run history, newest first, and the alert about the month just ended (DGA). */
+export interface RunsResponse {
+  items: Run[]
+  alert: RunAlert | null
 }

@@ -8,6 +8,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets'
 import * as sqs from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { PARTITIONS } from '../../functions/store/keys.js'
+import { MONTHLY_RUN_CRON } from '../../shared/runs.js'
 import type { DataStore } from './data.js'
 import { ProductFunction } from './function.js'
 
@@ -20,9 +21,15 @@ export const ROLLUP_WRITE_PARTITIONS = [
   PARTITIONS.rollupIntent,
   PARTITIONS.salts,
 ]
-export const RECOMPUTE_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.counts, PARTITIONS.versions]
-export const CATALOG_SYNC_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.catalog]
-export const REPORT_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.reports]
+export const CATALOG_SYNC_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.catalog, PARTITIONS.runs]
+/** The monthly run: its recount (counts, versions), its report (index), its run record; deliveries with email. */
+export const MONTHLY_WRITE_PARTITIONS = [
+  PARTITIONS.leases,
+  PARTITIONS.counts,
+  PARTITIONS.versions,
+  PARTITIONS.reports,
+  PARTITIONS.runs,
+]
 
 /** Every schedule's time zone: periods are cut in Bangkok time, so schedules are written in it too. */
 export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_BANGKOK
@@ -46,10 +53,11 @@ export class Jobs extends Construct {
   readonly rollup: ProductFunction
   /** Refreshes the catalog from CKAN daily at 03:00 Bangkok time. */
   readonly catalogSync: ProductFunction
-  /** Recounts the month just ended from raw events, on the 1st at 01:00 Bangkok time (before its report). */
-  readonly recompute: ProductFunction
-  /** Generates the month just ended's report, on the 1st at 02:00 Bangkok time (after the recount). */
-  readonly report: ProductFunction
+  /**
+   * The monthly pipeline (functions/jobs/monthly.ts) for the month just ended, on the 1st at 01:00 Bangkok time:
+   * recount, report, emails, one after the other; DGA's on-demand reports run its report step alone.
+   */
+  readonly monthly: ProductFunction
   readonly schedules: scheduler.Schedule[] = []
   /** The role the scheduler assumes to invoke the jobs (and to send to the dead-letter queue). */
   private readonly schedulerRole: iam.Role
@@ -116,36 +124,9 @@ export class Jobs extends Construct {
       retryAttempts: 3,
     })
 
-    this.recompute = new ProductFunction(this, 'Recompute', {
-      entry: 'functions/jobs/lambda.ts',
-      handler: 'recomputeHandler',
-      memorySize: 1024,
-      timeout: Duration.minutes(15),
-      reservedConcurrentExecutions: 1,
-      logRetentionDays: props.logRetentionDays,
-      environment,
-    })
-    this.grantWrites(data, this.recompute, RECOMPUTE_WRITE_PARTITIONS)
-    this.recompute.fn.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: new SqsDestination(this.deadLetterQueue),
-    })
-    this.schedule('RecomputeSchedule', this.recompute, {
-      expression: scheduler.ScheduleExpression.cron({
-        minute: '0',
-        hour: '1',
-        day: '1',
-        timeZone: SCHEDULE_TIME_ZONE,
-      }),
-      description: 'Recount the month just ended from raw events (late events included)',
-      maxEventAge: Duration.hours(6),
-      retryAttempts: 3,
-    })
-
-    this.report = new ProductFunction(this, 'Report', {
-      entry: 'functions/jobs/report-lambda.ts',
-      handler: 'reportHandler',
+    this.monthly = new ProductFunction(this, 'Monthly', {
+      entry: 'functions/jobs/monthly-lambda.ts',
+      handler: 'monthlyHandler',
       // Rendering a PDF per agency is CPU work: more memory is more CPU, and a shorter run.
       memorySize: 2048,
       timeout: Duration.minutes(15),
@@ -154,23 +135,19 @@ export class Jobs extends Construct {
       environment,
       withReportFonts: true,
     })
-    // It reads counts, catalog, targets and programmes, and writes only its lease and its versions' index.
-    data.table.grantReadData(this.report.fn)
-    data.grantItems(this.report.fn, ['PutItem', 'DeleteItem'], REPORT_WRITE_PARTITIONS)
-    data.grantReports(this.report.fn)
-    this.report.fn.configureAsyncInvoke({
+    this.grantWrites(data, this.monthly, MONTHLY_WRITE_PARTITIONS)
+    data.grantReports(this.monthly.fn)
+    this.monthly.fn.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.deadLetterQueue),
     })
-    this.schedule('ReportSchedule', this.report, {
+    this.schedule('MonthlySchedule', this.monthly, {
       expression: scheduler.ScheduleExpression.cron({
-        minute: '0',
-        hour: '2',
-        day: '1',
+        ...cronFields(MONTHLY_RUN_CRON),
         timeZone: SCHEDULE_TIME_ZONE,
       }),
-      description: 'Generate the report of the month just ended (after the 01:00 recount)',
+      description: 'Recount the month just ended, make its report, send its emails',
       maxEventAge: Duration.hours(6),
       retryAttempts: 3,
     })
@@ -183,7 +160,7 @@ export class Jobs extends Construct {
 
   /** Lets `fn` start a month's report now (DGA's `POST /v1/reports/:month`): its name and the invoke grant. */
   letStartReport(fn: lambda.Function): void {
-    this.letStart(fn, this.report, 'REPORT_FUNCTION', 'report')
+    this.letStart(fn, this.monthly, 'REPORT_FUNCTION', 'monthly')
   }
 
   /** Reads the whole table, writes items only in `partitions` (counts, catalog… never raw events or audit). */
@@ -232,4 +209,13 @@ export class Jobs extends Construct {
       }),
     )
   }
+}
+
+/** The minute, hour and day of month of a 5-field cron (`m h dom * *`), as EventBridge Scheduler takes them. */
+export function cronFields(cron: string): { minute: string; hour: string; day: string } {
+  const [minute, hour, day, month, weekDay] = cron.trim().split(/\s+/)
+  if (!minute || !hour || !day || month !== '*' || weekDay !== '*') {
+    throw new Error(`expected "minute hour day-of-month * *", got "${cron}"`)
+  }
+  return { minute, hour, day }
 }

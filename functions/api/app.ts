@@ -15,6 +15,7 @@ import { catalogRoutes } from './routes/catalog.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
 import { type ReportGenerator, reportRoutes } from './routes/reports.js'
+import { runs } from './routes/runs.js'
 import { subscriptions } from './routes/subscriptions.js'
 import { targets } from './routes/targets.js'
 
@@ -67,6 +68,7 @@ export function createApiApp(deps: ApiDeps = {}) {
   )
   app.route('/v1/subscriptions', subscriptions)
   app.route('/v1/reports', reportRoutes(deps.generateReport))
+  app.route('/v1/runs', runs)
 
   return app
 }

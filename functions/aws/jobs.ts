@@ -22,9 +22,9 @@ export function startCatalogSyncJob(functionName: string, requestedBy: string): 
   return startJob(functionName, { requestedBy }, 'catalog sync')
 }
 
-/** Starts the report function for `month` on demand: no emails (a scheduled run sends them). */
+/** Starts the monthly function for `month`'s report only, on demand: no recount, no emails. */
 export function startReportJob(functionName: string, month: string, requestedBy: string): Promise<void> {
-  return startJob(functionName, { month, requestedBy, emails: false }, 'report')
+  return startJob(functionName, { month, requestedBy, steps: ['report'] }, 'report')
 }
 
 /** Drops the client (after the configuration changed). */

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { type CatalogSyncResult, planCatalogUpdate } from '../../shared/catalog-update.js'
+import type { Run, RunStep, RunTrigger } from '../../shared/runs.js'
 import { clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import {
@@ -11,6 +13,7 @@ import {
   saveSyncResult,
 } from '../store/catalog.js'
 import { acquireLease, releaseLease } from '../store/leases.js'
+import { saveRun } from '../store/runs.js'
 import { actionBase, CkanClient, type CkanClientOptions, CkanError } from './ckan-client.js'
 import {
   type CkanOrganization,
@@ -35,6 +38,8 @@ export class SyncInProgressError extends AppError {
 export interface SyncOptions extends CkanClientOptions {
   /** A line of progress (pages fetched, items written). */
   onProgress?: (message: string) => void
+  /** Who started the sync, for the run history. @default 'schedule' */
+  trigger?: RunTrigger
 }
 
 async function fetchOrganizations(client: CkanClient, progress: (m: string) => void) {
@@ -118,39 +123,67 @@ export async function syncCatalog(ckanUrl: string, options: SyncOptions = {}): P
   const holder = `${process.pid}-${Math.random().toString(36).slice(2)}`
   if (!(await acquireLease(LEASE, holder, LEASE_MS))) throw new SyncInProgressError()
   const startedAt = clock.iso()
+  const step: RunStep = { name: 'sync', status: 'running', startedAt }
+  const run: Run = {
+    runId: randomUUID(),
+    kind: 'catalog-sync',
+    trigger: options.trigger ?? 'schedule',
+    status: 'running',
+    startedAt,
+    steps: [step],
+  }
   try {
-    let fetched: Awaited<ReturnType<typeof fetchCkanCatalog>>
-    try {
-      fetched = await fetchCkanCatalog(ckanUrl, options)
-    } catch (err) {
-      const error = err instanceof CkanError ? err.message : `unexpected failure: ${(err as Error).message}`
-      await saveSyncResult({ ok: false, source, startedAt, finishedAt: clock.iso(), error })
-      throw err instanceof CkanError ? err : new CkanError(error)
-    }
-    const plan = planCatalogUpdate(await storedCatalog(), fetched)
-    const { agencies, datasets, resources } = plan.write
-    options.onProgress?.(
-      `writing ${agencies.length} agencies, ${datasets.length} datasets, ${resources.length} resources`,
-    )
-    // Resources first: a dataset never lists a resource that ingest cannot resolve.
-    await putResources(resources)
-    await putDatasets(datasets)
-    await putAgencies(agencies)
-    const result: CatalogSyncResult = {
-      ok: true,
-      source,
-      startedAt,
-      finishedAt: clock.iso(),
-      totals: plan.totals,
-      written: { agencies: agencies.length, datasets: datasets.length, resources: resources.length },
-      skippedDatasets: fetched.skipped,
-      unmapped: fetched.unmapped,
-      // The first thousand are enough to act on; the count says how many there are.
-      badUrls: fetched.badUrls.slice(0, 1000),
-    }
-    await saveSyncResult(result)
+    await saveRun(run)
+    const result = await syncWithLease(ckanUrl, source, startedAt, options)
+    Object.assign(step, { status: 'succeeded', result: { ...result.totals, written: result.written } })
+    run.status = 'succeeded'
     return result
+  } catch (err) {
+    Object.assign(step, { status: 'failed', error: (err as Error).message })
+    Object.assign(run, { status: 'failed', error: `sync: ${(err as Error).message}` })
+    throw err
   } finally {
+    step.finishedAt = run.finishedAt = clock.iso()
+    await saveRun(run).catch(() => undefined) // the sync's own result is kept either way
     await releaseLease(LEASE, holder)
   }
+}
+
+async function syncWithLease(
+  ckanUrl: string,
+  source: string,
+  startedAt: string,
+  options: SyncOptions,
+): Promise<CatalogSyncResult> {
+  let fetched: Awaited<ReturnType<typeof fetchCkanCatalog>>
+  try {
+    fetched = await fetchCkanCatalog(ckanUrl, options)
+  } catch (err) {
+    const error = err instanceof CkanError ? err.message : `unexpected failure: ${(err as Error).message}`
+    await saveSyncResult({ ok: false, source, startedAt, finishedAt: clock.iso(), error })
+    throw err instanceof CkanError ? err : new CkanError(error)
+  }
+  const plan = planCatalogUpdate(await storedCatalog(), fetched)
+  const { agencies, datasets, resources } = plan.write
+  options.onProgress?.(
+    `writing ${agencies.length} agencies, ${datasets.length} datasets, ${resources.length} resources`,
+  )
+  // Resources first: a dataset never lists a resource that ingest cannot resolve.
+  await putResources(resources)
+  await putDatasets(datasets)
+  await putAgencies(agencies)
+  const result: CatalogSyncResult = {
+    ok: true,
+    source,
+    startedAt,
+    finishedAt: clock.iso(),
+    totals: plan.totals,
+    written: { agencies: agencies.length, datasets: datasets.length, resources: resources.length },
+    skippedDatasets: fetched.skipped,
+    unmapped: fetched.unmapped,
+    // The first thousand are enough to act on; the count says how many there are.
+    badUrls: fetched.badUrls.slice(0, 1000),
+  }
+  await saveSyncResult(result)
+  return result
 }

@@ -3,6 +3,7 @@ import { connectStores } from '../local/connect.js'
 import { type Command, type Logger, UsageError } from './command.js'
 import { catalogSync } from './commands/catalog-sync.js'
 import { importLogs } from './commands/import-logs.js'
+import { monthly } from './commands/monthly.js'
 import { recompute } from './commands/recompute.js'
 import { report } from './commands/report.js'
 import { seedDemoCommand } from './commands/seed-demo.js'
@@ -14,6 +15,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 export const COMMANDS: Command[] = [
   catalogSync,
   importLogs,
+  monthly,
   recompute,
   report,
   seedDemoCommand,

@@ -65,6 +65,12 @@ export async function sendReportEmails(
   const { from } = config().mail
   const [subscriptions, key] = await Promise.all([listSubscriptions(), unsubscribeKey()])
   const transport = options.transport ?? transportFromConfig()
+  if (transport.kind !== 'outbox' && !config().mail.dashboardUrlSet) {
+    if (!options.transport) transport.close()
+    throw new ReportEmailError(
+      `DASHBOARD_URL is not set: the emails would link to ${config().mail.dashboardUrl}; set it to the dashboard's address`,
+    )
+  }
   const claimant = randomUUID()
 
   // Figures are computed once per scope and shared by its subscribers, whatever their language.

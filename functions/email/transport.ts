@@ -73,5 +73,8 @@ export function transportFromConfig(): MailTransport {
     return smtpTransport(smtpUrl)
   }
   if (transport === 'ses') return sesTransport()
+  if (transport === 'none') {
+    throw new ConfigError('MAIL_TRANSPORT is not set: this deployment has no way to send email')
+  }
   return outboxTransport(resolve(config().dataDir, 'outbox'))
 }

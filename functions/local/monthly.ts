@@ -1,47 +1,53 @@
 import { Cron } from 'croner'
-import { addMonths, bangkokMonth } from '../../shared/time.js'
+import { MONTHLY_RUN_CRON } from '../../shared/runs.js'
 import { clock } from '../clock.js'
 
-/** The monthly report's schedule: 02:00 Bangkok time on the 1st, as on AWS (after the 01:00 recount). */
-export const REPORT_CRON = '0 2 1 * *'
+/** Waits before a failed monthly run is tried again, as Lambda and the scheduler retry it on AWS. */
+export const RETRY_DELAYS_MS = [60_000, 10 * 60_000, 60 * 60_000]
 
 /**
- * Runs the monthly report locally as the AWS schedule does, and, when the previous month has no report yet,
- * generates it once now (so a fresh demo has a report to browse). Call it when the demo is loaded; it
- * answers at once and works in the background. Returns what stops the schedule (after a running report).
+ * Runs the monthly pipeline locally on the AWS schedule (`MONTHLY_RUN_CRON`, the same code as the Lambda
+ * function), and, when the month just ended has no report yet, runs it once now (so a fresh demo has a report
+ * to browse). A failed run is tried again after `RETRY_DELAYS_MS`; the run history shows each attempt. Call it
+ * when the demo is loaded; it answers at once and works in the background. Returns what stops the schedule
+ * (after a running run).
  */
-export function startMonthlyReports(log: (msg: string) => void): () => Promise<void> {
+export function startMonthlyRuns(log: (msg: string) => void): () => Promise<void> {
   let running: Promise<void> = Promise.resolve()
-  const run = async (month: string, onlyIfMissing: boolean) => {
-    const [{ generateMonthlyReport }, { listReportEntries }, { sendReportEmails }] = await Promise.all([
-      import('../reports/generate.js'),
+  let retry: NodeJS.Timeout | undefined
+  let stopped = false
+  const run = async (onlyIfMissing: boolean, attempt = 0) => {
+    const [{ runMonthly, monthJustEnded }, { listReportEntries }] = await Promise.all([
+      import('../jobs/monthly.js'),
       import('../store/reports.js'),
-      import('../email/send-report-emails.js'),
     ])
+    const month = monthJustEnded()
     if (onlyIfMissing && (await listReportEntries(month)).length > 0) return
-    const started = Date.now()
-    const { entry, created } = await generateMonthlyReport(month)
-    const seconds = ((Date.now() - started) / 1000).toFixed(1)
-    log(
-      created
-        ? `Monthly report ${month}: version ${entry.version} stored in ${seconds} s (Reports page)`
-        : `Monthly report ${month}: unchanged since version ${entry.version}`,
-    )
-    // Then its emails (to the outbox, or SMTP_URL); what was sent before is skipped.
-    const { sent, failed } = await sendReportEmails({ month, version: entry.version }, { log })
-    if (sent + failed > 0) log(`Report emails for ${month} v${entry.version}: ${sent} sent, ${failed} failed`)
+    try {
+      await runMonthly(month, { trigger: 'schedule', progress: log })
+    } catch (err) {
+      const delay = RETRY_DELAYS_MS[attempt]
+      log(
+        `Monthly run of ${month} failed: ${(err as Error).message}${delay ? `; trying again in ${delay / 60_000} min` : ''}`,
+      )
+      if (delay !== undefined && !stopped) {
+        retry = setTimeout(() => {
+          running = run(false, attempt + 1)
+        }, delay)
+      }
+    }
   }
-  const previousMonth = () => addMonths(bangkokMonth(clock.now()), -1)
-  const report = (onlyIfMissing: boolean) => {
-    running = run(previousMonth(), onlyIfMissing).catch((err) =>
-      log(`Monthly report failed: ${(err as Error).message}`),
-    )
+  const start = (onlyIfMissing: boolean) => {
+    clearTimeout(retry)
+    running = run(onlyIfMissing).catch((err) => log(`Monthly run failed: ${(err as Error).message}`))
     return running
   }
-  const job = onSchedule(REPORT_CRON, () => report(false))
-  void report(true)
+  const job = onSchedule(MONTHLY_RUN_CRON, () => start(false))
+  void start(true)
   return async () => {
+    stopped = true
     job.stop()
+    clearTimeout(retry)
     await running
   }
 }

@@ -15,7 +15,7 @@ import { ensureBucket, ensureTable } from '../store/setup.js'
 import { EMBEDDED_CREDENTIALS, persistentSecret, removeRuntimeFile, writeRuntimeFile } from './connect.js'
 import { type EmbeddedServer, startDynamoServer, startS3Server, startStoreWorker } from './embedded.js'
 import { DownloadJournal } from './journal.js'
-import { startMonthlyReports } from './monthly.js'
+import { startMonthlyRuns } from './monthly.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
 export interface LocalOptions {
@@ -160,8 +160,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   // The monthly report runs on its schedule once the data is in place, so it never slows the demo's load.
   let stopReports: (() => Promise<void>) | undefined
   void seeding.then(() => {
-    if (!stopSeeding.signal.aborted && options.monthlyReports !== false)
-      stopReports = startMonthlyReports(log)
+    if (!stopSeeding.signal.aborted && options.monthlyReports !== false) stopReports = startMonthlyRuns(log)
   })
 
   return {

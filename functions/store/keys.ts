@@ -13,6 +13,7 @@
  * | `CATALOG#AGENCY`, `CATALOG#DATASET` | id                                     | the catalog                   |
  * | `CATALOG#RESOURCE#<resourceId>`    | `R`                                     | a resource (ingest's lookup)  |
  * | `CATALOG#SYNC`                     | `LAST`                                  | the latest sync's result      |
+ * | `RUN`                              | `<startedAt>#<runId>`                   | runs of the monthly job, syncs |
  * | `SALT`, `LEASE`, `AUDIT`, …        | day, lease name, time#uuid, …           | see each store module         |
  */
 import type { Day, Month } from '../../shared/time.js'
@@ -45,6 +46,7 @@ export const PARTITIONS = {
   subscriptions: 'SUBSCRIPTION',
   deliveries: 'DELIVERY#*',
   reports: 'REPORT',
+  runs: 'RUN',
 } as const
 
 /** A family's partition with its variable part (`EVENT#*` + `2026-11-02#07` → `EVENT#2026-11-02#07`). */
@@ -139,4 +141,10 @@ export const reportsPrefix = (month?: string) => (month ? `M#${month}#` : 'M#')
 export const reportEntryKey = (month: string, version: number): Key => ({
   pk: PARTITIONS.reports,
   sk: `M#${month}#V#${String(version).padStart(4, '0')}`,
+})
+
+/** The run history: one partition, in start order. */
+export const runKey = (startedAt: string, runId: string): Key => ({
+  pk: PARTITIONS.runs,
+  sk: `${startedAt}#${runId}`,
 })

@@ -10,20 +10,20 @@ describe('Jobs', () => {
   new Jobs(stack, 'Jobs', { data: testData(stack), ckanUrl: 'https://ckan.example.org' })
   const template = Template.fromStack(stack)
 
-  it('schedules the rollup every minute, the catalog sync daily and the recount monthly, in Bangkok time', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 4)
+  it('schedules the rollup every minute, the catalog sync daily and the monthly run, in Bangkok time', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 3)
     template.allResourcesProperties('AWS::Scheduler::Schedule', {
       ScheduleExpressionTimezone: 'Asia/Bangkok',
     })
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(* * * * ? *)' })
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' })
-    // 01:00 on the 1st: the month just ended is recounted from raw events before its report (02:00).
+    // 01:00 on the 1st (MONTHLY_RUN_CRON, as the local schedule): recount, report and emails, in one run.
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 1 1 * ? *)' })
   })
 
   it.each([
     ['the catalog sync', 'letStartCatalogSync', 'CATALOG_SYNC_FUNCTION', 'catalogSync'],
-    ["a month's report", 'letStartReport', 'REPORT_FUNCTION', 'report'],
+    ["a month's report", 'letStartReport', 'REPORT_FUNCTION', 'monthly'],
   ] as const)(
     'lets a function start %s now, by name and with an invoke grant only on that function',
     (_, method, variable, job) => {
@@ -56,21 +56,21 @@ describe('Jobs', () => {
     },
   )
 
-  it('generates the monthly report at 02:00 on the 1st, after the recount, one run at a time', () => {
+  it('runs the monthly pipeline at 01:00 on the 1st, one run at a time, retried', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 2 1 * ? *)',
+      ScheduleExpression: 'cron(0 1 1 * ? *)',
       ScheduleExpressionTimezone: 'Asia/Bangkok',
       Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
     })
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.reportHandler',
+      Handler: 'index.monthlyHandler',
       ReservedConcurrentExecutions: 1,
     })
   })
 
-  it('the report job may read the table, write only its lease and index items, and reports under reports/', () => {
+  it('the monthly job may read the table, write only its recount, lease, report index and run items, and reports', () => {
     const report = Object.entries(template.findResources('AWS::Lambda::Function')).find(
-      ([, f]) => f.Properties.Handler === 'index.reportHandler',
+      ([, f]) => f.Properties.Handler === 'index.monthlyHandler',
     )
     const role = report?.[1].Properties.Role['Fn::GetAtt'][0]
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
@@ -80,31 +80,25 @@ describe('Jobs', () => {
     const actions = statements.flatMap((s: { Action: string | string[] }) => [s.Action].flat())
     expect(actions).toContain('dynamodb:Query')
     expect(actions).toContain('s3:PutObject')
-    expect(actions).not.toContain('dynamodb:UpdateItem')
-    expect(actions).not.toContain('dynamodb:BatchWriteItem')
-    const writes = statements.find((s: { Action: string[] }) =>
-      [s.Action].flat().includes('dynamodb:PutItem'),
+    const writes = statements.filter((s: { Action: string[] }) =>
+      [s.Action].flat().some((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
     )
-    expect(writes.Condition).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LEASE', 'REPORT'] },
+    expect(writes).toHaveLength(1)
+    expect(writes[0].Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': ['LEASE', 'COUNTS#*', 'VERSION', 'REPORT', 'RUN'],
+      },
     })
   })
 
-  it('a report run that still fails after retries lands in the dead-letter queue', () => {
+  it('a monthly run that still fails after retries lands in the dead-letter queue', () => {
     const report = Object.entries(template.findResources('AWS::Lambda::Function')).find(
-      ([, f]) => f.Properties.Handler === 'index.reportHandler',
+      ([, f]) => f.Properties.Handler === 'index.monthlyHandler',
     )?.[0]
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: report },
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-    })
-  })
-
-  it('runs the monthly recount from raw events one at a time', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.recomputeHandler',
-      ReservedConcurrentExecutions: 1,
     })
   })
 

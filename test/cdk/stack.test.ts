@@ -74,7 +74,10 @@ describe('the whole stack', () => {
     const withMail = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Environment?.Variables?.MAIL_FROM === 'reports@example.org',
     )
-    expect(withMail.map((f) => f.Properties.Handler).sort()).toEqual(['index.handler', 'index.reportHandler'])
+    expect(withMail.map((f) => f.Properties.Handler).sort()).toEqual([
+      'index.handler',
+      'index.monthlyHandler',
+    ])
     expect(withMail.map((f) => f.Properties.Environment.Variables.MAIL_TRANSPORT)).toEqual(['ses', 'ses'])
     // The report job records deliveries: updates on the DELIVERY# partitions and nothing else.
     const deliveries = policyStatements(template).filter((st) =>

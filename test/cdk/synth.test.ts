@@ -13,7 +13,7 @@ interface LambdaResource {
 }
 
 /** The handlers of the stack's functions (the ingest and API functions both export `handler`). */
-const HANDLERS = ['handler', 'rollupHandler', 'catalogSyncHandler', 'recomputeHandler', 'reportHandler']
+const HANDLERS = ['handler', 'rollupHandler', 'catalogSyncHandler', 'monthlyHandler']
 
 /** What `npm run synth` does, in process: bundling, the AWS Solutions checks and CDK's own validation. */
 describe('synth of the whole app, with bundling', () => {
@@ -68,7 +68,7 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('ships the Sarabun font files beside the report job, which sets its PDFs in them', () => {
-    const dir = bundleOf('reportHandler')
+    const dir = bundleOf('monthlyHandler')
     for (const file of ['sarabun-thai-400-normal.woff', 'sarabun-latin-700-normal.woff']) {
       expect(
         readFileSync(join(dir, 'fonts', file))
@@ -84,7 +84,7 @@ describe('synth of the whole app, with bundling', () => {
       const code = readFileSync(join(outdir, fn.Metadata['aws:asset:path'] ?? '', 'index.mjs'), 'utf8')
       expect([fn.Properties.Handler, renders(code)]).toEqual([
         fn.Properties.Handler,
-        fn.Properties.Handler === 'index.reportHandler',
+        fn.Properties.Handler === 'index.monthlyHandler',
       ])
     }
   })

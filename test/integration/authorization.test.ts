@@ -53,6 +53,7 @@ const TABLE: Record<string, Row> = {
     expect: OWN_AGENCY,
   },
   'api GET /v1/audit': { path: '/v1/audit', expect: DGA_ONLY },
+  'api GET /v1/runs': { path: '/v1/runs', expect: DGA_ONLY },
   'api GET /v1/catalog/sync': { path: '/v1/catalog/sync', expect: DGA_ONLY },
   'api POST /v1/catalog/sync': { path: '/v1/catalog/sync', expect: DGA_ONLY },
   'api GET /v1/agencies/:agencyId/performance': {

@@ -67,7 +67,7 @@ describe('POST /v1/catalog/sync on AWS (a sync function is configured)', () => {
 })
 
 describe('POST /v1/reports/:month on AWS (a report function is configured)', () => {
-  it('starts the report function asynchronously, without emails, and answers 202, audited', async () => {
+  it('starts the monthly function for its report step only (no recount, no emails), answers 202, audited', async () => {
     const before = invocations.length
     const res = await apiApp.request('/v1/reports/2022-11', {
       method: 'POST',
@@ -82,7 +82,7 @@ describe('POST /v1/reports/:month on AWS (a report function is configured)', () 
     expect(JSON.parse(started[0]?.body ?? '{}')).toEqual({
       month: '2022-11',
       requestedBy: 'dev-dga_admin',
-      emails: false,
+      steps: ['report'],
     })
     expect((await listAudit(5)).map((a) => a.action)).toContain('report.generate.started')
   })

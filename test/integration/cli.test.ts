@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../functions/cli/main.js'
+import { listRuns } from '../../functions/store/runs.js'
 
 function capture() {
   const out: string[] = []
@@ -24,6 +25,8 @@ describe('npm run cli', () => {
     [['report'], '--month must be YYYY-MM'],
     [['report', '--month', '2022-1'], '--month must be YYYY-MM'],
     [['report', '--month', '2999-01'], 'month 2999-01 is in the future'],
+    [['monthly', '--month', '2022-13'], '--month must be YYYY-MM'],
+    [['monthly', '--month', '2022-11', '--steps', 'report,publish'], '--steps must be some of'],
   ])('exits 2 for %j naming the problem', async (argv, words) => {
     const out = capture()
     expect(await runCli(argv)).toBe(2)
@@ -42,5 +45,13 @@ describe('npm run cli', () => {
     expect(out.join('\n')).toContain('2022-09: stored version 1')
     expect(await runCli(['report', '--month', '2022-09'])).toBe(0)
     expect(out.join('\n')).toContain('2022-09: unchanged since version 1; nothing written')
+  })
+
+  it('runs the monthly pipeline by hand, recorded in the run history', async () => {
+    const out = capture()
+    expect(await runCli(['monthly', '--month', '2022-08', '--steps', 'recount,report'])).toBe(0)
+    expect(out.join('\n')).toMatch(/2022-08: recount succeeded, report succeeded \(run [0-9a-f-]{36}\)/)
+    const [run] = await listRuns(1)
+    expect(run).toMatchObject({ kind: 'monthly', month: '2022-08', trigger: 'cli', status: 'succeeded' })
   })
 })

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   CATALOG_SYNC_WRITE_PARTITIONS,
-  RECOMPUTE_WRITE_PARTITIONS,
+  MONTHLY_WRITE_PARTITIONS,
   ROLLUP_WRITE_PARTITIONS,
 } from '../../cdk/constructs/jobs.js'
 import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
-import { catalogSyncHandler, recomputeHandler, rollupHandler } from '../../functions/jobs/lambda.js'
+import { catalogSyncHandler, rollupHandler } from '../../functions/jobs/lambda.js'
+import { monthlyHandler } from '../../functions/jobs/monthly-lambda.js'
 import { getDaySalt } from '../../functions/store/salts.js'
 import { addDays, bangkokDay, bangkokMonth } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
@@ -57,9 +58,9 @@ describe('what each scheduled job writes on AWS (cdk/constructs/jobs.ts grants n
   it.each([
     ['the rollup', () => rollupHandler(), ROLLUP_WRITE_PARTITIONS],
     [
-      'the recount of a month',
-      () => recomputeHandler({ month: bangkokMonth(tenDaysAgo) }),
-      RECOMPUTE_WRITE_PARTITIONS,
+      'the monthly run (recount and report, no sender configured)',
+      () => monthlyHandler({ month: bangkokMonth(tenDaysAgo), steps: ['recount', 'report'] }),
+      MONTHLY_WRITE_PARTITIONS,
     ],
     ['the catalog sync', () => catalogSyncHandler(), CATALOG_SYNC_WRITE_PARTITIONS],
   ] as const)(

@@ -7,7 +7,7 @@ import { runCli } from '../../functions/cli/main.js'
 import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
-import { reportHandler } from '../../functions/jobs/report-lambda.js'
+import { monthlyHandler } from '../../functions/jobs/monthly-lambda.js'
 import { replacePeriodCounts } from '../../functions/store/counts.js'
 import { claimDelivery } from '../../functions/store/deliveries.js'
 import { getSubscription, listSubscriptions } from '../../functions/store/subscriptions.js'
@@ -294,19 +294,25 @@ describe('the report job', () => {
       const active = (await listSubscriptions()).length
       expect(active).toBeGreaterThan(0)
       const before = smtp.messages.length
-      const first = await reportHandler({ month: '2022-12' })
-      expect(first).toMatchObject({ month: '2022-12', version: 1, emails: { sent: active, failed: 0 } })
+      const first = await monthlyHandler({ month: '2022-12', steps: ['report', 'emails'] })
+      expect(first.steps.map((s) => s.result)).toMatchObject([
+        { version: 1, created: true },
+        { version: 1, sent: active, failed: 0 },
+      ])
       const subjects = smtp.messages.slice(before).map((m) => parseMessage(m.raw).headers.get('subject'))
       expect(subjects).toHaveLength(active)
       expect(subjects.every((s) => /December 2022|ธันวาคม 2565/.test(s ?? ''))).toBe(true)
 
-      const again = await reportHandler({ month: '2022-12' })
-      expect(again).toMatchObject({ version: 1, created: false, emails: { sent: 0, skipped: active } })
+      const again = await monthlyHandler({ month: '2022-12', steps: ['report', 'emails'] })
+      expect(again.steps.map((s) => s.result)).toMatchObject([
+        { version: 1, created: false },
+        { version: 1, sent: 0, skipped: active },
+      ])
       expect(smtp.messages).toHaveLength(before + active)
 
-      // A report DGA asked for (POST /v1/reports on AWS starts the job with emails: false) mails nobody.
-      const onDemand = await reportHandler({ month: '2022-09', emails: false })
-      expect(onDemand).toMatchObject({ month: '2022-09', created: true, emails: undefined })
+      // A report DGA asked for (POST /v1/reports on AWS starts the job with its report step only) mails nobody.
+      const onDemand = await monthlyHandler({ month: '2022-09', steps: ['report'], requestedBy: 'dga-1' })
+      expect(onDemand.steps.map((s) => [s.name, s.result?.created])).toEqual([['report', true]])
       expect(smtp.messages).toHaveLength(before + active)
     } finally {
       delete process.env.MAIL_TRANSPORT

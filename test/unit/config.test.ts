@@ -92,7 +92,7 @@ describe('loadConfig', () => {
     })
     expect(cfg.tableName).toBe('given-table')
     expect(cfg.dynamodbEndpoint).toBe('http://127.0.0.1:1')
-    expect(cfg.mail).toMatchObject({ transport: 'smtp', transportSet: false })
+    expect(cfg.mail).toMatchObject({ transport: 'smtp', dashboardUrlSet: false })
     // Defaults where the environment says nothing, whatever this process's own environment holds.
     expect(loadConfig({})).toMatchObject({
       tableName: 'ogd-rankings',

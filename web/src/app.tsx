@@ -1,6 +1,7 @@
 import { CognitoLogin } from './components/CognitoLogin.js'
 import { DevLogin } from './components/DevLogin.js'
 import { Nav } from './components/Nav.js'
+import { RunAlertBanner } from './components/RunAlert.js'
 import { t, toggleLocale } from './i18n/index.js'
 import { AgencyPage } from './pages/Agency/index.js'
 import { AwardsPage } from './pages/Awards/index.js'
@@ -32,6 +33,7 @@ export function App({ store }: { store: DashboardStore }) {
         </div>
       </header>
       {isSignedIn.value && <Nav />}
+      {isSignedIn.value && session.value?.role === 'dga_admin' && <RunAlertBanner />}
       <main>{isSignedIn.value ? <Page /> : <SignIn />}</main>
     </StoreContext.Provider>
   )

@@ -47,7 +47,7 @@ export function catalogRoutes(onSynced: () => void) {
     }
     if (!ckanUrl) throw new CkanNotConfiguredError()
     try {
-      const result = await syncCatalog(ckanUrl)
+      const result = await syncCatalog(ckanUrl, { trigger: 'dga' })
       onSynced()
       await recordAudit({
         actor: principal.subject,

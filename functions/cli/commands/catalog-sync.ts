@@ -18,7 +18,7 @@ export const catalogSync: Command = {
       throw new UsageError((err as Error).message)
     }
     log.info(`Syncing the catalog from ${url}…`)
-    const result = await syncCatalog(url, { onProgress: (m) => log.progress(m) })
+    const result = await syncCatalog(url, { onProgress: (m) => log.progress(m), trigger: 'cli' })
     const { totals, written } = result
     log.info(
       `Catalog synced: ${totals?.agencies.active} agencies, ${totals?.datasets.active} datasets, ` +

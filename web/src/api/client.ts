@@ -14,6 +14,7 @@ import type {
   ReportStartedResponse,
   ReportsResponse,
   ReportUrlResponse,
+  RunsResponse,
   SubscriptionResponse,
   SubscriptionsResponse,
 } from '../../../shared/api.js'
@@ -163,6 +164,11 @@ export class ApiClient {
   /** Every report email of a month and what became of it (DGA). */
   deliveries(month: string) {
     return this.request<DeliveriesResponse>('GET', `/v1/subscriptions/deliveries?${query({ month })}`)
+  }
+
+  /** The run history of the monthly pipeline and the catalog sync, and the alert about last month (DGA). */
+  runs() {
+    return this.request<RunsResponse>('GET', '/v1/runs')
   }
 
   /** Every report version the caller may see (an executive: their agencies' files only). */
