@@ -110,10 +110,11 @@ describe('the whole stack', () => {
     const template = Template.fromStack(minimal)
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
     const metrics = alarms.map((a) => a.Properties.MetricName)
-    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(6)
-    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(5)
-    // A failed report run alarms at its first error.
-    const report = alarms.find((a) => String(a.Properties.AlarmDescription).startsWith('Report:'))
+    // Ingest, API, rollup, catalog sync, the monthly run: one error alarm each (the rollup's throttles are by design).
+    expect(metrics.filter((m) => m === 'Errors')).toHaveLength(5)
+    expect(metrics.filter((m) => m === 'Throttles')).toHaveLength(4)
+    // A failed monthly run alarms at its first error.
+    const report = alarms.find((a) => String(a.Properties.AlarmDescription).startsWith('Monthly:'))
     expect(report?.Properties).toMatchObject({ MetricName: 'Errors', Threshold: 1 })
     expect(metrics).toContain('ApproximateNumberOfMessagesVisible')
     expect(metrics).toContain('5xx')
