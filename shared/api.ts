@@ -164,6 +164,8 @@ export interface SubscriptionResponse {
   email: string
   locale: 'th' | 'en'
   scope: SubscriptionScope
+  /** The email carries the scope's PDF (up to 2 MB; a larger one is linked instead). Default: a link only. */
+  attachPdf: boolean
 }
 
 export interface SubscriptionsResponse {

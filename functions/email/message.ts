@@ -25,6 +25,8 @@ export async function composeReportMessage(input: {
   email: ReportEmail
   unsubscribeUrl: string
   date?: Date
+  /** Files the message carries (the report's PDF). */
+  attachments?: { filename: string; content: Buffer }[]
 }): Promise<ComposedMessage> {
   const domain = addressOf(input.from).split('@')[1] ?? 'localhost'
   const messageId = `<${input.key}@${domain}>`
@@ -36,6 +38,9 @@ export async function composeReportMessage(input: {
     date: input.date ?? new Date(clock.now()),
     text: input.email.text,
     html: input.email.html,
+    ...(input.attachments
+      ? { attachments: input.attachments.map((a) => ({ ...a, contentType: 'application/pdf' })) }
+      : {}),
     headers: {
       'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import type { ReportFigures } from '../../shared/email/figures.js'
 import { buildReportEmail, type EmailLinks } from '../../shared/email/report-email.js'
+import { reportLinkHash } from '../../shared/links.js'
 import { isMonth } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { config } from '../config.js'
 import { claimDelivery, type DeliveryKey, markDeliveryFailed, markDeliverySent } from '../store/deliveries.js'
+import { getReportFile, reportKey } from '../store/reports.js'
 import { listSubscriptions, type StoredSubscription } from '../store/subscriptions.js'
 import { mapLimit } from '../util/concurrency.js'
-import { agencyFigures, nationalFigures } from './figures.js'
+import { figuresOfScope, readReportDocument } from './figures.js'
 import { composeReportMessage } from './message.js'
 import { type MailTransport, transportFromConfig } from './transport.js'
 import { signUnsubscribeToken, unsubscribeKey, unsubscribeUrl } from './unsubscribe-token.js'
@@ -36,11 +38,23 @@ export interface SendReportEmailsResult {
 
 export const STALE_CLAIM_MS = 5 * 60_000
 
-/** The dashboard's page of a scope, and the reports page. */
-function linksOf(scope: string, unsubscribe: string): EmailLinks {
+/** The PDF of a scope in a report: the national report, or the agency's own. */
+const pdfOf = (scope: string) => (scope === 'national' ? 'report.pdf' : `agencies/${scope}.pdf`)
+
+/** Attached up to this size; a larger PDF is linked only (mail servers refuse large messages). */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
+
+/** The dashboard's page of a scope, the reports page, and the scope's PDF of this report. */
+function linksOf(
+  scope: string,
+  report: { month: string; version: number },
+  unsubscribe: string,
+  pdfAttached: boolean,
+): EmailLinks {
   const base = config().mail.dashboardUrl
   const page = scope === 'national' ? '#/rankings' : `#/agency/${encodeURIComponent(scope)}`
-  return { dashboard: `${base}/${page}`, reports: `${base}/#/reports`, unsubscribe }
+  const pdf = `${base}/${reportLinkHash({ ...report, file: pdfOf(scope) })}`
+  return { dashboard: `${base}/${page}`, reports: `${base}/#/reports`, pdf, pdfAttached, unsubscribe }
 }
 
 /**
@@ -73,16 +87,23 @@ export async function sendReportEmails(
   }
   const claimant = randomUUID()
 
-  // Figures are computed once per scope and shared by its subscribers, whatever their language.
-  const figures = new Map<string, Promise<ReportFigures>>()
-  const figuresOf = (scope: string) => {
-    let value = figures.get(scope)
-    if (!value) {
-      value = scope === 'national' ? nationalFigures(month, now()) : agencyFigures(month, scope, now())
-      value.catch(() => {}) // each subscriber's delivery records the error
-      figures.set(scope, value)
+  // The figures are the report's (its report.json, read once); each subscriber's delivery records an error.
+  const doc = readReportDocument(month, version)
+  doc.catch(() => {})
+  const figuresOf = async (scope: string): Promise<ReportFigures> => figuresOfScope(await doc, scope)
+  // A scope's PDF, read once for the subscribers who want it attached; undefined when over the size limit.
+  const pdfs = new Map<string, Promise<Buffer | undefined>>()
+  const attachmentOf = (scope: string) => {
+    let pdf = pdfs.get(scope)
+    if (!pdf) {
+      pdf = getReportFile(reportKey(month, version, pdfOf(scope))).then((body) => {
+        if (!body) throw new Error(`The report of ${month} v${version} has no ${pdfOf(scope)}`)
+        return body.length <= MAX_ATTACHMENT_BYTES ? body : undefined
+      })
+      pdf.catch(() => {})
+      pdfs.set(scope, pdf)
     }
-    return value
+    return pdf
   }
 
   const deliver = async (subscription: StoredSubscription): Promise<keyof SendReportEmailsResult> => {
@@ -92,11 +113,12 @@ export async function sendReportEmails(
     let messageId: string
     try {
       const url = unsubscribeUrl(signUnsubscribeToken(key, subscription.id))
+      const pdf = subscription.attachPdf ? await attachmentOf(subscription.scope) : undefined
       const email = buildReportEmail(
         await figuresOf(subscription.scope),
         version,
         subscription.locale,
-        linksOf(subscription.scope, url),
+        linksOf(subscription.scope, report, url, pdf !== undefined),
       )
       const message = await composeReportMessage({
         from,
@@ -104,6 +126,9 @@ export async function sendReportEmails(
         key: `report-${month}-v${version}-${subscription.id}`,
         email,
         unsubscribeUrl: url,
+        ...(pdf
+          ? { attachments: [{ filename: attachmentName(month, version, subscription.scope), content: pdf }] }
+          : {}),
       })
       messageId = await transport.send(message)
     } catch (err) {
@@ -134,3 +159,7 @@ export async function sendReportEmails(
   )
   return result
 }
+
+/** The file name of an attached PDF, as the dashboard names its downloads. */
+const attachmentName = (month: string, version: number, scope: string) =>
+  `ogd-rankings-${month}-v${version}-${pdfOf(scope).replace('/', '-')}`

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit'
-import { fitText, scriptRuns, wrapText } from '../../shared/reports/text.js'
+import { fitColumnWidths, fitText, scriptRuns, wrapText } from '../../shared/reports/text.js'
 import { type FontFace, sarabun } from './fonts.js'
 
 export const A4 = { width: 595.28, height: 841.89 }
@@ -18,12 +18,37 @@ export interface TextOptions {
 export interface TableColumn<T> {
   header: string
   width: number
+  /** Right-aligned columns hold numbers: never cut, they take room from the text columns or shrink. */
   align?: 'left' | 'right'
   cell: (row: T) => string
 }
 
+/** How a table is set: each column's width and type size, so every number fits its column. */
+export interface TableLayout {
+  widths: number[]
+  sizes: number[]
+}
+
 const ROW_HEIGHT = 14
+const CELL_SIZE = 8
+const MIN_CELL_SIZE = 5
+const CELL_PADDING = 4
+/** A text column gives room to numbers down to this width (its cells are then cut between words). */
+const MIN_TEXT_WIDTH = 60
 const BOTTOM = A4.height - MARGIN - 20
+const HEADING_HEIGHT = 42
+
+// Sarabun has no arrows: the rank-change marks are drawn, in the text's flow, as triangles.
+const MARKS = /([▲▼])/
+const MARK_COLORS: Record<string, string> = { '▲': '#1f6f43', '▼': '#c0392b' }
+const markWidth = (size: number) => size * 0.7
+
+/** The height a table needs to start (its header and first rows): a heading is kept with it. */
+export const tableStartHeight = (rows: number) => ROW_HEIGHT + 2 + Math.min(Math.max(rows, 1), 3) * ROW_HEIGHT
+/** The height of a bar chart of `entries` bars. */
+export const barsHeight = (entries: number) => entries * 16 + 24
+/** The height of a chart by month. */
+export const COLUMNS_HEIGHT = 160
 
 /**
  * A pdfkit document set in Sarabun, with the few things reports draw: mixed Thai and Latin text, tables
@@ -63,15 +88,23 @@ export class PdfWriter {
     return thai ? (bold ? 'thaiBold' : 'thai') : bold ? 'latinBold' : 'latin'
   }
 
-  /** Width of text at a size, run by run. */
+  /** Width of text at a size, run by run (a rank-change mark as drawn). */
   measure(text: string, size = 9, bold = false): number {
-    return scriptRuns(text).reduce(
-      (w, r) => w + this.doc.font(this.face(r.thai, bold)).fontSize(size).widthOfString(r.text),
-      0,
-    )
+    return text
+      .split(MARKS)
+      .reduce(
+        (w, part) =>
+          MARKS.test(part)
+            ? w + markWidth(size)
+            : scriptRuns(part).reduce(
+                (pw, r) => pw + this.doc.font(this.face(r.thai, bold)).fontSize(size).widthOfString(r.text),
+                w,
+              ),
+        0,
+      )
   }
 
-  /** Draws one line of text at (x, y), each script run in its font. */
+  /** Draws one line of text at (x, y), each script run in its font, rank-change marks as triangles. */
   text(text: string, x: number, y: number, options: TextOptions = {}): void {
     const size = options.size ?? 9
     const bold = options.bold ?? false
@@ -81,12 +114,45 @@ export class PdfWriter {
     let at = x
     if (options.width !== undefined && options.align === 'right') at = x + options.width - width
     if (options.width !== undefined && options.align === 'center') at = x + (options.width - width) / 2
-    this.doc.fillColor(options.color ?? '#1a1a1a')
-    for (const run of scriptRuns(line)) {
-      this.doc.font(this.face(run.thai, bold)).fontSize(size)
-      this.doc.text(run.text, at, y, { lineBreak: false })
-      at += this.doc.widthOfString(run.text)
+    const color = options.color ?? '#1a1a1a'
+    for (const part of line.split(MARKS)) {
+      if (!part) continue
+      if (MARKS.test(part)) {
+        this.mark(part, at, y, size)
+        at += markWidth(size)
+        continue
+      }
+      this.doc.fillColor(color)
+      for (const run of scriptRuns(part)) {
+        this.doc.font(this.face(run.thai, bold)).fontSize(size)
+        this.doc.text(run.text, at, y, { lineBreak: false })
+        at += this.doc.widthOfString(run.text)
+      }
     }
+  }
+
+  /** ▲ or ▼ as a filled triangle the height of a digit, on the line's baseline. */
+  private mark(mark: string, x: number, y: number, size: number): void {
+    const w = markWidth(size) * 0.8
+    const top = y + size * 0.45
+    const bottom = y + size * 1.05
+    const left = x + markWidth(size) * 0.05
+    const path =
+      mark === '▲'
+        ? this.doc
+            .moveTo(left, bottom)
+            .lineTo(left + w, bottom)
+            .lineTo(left + w / 2, top)
+        : this.doc
+            .moveTo(left, top)
+            .lineTo(left + w, top)
+            .lineTo(left + w / 2, bottom)
+    path.closePath().fill(MARK_COLORS[mark] ?? '#1a1a1a')
+  }
+
+  /** The height `paragraph` takes for a text (a heading is kept with it). */
+  paragraphHeight(text: string, size = 9): number {
+    return wrapText(text, CONTENT_WIDTH, (s) => this.measure(s, size)).length * size * 1.5
   }
 
   /** A paragraph across the content width, broken between words; moves `y` below it. */
@@ -99,9 +165,12 @@ export class PdfWriter {
     }
   }
 
-  /** A section heading in Thai and English. */
-  heading(th: string, en: string): void {
-    this.ensureSpace(60)
+  /**
+   * A section heading in Thai and English, on the page where what follows it starts: `keepWith` is the height
+   * of that start (tableStartHeight, barsHeight, …), so a heading never stands alone at a page's foot.
+   */
+  heading(th: string, en: string, keepWith = tableStartHeight(3)): void {
+    this.ensureSpace(HEADING_HEIGHT + keepWith)
     this.y += 8
     this.text(th, MARGIN, this.y, { size: 13, bold: true })
     this.y += 18
@@ -117,23 +186,56 @@ export class PdfWriter {
     }
   }
 
-  /** A table with a header row, repeated on each page it continues on. */
+  /**
+   * Widths and type sizes that fit every cell of the right-aligned (number) columns and their headings: room
+   * is taken from the text columns first, then a number still too wide is set smaller.
+   */
+  tableLayout<T>(columns: readonly TableColumn<T>[], rows: readonly T[]): TableLayout {
+    const needs = columns.map((c) =>
+      c.align === 'right'
+        ? Math.max(
+            this.measure(c.header, CELL_SIZE, true),
+            ...rows.map((row) => this.measure(c.cell(row), CELL_SIZE)),
+          ) + CELL_PADDING
+        : 0,
+    )
+    const widths = fitColumnWidths(
+      columns.map((c, i) => ({
+        width: c.width,
+        need: needs[i] as number,
+        ...(c.align === 'right' ? {} : { giveDownTo: Math.min(c.width, MIN_TEXT_WIDTH) }),
+      })),
+    )
+    const sizes = widths.map((w, i) => {
+      const need = needs[i] as number
+      if (need <= w) return CELL_SIZE
+      return Math.max(MIN_CELL_SIZE, CELL_SIZE * ((w - CELL_PADDING) / (need - CELL_PADDING)))
+    })
+    return { widths, sizes }
+  }
+
+  /** A table with a header row, repeated on each page it continues on; numbers are never cut. */
   table<T>(columns: TableColumn<T>[], rows: readonly T[]): void {
-    const header = () => {
+    const { widths, sizes } = this.tableLayout(columns, rows)
+    const cells = (text: (c: TableColumn<T>) => string, bold: boolean) => {
       let x = MARGIN
-      this.doc.rect(MARGIN, this.y - 2, CONTENT_WIDTH, ROW_HEIGHT + 2).fill('#e8eef5')
-      for (const c of columns) {
-        this.text(c.header, x + 2, this.y, {
-          bold: true,
-          size: 8,
-          width: c.width - 4,
+      columns.forEach((c, i) => {
+        const width = widths[i] as number
+        this.text(text(c), x + CELL_PADDING / 2, this.y, {
+          bold,
+          size: sizes[i] as number,
+          width: width - CELL_PADDING,
           align: c.align ?? 'left',
         })
-        x += c.width
-      }
+        x += width
+      })
+    }
+    const header = () => {
+      this.doc.rect(MARGIN, this.y - 2, CONTENT_WIDTH, ROW_HEIGHT + 2).fill('#e8eef5')
+      cells((c) => c.header, true)
       this.y += ROW_HEIGHT + 2
     }
-    this.ensureSpace(ROW_HEIGHT * 3)
+    this.ensureSpace(tableStartHeight(rows.length))
     header()
     rows.forEach((row, i) => {
       if (this.y + ROW_HEIGHT > BOTTOM) {
@@ -142,11 +244,7 @@ export class PdfWriter {
         header()
       }
       if (i % 2 === 1) this.doc.rect(MARGIN, this.y - 2, CONTENT_WIDTH, ROW_HEIGHT).fill('#f6f8fa')
-      let x = MARGIN
-      for (const c of columns) {
-        this.text(c.cell(row), x + 2, this.y, { size: 8, width: c.width - 4, align: c.align ?? 'left' })
-        x += c.width
-      }
+      cells((c) => c.cell(row), false)
       this.y += ROW_HEIGHT
     })
     this.y += 6
@@ -164,8 +262,7 @@ export class PdfWriter {
     const barX = MARGIN + labelWidth + 6
     const barWidth = CONTENT_WIDTH - labelWidth - 60
     const max = Math.max(1, marker?.value ?? 0, ...entries.map((e) => e.value))
-    const height = entries.length * 16 + 24
-    this.ensureSpace(height)
+    this.ensureSpace(barsHeight(entries.length))
     const top = this.y
     for (const e of entries) {
       this.text(e.label, MARGIN, this.y + 1, { size: 8, width: labelWidth, align: 'right' })
@@ -194,14 +291,15 @@ export class PdfWriter {
     this.y += 24
   }
 
-  /** Vertical bars by month, with an optional dashed level (a monthly pace). */
+  /** Vertical bars by month, labelled in Thai above English, with an optional dashed level (a monthly pace). */
   columns(
-    entries: readonly { label: string; value: number }[],
+    entries: readonly { label: string; sublabel?: string; value: number }[],
     level?: { value: number; label: string },
   ): void {
     const chartHeight = 120
-    this.ensureSpace(chartHeight + 40)
-    const top = this.y
+    this.ensureSpace(COLUMNS_HEIGHT)
+    // Room above the tallest bar for its value.
+    const top = this.y + 12
     const max = Math.max(1, level?.value ?? 0, ...entries.map((e) => e.value))
     const slot = CONTENT_WIDTH / Math.max(entries.length, 1)
     entries.forEach((e, i) => {
@@ -214,6 +312,14 @@ export class PdfWriter {
         align: 'center',
       })
       this.text(e.label, MARGIN + i * slot, top + chartHeight + 3, { size: 7, width: slot, align: 'center' })
+      if (e.sublabel) {
+        this.text(e.sublabel, MARGIN + i * slot, top + chartHeight + 12, {
+          size: 6,
+          color: '#555555',
+          width: slot,
+          align: 'center',
+        })
+      }
     })
     if (level) {
       const y = top + chartHeight - (level.value / max) * chartHeight
@@ -225,22 +331,33 @@ export class PdfWriter {
         .strokeColor('#c0392b')
         .stroke()
         .restore()
-      this.text(level.label, MARGIN, y - 11, { size: 7, color: '#c0392b' })
+      // At the right end, on white, so a bar behind it does not hide it.
+      const width = this.measure(level.label, 7) + 4
+      const x = MARGIN + CONTENT_WIDTH - width
+      this.doc.rect(x, y - 11, width, 10).fill('#ffffff')
+      this.text(level.label, x + 2, y - 11, { size: 7, color: '#c0392b' })
     }
-    this.y = top + chartHeight + 20
+    this.y = top + chartHeight + 22
   }
 
-  /** Page numbers on every page, then the document's bytes. */
-  finish(footer: string): Promise<Buffer> {
+  /**
+   * The footer of every page (`left`: what the document is; `right`: its edition) with the page number,
+   * then the document's bytes.
+   */
+  finish(footer: { left: string; right: string }): Promise<Buffer> {
     const { start, count } = this.doc.bufferedPageRange()
+    const y = A4.height - MARGIN
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i)
-      this.text(`${footer} · ${i + 1}/${count}`, MARGIN, A4.height - MARGIN, {
-        size: 7,
-        color: '#777777',
-        width: CONTENT_WIDTH,
+      const right = `${footer.right} · หน้า ${i + 1}/${count}`
+      const rightWidth = Math.min(this.measure(right, 7), CONTENT_WIDTH / 2)
+      const style = { size: 7, color: '#777777' }
+      this.text(right, MARGIN + CONTENT_WIDTH - rightWidth, y, {
+        ...style,
+        width: rightWidth,
         align: 'right',
       })
+      this.text(footer.left, MARGIN, y, { ...style, width: CONTENT_WIDTH - rightWidth - 12 })
     }
     this.doc.end()
     return this.done

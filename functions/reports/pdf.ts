@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../shared/catalog.js'
 import {
   AGENCIES_COLUMNS,
+  AWARD_STANDING_COLUMNS,
   type ColumnDef,
   type ColumnFormat,
   columnByKey,
@@ -8,26 +9,51 @@ import {
   summaryColumns,
 } from '../../shared/reports/columns.js'
 import type { Cell } from '../../shared/reports/csv.js'
-import type { AgencyReportDocument, ReportDocument } from '../../shared/reports/model.js'
+import {
+  awardMetricLabel,
+  bilingual,
+  groupLabel,
+  percentText,
+  rankChangeMark,
+  rankWithChange,
+  shortMonthLabels,
+  targetSourceLabel,
+  yesNoLabel,
+} from '../../shared/reports/labels.js'
+import {
+  type AgencyReportDocument,
+  type AwardList,
+  type ReportDocument,
+  UNNAMED,
+} from '../../shared/reports/model.js'
 import { agencyNames, agencyRows, datasetRows, summaryRows } from '../../shared/reports/tables.js'
-import { CONTENT_WIDTH, formatNumber, PdfWriter, type TableColumn } from './pdf-writer.js'
+import {
+  barsHeight,
+  COLUMNS_HEIGHT,
+  CONTENT_WIDTH,
+  formatNumber,
+  PdfWriter,
+  type TableColumn,
+  tableStartHeight,
+} from './pdf-writer.js'
 
 /** The report's date in the PDF: the end of its month, so the same month gives the same bytes. */
 const reportDate = (doc: { period: { month: { end: string } } }) => new Date(doc.period.month.end)
 
-const change = (n: Cell) => (typeof n !== 'number' ? '–' : n > 0 ? `+${n}` : String(n))
-const percent = (n: number) => `${n.toFixed(1)}%`
+/** What the caller knows that the document does not. */
+export interface PdfOptions {
+  /** The report version being written (v2 restates v1): the footer names it. */
+  version?: number
+}
 
 /** A cell as its column's format reads it: counts with thousands separators, a dash for nothing. */
 function formatted(value: Cell, format?: ColumnFormat): string {
   if (value === null) return '–'
   if (typeof value === 'string') return value
-  return format === 'percent' ? percent(value) : formatNumber(value)
+  return format === 'percent' ? percentText(value) : formatNumber(value)
 }
 
-/** The summary's cells: its yes/no lines in both languages. */
-const summaryCell = (value: Cell, format?: ColumnFormat) =>
-  value === 'yes' ? 'ใช่ · yes' : value === 'no' ? 'ไม่ · no' : formatted(value, format)
+const mark = (value: Cell) => rankChangeMark(typeof value === 'number' ? value : null)
 
 /**
  * A column of a PDF table: a shared report column (shared/reports/columns.ts) by key, which gives its heading
@@ -38,19 +64,21 @@ export interface PdfColumn {
   width: number
   /** Another column written in the same cell after ` · ` (an item's Thai and English names). */
   also?: string
-  /** How the PDF writes the cell where it differs from the format (a signed rank change, an award mark). */
+  /** How the PDF writes the cell where it differs from the format (a rank-change mark, an award mark). */
   text?: (value: Cell, format?: ColumnFormat) => string
 }
 
 /**
- * Which shared columns each PDF table shows, and how wide: `summary` picks from the summary sheet's columns,
- * `agencies` from agencies.csv's, `datasets` from datasets.csv's.
+ * Which shared columns each PDF table shows, and how wide (each adds up to the content width; numbers that
+ * need more take it from the text columns): `summary` picks from the summary sheet's columns, `agencies`
+ * from agencies.csv's, `datasets` and `agencyDatasets` from datasets.csv's, `agencyAward` and
+ * `datasetAward` from the award standings sheet's.
  */
 export const PDF_COLUMNS = {
   summary: [
     { key: 'itemTh', also: 'itemEn', width: 275 },
-    { key: 'month', width: 120, text: summaryCell },
-    { key: 'fiscalYearToDate', width: 120, text: summaryCell },
+    { key: 'month', width: 120 },
+    { key: 'fiscalYearToDate', width: 120 },
   ],
   agencies: [
     { key: 'fyRank', width: 36 },
@@ -66,7 +94,30 @@ export const PDF_COLUMNS = {
     { key: 'titleTh', width: 230 },
     { key: 'agencyTh', width: 150 },
     { key: 'downloads', width: 60 },
-    { key: 'rankChange', width: 37, text: change },
+    { key: 'rankChange', width: 37, text: mark },
+  ],
+  // An agency's own datasets: its name would only repeat on every row.
+  agencyDatasets: [
+    { key: 'rank', width: 40 },
+    { key: 'titleTh', width: 300 },
+    { key: 'downloads', width: 60 },
+    { key: 'uniqueDownloads', width: 70 },
+    { key: 'rankChange', width: 45, text: mark },
+  ],
+  agencyAward: [
+    { key: 'rank', width: 40 },
+    { key: 'nameTh', also: 'nameEn', width: 300 },
+    { key: 'downloads', width: 60 },
+    { key: 'uniqueDownloads', width: 65 },
+    { key: 'tiedAtCutoff', width: 50, text: (v) => (v === 'yes' ? 'เสมอ · tie' : '') },
+  ],
+  datasetAward: [
+    { key: 'rank', width: 34 },
+    { key: 'nameTh', width: 196 },
+    { key: 'agencyTh', width: 130 },
+    { key: 'downloads', width: 52 },
+    { key: 'uniqueDownloads', width: 53 },
+    { key: 'tiedAtCutoff', width: 50, text: (v) => (v === 'yes' ? 'เสมอ · tie' : '') },
   ],
 } satisfies Record<string, PdfColumn[]>
 
@@ -93,10 +144,12 @@ function header(pdf: PdfWriter, doc: ReportDocument | AgencyReportDocument, th: 
   pdf.y += 24
   pdf.text(en, 40, pdf.y, { size: 11, color: '#444444', width: CONTENT_WIDTH })
   pdf.y += 18
-  pdf.text(`${doc.labels.month.th} · ${doc.labels.fiscalYear.th} · กฎการนับ ${doc.countingRules}`, 40, pdf.y, {
-    size: 9,
-    color: '#555555',
-  })
+  pdf.text(
+    `${doc.labels.month.th} · ${doc.labels.fiscalYear.th} · กฎการนับ · counting rules ${doc.countingRules}`,
+    40,
+    pdf.y,
+    { size: 9, color: '#555555', width: CONTENT_WIDTH },
+  )
   pdf.y += 14
   if (!doc.complete) {
     pdf.paragraph('เดือนนี้ยังไม่สิ้นสุด ตัวเลขจะเปลี่ยนแปลง · This month is not over yet: its figures will change.', {
@@ -106,112 +159,213 @@ function header(pdf: PdfWriter, doc: ReportDocument | AgencyReportDocument, th: 
   pdf.y += 6
 }
 
-/** `report.pdf`: A4, Thai first: totals, charts of the leaders, the agency ranking with targets, top datasets. */
-export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
-  const pdf = new PdfWriter({ title: `OGD Rankings ${doc.month}`, date: reportDate(doc) })
-  header(
-    pdf,
-    doc,
-    `รายงานอันดับการดาวน์โหลดข้อมูลเปิดภาครัฐ ${doc.labels.month.th}`,
-    `Open government data downloads: monthly ranking report, ${doc.labels.month.en}`,
-  )
+/** The footer's edition: the report version when the caller knows it, and the counting rules. */
+const edition = (doc: ReportDocument | AgencyReportDocument, options: PdfOptions) =>
+  [
+    `${doc.labels.month.th} · ${doc.labels.month.en}`,
+    ...(options.version === undefined ? [] : [`ฉบับที่ ${options.version} · version ${options.version}`]),
+    doc.countingRules,
+  ].join(' · ')
+
+/** A fiscal year's standings are final only once its last month (September) is complete. */
+const provisional = (doc: ReportDocument) => !(doc.complete && doc.month.endsWith('-09'))
+
+/** What a category awards and its cut-off, in Thai then English. */
+function categoryLines(list: AwardList): string[] {
+  const metric = awardMetricLabel(list.metric)
+  const cutoff = list.cutoff === null ? '–' : formatNumber(list.cutoff)
+  const lines = [
+    `${list.places} รางวัล ตาม${metric.th} · เกณฑ์ ${cutoff} · ผู้ได้รางวัล ${list.qualifying} ราย`,
+    `${list.places} places by ${metric.en} · cut-off ${cutoff} · ${list.qualifying} qualify`,
+  ]
+  for (const g of list.groups ?? []) {
+    const group = groupLabel(g.group)
+    const groupCutoff = g.cutoff === null ? '–' : formatNumber(g.cutoff)
+    lines.push(
+      `${group.th} · ${group.en}: ${g.places} รางวัล · places, เกณฑ์ · cut-off ${groupCutoff}` +
+        (g.ties ? ', เสมอที่เกณฑ์ · tie' : ''),
+    )
+  }
+  if (list.ties) {
+    lines.push(
+      'มีผู้เสมอกันที่เกณฑ์: ทุกรายการที่เสมอได้รับรางวัล (เครื่องหมาย "เสมอ") · ' +
+        'Entries tied at the cut-off all qualify (marked "tie").',
+    )
+  }
+  return lines
+}
+
+/** Every award category: its title, rules, cut-off and ties, and every awarded place, named. */
+function awardSections(pdf: PdfWriter, doc: ReportDocument): void {
+  for (const list of doc.awards.lists ?? []) {
+    const awarded = list.entries.filter((e) => e.awarded)
+    const lines = categoryLines(list)
+    pdf.heading(
+      `${list.title.th}: ผู้ได้รางวัลทั้ง ${awarded.length} ราย ${doc.labels.fiscalYear.th} ถึง${doc.labels.month.th}`,
+      `${list.title.en}: all ${awarded.length} awarded places, ${doc.labels.fiscalYear.en} through ${doc.labels.month.en}`,
+      lines.reduce((h, line) => h + pdf.paragraphHeight(line), 4) + tableStartHeight(awarded.length),
+    )
+    for (const line of lines) pdf.paragraph(line)
+    pdf.y += 4
+    if (awarded.length === 0) {
+      pdf.paragraph('ยังไม่มีผู้ได้รางวัล · No place is awarded yet.', { color: '#555555' })
+      continue
+    }
+    const layout = list.subject === 'agency' ? PDF_COLUMNS.agencyAward : PDF_COLUMNS.datasetAward
+    pdf.table(
+      pdfColumns(AWARD_STANDING_COLUMNS, layout),
+      awarded.map((entry) => ({ category: list, entry })),
+    )
+  }
+  if (provisional(doc)) {
+    pdf.paragraph(
+      'ผลระหว่างปีงบประมาณ อาจเปลี่ยนได้จนสิ้นปีงบประมาณ · Provisional: standings can change until the fiscal year ends.',
+      { color: '#555555' },
+    )
+  }
+}
+
+/** `report.pdf`: A4, Thai first: totals, charts of the leaders, every award place, the agency ranking. */
+export function renderReportPdf(doc: ReportDocument, options: PdfOptions = {}): Promise<Buffer> {
+  const title: LocalizedText = {
+    th: `รายงานอันดับการดาวน์โหลดข้อมูลเปิดภาครัฐ ${doc.labels.month.th}`,
+    en: `Open government data downloads: monthly ranking report, ${doc.labels.month.en}`,
+  }
+  const pdf = new PdfWriter({ title: `${title.th} · ${title.en}`, date: reportDate(doc) })
+  header(pdf, doc, title.th, title.en)
 
   pdf.table(pdfColumns(summaryColumns(doc), PDF_COLUMNS.summary), summaryRows(doc))
 
   const plaque = doc.awards.categories.find((c) => c.subject === 'agency')
   const awarded = new Set(plaque?.standings.filter((s) => s.awarded).map((s) => s.agencyId))
-  pdf.heading('15 หน่วยงานแรก ปีงบประมาณถึงปัจจุบัน', 'Top 15 agencies, fiscal year to date (green: awarded)')
+  const leaders = doc.agencies.fiscalYearToDate.slice(0, 15)
+  pdf.heading(
+    `${leaders.length} หน่วยงานแรก ${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
+    `Top ${leaders.length} agencies, ${doc.labels.fiscalYear.en} to date (green: awarded)`,
+    barsHeight(leaders.length),
+  )
   pdf.bars(
-    doc.agencies.fiscalYearToDate.slice(0, 15).map((a) => ({
-      label: a.name.th,
-      value: a.downloads,
-      highlight: awarded.has(a.agencyId),
-    })),
+    leaders.map((a) => ({ label: a.name.th, value: a.downloads, highlight: awarded.has(a.agencyId) })),
     plaque?.cutoff
       ? { value: plaque.cutoff, label: `เกณฑ์รางวัล · cut-off ${formatNumber(plaque.cutoff)}` }
       : undefined,
   )
-  pdf.heading(`10 ชุดข้อมูลแรก ${doc.labels.month.th}`, `Top 10 datasets, ${doc.labels.month.en}`)
-  pdf.bars(doc.datasets.month.slice(0, 10).map((d) => ({ label: d.title.th, value: d.downloads })))
+  const topMonth = doc.datasets.month.slice(0, 10)
+  pdf.heading(
+    `${topMonth.length} ชุดข้อมูลแรก ${doc.labels.month.th}`,
+    `Top ${topMonth.length} datasets, ${doc.labels.month.en}`,
+    barsHeight(topMonth.length),
+  )
+  pdf.bars(topMonth.map((d) => ({ label: d.title.th, value: d.downloads })))
 
-  pdf.heading('อันดับหน่วยงานและความก้าวหน้าเทียบเป้าหมาย', 'Agency ranking and progress against targets')
-  pdf.table(pdfColumns(AGENCIES_COLUMNS, PDF_COLUMNS.agencies), agencyRows(doc, 'fiscalYearToDate'))
+  awardSections(pdf, doc)
+
+  const agencies = agencyRows(doc, 'fiscalYearToDate')
+  pdf.heading(
+    'อันดับหน่วยงานและความก้าวหน้าเทียบเป้าหมาย',
+    'Agency ranking and progress against targets',
+    tableStartHeight(agencies.length),
+  )
+  pdf.table(pdfColumns(AGENCIES_COLUMNS, PDF_COLUMNS.agencies), agencies)
 
   const names = agencyNames(doc)
-  // An agency the ranking does not name is shown by its id.
-  const agencyName = (id: string): LocalizedText => names(id) ?? { th: id, en: id }
+  const agencyName = (id: string): LocalizedText => names(id) ?? UNNAMED
   const datasets = pdfColumns(DATASET_COLUMNS, PDF_COLUMNS.datasets)
-  pdf.heading(`20 ชุดข้อมูลแรก ${doc.labels.month.th}`, `Top 20 datasets, ${doc.labels.month.en}`)
-  pdf.table(datasets, datasetRows('month', doc.datasets.month.slice(0, 20), agencyName))
+  const month = datasetRows('month', doc.datasets.month.slice(0, 20), agencyName)
   pdf.heading(
-    `20 ชุดข้อมูลแรก ${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
-    `Top 20 datasets, ${doc.labels.fiscalYear.en} to date`,
+    `${month.length} ชุดข้อมูลแรก ${doc.labels.month.th}`,
+    `Top ${month.length} datasets, ${doc.labels.month.en}`,
+    tableStartHeight(month.length),
   )
-  pdf.table(datasets, datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate.slice(0, 20), agencyName))
-
-  pdf.heading('เกณฑ์รางวัล', 'Award categories')
-  for (const c of doc.awards.categories) {
-    pdf.paragraph(
-      `${c.id}: ${c.places} รางวัล · places; เกณฑ์ · cut-off ${formatNumber(c.cutoff)}; ` +
-        `ผู้ได้รางวัล · qualifying ${c.qualifying}${c.ties ? ' (เสมอที่เกณฑ์ · tie at the cut-off)' : ''}`,
+  pdf.table(datasets, month)
+  // The dataset award lists the year's leaders in full; without one, the year's top 20 stand in.
+  if (!doc.awards.categories.some((c) => c.subject === 'dataset')) {
+    const year = datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate.slice(0, 20), agencyName)
+    pdf.heading(
+      `${year.length} ชุดข้อมูลแรก ${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
+      `Top ${year.length} datasets, ${doc.labels.fiscalYear.en} to date`,
+      tableStartHeight(year.length),
     )
+    pdf.table(datasets, year)
   }
   pdf.paragraph(
     'ตารางทั้งหมดอยู่ในไฟล์ report.xlsx, agencies.csv, datasets.csv และ report.json · ' +
       'Every table in full: report.xlsx, agencies.csv, datasets.csv and report.json.',
     { color: '#555555' },
   )
-  return pdf.finish(`OGD Rankings · ${doc.month} · ${doc.countingRules}`)
+  return pdf.finish({ left: `${title.th} · Monthly ranking report`, right: edition(doc, options) })
+}
+
+/** The agency's figures for the month and the year, Thai and English in each line. */
+function agencyFigures(doc: AgencyReportDocument): [string, string][] {
+  const t = doc.target
+  const { month, fiscalYearToDate: year } = doc.agency
+  return [
+    ...(t ? [['กลุ่ม · Group', bilingual(groupLabel(t.group))] as [string, string]] : []),
+    ['ดาวน์โหลดเดือนนี้ · Downloads this month', formatNumber(month?.downloads ?? 0)],
+    ['อันดับเดือนนี้ · Rank this month', rankWithChange(month?.rank ?? null, month?.rankChange ?? null)],
+    ['ดาวน์โหลดปีงบประมาณถึงปัจจุบัน · Fiscal year to date', formatNumber(year?.downloads ?? 0)],
+    ['อันดับปีงบประมาณ · Fiscal year rank', rankWithChange(year?.rank ?? null, year?.rankChange ?? null)],
+    [
+      'เป้าหมาย · Target',
+      t ? `${formatNumber(t.target)} (${bilingual(targetSourceLabel(t.targetSource))})` : '–',
+    ],
+    ['ร้อยละของเป้าหมาย · Share of the target', t ? percentText(t.targetPercent) : '–'],
+    ['เกณฑ์รางวัล · Award cut-off', formatNumber(t?.cutoff)],
+    ['ขาดอีกถึงเกณฑ์ · Gap to the cut-off', formatNumber(t?.gapToCutoff)],
+    ['อยู่ในอันดับที่ได้รางวัล · In an award place', t ? bilingual(yesNoLabel(t.awarded, 'awarded')) : '–'],
+    ['คาดการณ์สิ้นปีงบประมาณ · Projection to year end', formatNumber(t?.projection)],
+    ['ต้องการต่อเดือน · Needed per remaining month', formatNumber(t?.neededPerMonth)],
+    ['โรบอตที่ไม่นับ (เดือนนี้) · Robots left out (month)', formatNumber(month?.excluded.robots ?? 0)],
+    ['คลิกซ้ำที่ไม่นับ (เดือนนี้) · Double clicks left out (month)', formatNumber(month?.excluded.doubleClicks ?? 0)],
+  ]
 }
 
 /** `agencies/<agencyId>.pdf`: one agency's month and year against its target, by month, and its datasets. */
-export function renderAgencyPdf(doc: AgencyReportDocument): Promise<Buffer> {
-  const pdf = new PdfWriter({ title: `OGD Rankings ${doc.month} ${doc.agencyId}`, date: reportDate(doc) })
+export function renderAgencyPdf(doc: AgencyReportDocument, options: PdfOptions = {}): Promise<Buffer> {
+  const pdf = new PdfWriter({
+    title: `${doc.name.th} · ${doc.labels.month.th} · ${doc.name.en} · ${doc.labels.month.en}`,
+    date: reportDate(doc),
+  })
   header(pdf, doc, doc.name.th, `${doc.name.en}: monthly report, ${doc.labels.month.en}`)
-  const t = doc.target
-  const figures: [string, string][] = [
-    ['ดาวน์โหลดเดือนนี้ · Downloads this month', formatNumber(doc.agency.month?.downloads ?? 0)],
-    ['อันดับเดือนนี้ · Rank this month', String(doc.agency.month?.rank ?? '–')],
-    [
-      'ดาวน์โหลดปีงบประมาณถึงปัจจุบัน · Fiscal year to date',
-      formatNumber(doc.agency.fiscalYearToDate?.downloads ?? 0),
-    ],
-    [
-      'อันดับปีงบประมาณ · Fiscal year rank',
-      `${doc.agency.fiscalYearToDate?.rank ?? '–'} (${change(doc.agency.fiscalYearToDate?.rankChange ?? null)})`,
-    ],
-    ['เป้าหมาย · Target', t ? `${formatNumber(t.target)} (${percent(t.targetPercent)})` : '–'],
-    ['เกณฑ์รางวัล · Award cut-off', formatNumber(t?.cutoff)],
-    ['ขาดอีกถึงเกณฑ์ · Gap to the cut-off', formatNumber(t?.gapToCutoff)],
-    ['คาดการณ์สิ้นปีงบประมาณ · Projection to year end', formatNumber(t?.projection)],
-    ['ต้องการต่อเดือน · Needed per remaining month', formatNumber(t?.neededPerMonth)],
-    ['โรบอตที่ไม่นับ (เดือนนี้) · Robots left out (month)', formatNumber(doc.agency.month?.excluded.robots ?? 0)],
-    [
-      'คลิกซ้ำที่ไม่นับ (เดือนนี้) · Double clicks left out (month)',
-      formatNumber(doc.agency.month?.excluded.doubleClicks ?? 0),
-    ],
-  ]
   pdf.table(
     [
-      { header: 'รายการ · Item', width: 365, cell: (r) => r[0] },
-      { header: '', width: 150, align: 'right', cell: (r) => r[1] },
+      { header: 'รายการ · Item', width: 300, cell: (r) => r[0] },
+      { header: '', width: 215, align: 'right', cell: (r) => r[1] },
     ],
-    figures,
+    agencyFigures(doc),
   )
-  if (t) {
-    pdf.heading('ดาวน์โหลดรายเดือน', 'Downloads by month (dashed: the monthly pace the target needs)')
+  // The outlook's sentence (a projected year-end standing) goes here, below the figures, once the
+  // document model carries one; the model has none yet, so the PDF writes none.
+  const t = doc.target
+  if (t && t.months.length > 0) {
+    const pace = Math.ceil(t.target / 12)
+    pdf.heading(
+      'ดาวน์โหลดรายเดือน',
+      'Downloads by month (dashed: the monthly pace the target needs)',
+      COLUMNS_HEIGHT,
+    )
     pdf.columns(
-      t.months.map((m) => ({ label: m.month, value: m.downloads })),
-      t.target > 0
-        ? { value: Math.ceil(t.target / 12), label: `${formatNumber(Math.ceil(t.target / 12))} / เดือน` }
-        : undefined,
+      t.months.map((m) => {
+        const label = shortMonthLabels(m.month)
+        return { label: label.th, sublabel: label.en, value: m.downloads }
+      }),
+      t.target > 0 ? { value: pace, label: `${formatNumber(pace)} ต่อเดือน · per month` } : undefined,
     )
   }
   const own = () => doc.name
-  const datasets = pdfColumns(DATASET_COLUMNS, PDF_COLUMNS.datasets)
-  pdf.heading(`ชุดข้อมูลของหน่วยงาน ${doc.labels.month.th}`, `The agency's datasets, ${doc.labels.month.en}`)
+  const datasets = pdfColumns(DATASET_COLUMNS, PDF_COLUMNS.agencyDatasets)
+  pdf.heading(
+    `ชุดข้อมูลของหน่วยงาน ${doc.labels.month.th}`,
+    `The agency's datasets, ${doc.labels.month.en} (rank: national)`,
+    tableStartHeight(doc.datasets.month.length),
+  )
   pdf.table(datasets, datasetRows('month', doc.datasets.month, own))
-  pdf.heading('ชุดข้อมูลของหน่วยงาน ปีงบประมาณถึงปัจจุบัน', "The agency's datasets, fiscal year to date")
+  pdf.heading(
+    `ชุดข้อมูลของหน่วยงาน ${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
+    `The agency's datasets, ${doc.labels.fiscalYear.en} to date (rank: national)`,
+    tableStartHeight(doc.datasets.fiscalYearToDate.length),
+  )
   pdf.table(datasets, datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate, own))
-  return pdf.finish(`OGD Rankings · ${doc.month} · ${doc.agencyId}`)
+  return pdf.finish({ left: `${doc.name.th} · ${doc.name.en}`, right: edition(doc, options) })
 }

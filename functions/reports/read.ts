@@ -1,7 +1,7 @@
 import type { PerformanceResponse } from '../../shared/api.js'
 import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import type { ReportInput } from '../../shared/reports/model.js'
-import { fiscalYearOfMonth, monthRange } from '../../shared/time.js'
+import { addMonths, fiscalYearOfMonth, monthRange } from '../../shared/time.js'
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
 import { awards } from '../read-model/awards.js'
@@ -29,14 +29,16 @@ export async function readReportInput(month: string, now = clock.now()): Promise
   const asOf = reportAsOf(month, now)
   const fy = fiscalYearOfMonth(month)
   const toDate = { fy, through: month }
-  const [agenciesMonth, agenciesFy, datasetsMonth, datasetsFy, standings, cat] = await Promise.all([
-    agencyRanking({ month }, asOf, versions),
-    agencyRanking(toDate, asOf, versions),
-    datasetRanking({ month }, {}, asOf, versions),
-    datasetRanking(toDate, {}, asOf, versions),
-    awards(versions, fy, REPORT_READER, asOf, month),
-    catalog(),
-  ])
+  const [agenciesMonth, agenciesPrevious, agenciesFy, datasetsMonth, datasetsFy, standings, cat] =
+    await Promise.all([
+      agencyRanking({ month }, asOf, versions),
+      agencyRanking({ month: addMonths(month, -1) }, asOf, versions),
+      agencyRanking(toDate, asOf, versions),
+      datasetRanking({ month }, {}, asOf, versions),
+      datasetRanking(toDate, {}, asOf, versions),
+      awards(versions, fy, REPORT_READER, asOf, month),
+      catalog(),
+    ])
   const performance: PerformanceResponse[] = []
   for (const a of agenciesFy.items) {
     // Agencies outside the catalog (counts only) have no group or target to report.
@@ -50,6 +52,7 @@ export async function readReportInput(month: string, now = clock.now()): Promise
     month,
     countingRules: COUNTING_RULES,
     agencies: { month: agenciesMonth, fiscalYearToDate: agenciesFy },
+    previousMonth: agenciesPrevious,
     datasets: { month: datasetsMonth.items, fiscalYearToDate: datasetsFy.items },
     awards: standings,
     performance,

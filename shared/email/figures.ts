@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../catalog.js'
+import type { ReportDocument } from '../reports/model.js'
 
-/** The headline figures of a national report email for a month, as the read API computes them. */
+/** The headline figures of a national report email for a month, as its report states them. */
 export interface NationalFigures {
   scope: 'national'
   month: string
@@ -8,8 +9,8 @@ export interface NationalFigures {
   downloads: number
   uniqueDownloads: number
   machineDownloads: number
-  /** Downloads of the month before, for the change. */
-  previousDownloads: number
+  /** Downloads of the month before, for the change (null: the report does not say). */
+  previousDownloads: number | null
   /** The month's first five agencies in ranking order (tied ones share a rank). */
   top: { rank: number; name: LocalizedText; downloads: number; rankChange: number | null }[]
   /** The fiscal year from October through this month. */
@@ -31,6 +32,11 @@ export interface AgencyFigures {
   rankedAgencies: number
   /** The fiscal year from October through this month, against the target and the award cut-off. */
   fiscalYearToDate: number
+  /** The agency's rank in the fiscal year to date (the award's ranking), and its change since last month. */
+  fiscalYearRank: number | null
+  fiscalYearRankChange: number | null
+  /** Within the award places on the fiscal year so far. */
+  awarded: boolean
   target: number
   targetSource: 'set' | 'cutoff'
   targetPercent: number
@@ -46,4 +52,61 @@ export type ReportFigures = NationalFigures | AgencyFigures
 export function changePercent(current: number, previous: number): number | null {
   if (previous <= 0) return null
   return Math.round(((current - previous) / previous) * 1000) / 10
+}
+
+/** The national figures of a month's report (`report.json`): what the email says is what the report says. */
+export function nationalFiguresOf(doc: ReportDocument): NationalFigures {
+  return {
+    scope: 'national',
+    month: doc.month,
+    fy: doc.fy,
+    downloads: doc.totals.month.downloads,
+    uniqueDownloads: doc.totals.month.uniqueDownloads,
+    machineDownloads: doc.totals.month.machineDownloads,
+    previousDownloads: doc.totals.previousMonth?.downloads ?? null,
+    top: doc.agencies.month.slice(0, 5).map((a) => ({
+      rank: a.rank,
+      name: a.name,
+      downloads: a.downloads,
+      rankChange: a.rankChange,
+    })),
+    fiscalYearToDate: {
+      downloads: doc.totals.fiscalYearToDate.downloads,
+      uniqueDownloads: doc.totals.fiscalYearToDate.uniqueDownloads,
+    },
+  }
+}
+
+/**
+ * One agency's figures of a month's report (`report.json`): its row of the month's ranking and its fiscal year
+ * against its target, as the report states them; undefined when the report has no target row for it (an agency
+ * outside the catalog).
+ */
+export function agencyFiguresOf(doc: ReportDocument, agencyId: string): AgencyFigures | undefined {
+  const target = doc.targets.find((t) => t.agencyId === agencyId)
+  if (!target) return undefined
+  const month = doc.agencies.month.find((a) => a.agencyId === agencyId)
+  return {
+    scope: 'agency',
+    month: doc.month,
+    fy: doc.fy,
+    agencyId,
+    name: target.name,
+    downloads: month?.downloads ?? 0,
+    uniqueDownloads: month?.uniqueDownloads ?? 0,
+    rank: month?.rank ?? null,
+    rankChange: month?.rankChange ?? null,
+    rankedAgencies: doc.agencies.month.length,
+    fiscalYearToDate: target.downloads,
+    fiscalYearRank: target.rank,
+    fiscalYearRankChange: target.rankChange,
+    awarded: target.awarded,
+    target: target.target,
+    targetSource: target.targetSource,
+    targetPercent: target.targetPercent,
+    cutoff: target.cutoff,
+    gapToCutoff: target.gapToCutoff,
+    projection: target.projection,
+    neededPerMonth: target.neededPerMonth,
+  }
 }

@@ -2,10 +2,15 @@ import { fiscalYearLabel, type Locale, monthLabel } from '../time.js'
 import { type AgencyFigures, changePercent, type NationalFigures, type ReportFigures } from './figures.js'
 import { escapeHtml, safeHref } from './html.js'
 
-/** Where an email's links go: the dashboard page of its scope, the reports page, the unsubscribe page. */
+/**
+ * Where an email's links go: the dashboard page of its scope, the reports page, the scope's PDF of this report
+ * (it opens once the reader has signed in), the unsubscribe page; and whether that PDF is attached.
+ */
 export interface EmailLinks {
   dashboard: string
   reports: string
+  pdf: string
+  pdfAttached?: boolean
   unsubscribe: string
 }
 
@@ -34,6 +39,13 @@ const WORDS = {
     agency: 'หน่วยงาน',
     change: 'เปลี่ยนแปลง',
     monthRank: (n: string) => `อันดับในเดือนนี้ (จาก ${n} หน่วยงาน)`,
+    fyRank: (fy: string) => `อันดับสะสม ${fy} (ใช้ตัดสินรางวัล)`,
+    verdictAwarded: (fy: string) => `ณ สิ้นเดือนนี้ หน่วยงานอยู่ในอันดับที่ได้รับรางวัลของ${fy}`,
+    verdictShort: (fy: string, gap: string) =>
+      `ณ สิ้นเดือนนี้ หน่วยงานยังไม่อยู่ในอันดับที่ได้รับรางวัลของ${fy}: ขาดอีก ${gap} ครั้งถึงเกณฑ์`,
+    verdictNoCutoff: (fy: string) => `ยังไม่มีเกณฑ์รางวัลของ${fy}`,
+    openPdf: 'เปิดรายงาน PDF',
+    pdfAttached: 'แนบรายงาน PDF มากับอีเมลนี้',
     noRank: 'ไม่มีอันดับ',
     up: (n: string) => `ขึ้น ${n} อันดับ`,
     down: (n: string) => `ลง ${n} อันดับ`,
@@ -71,6 +83,14 @@ const WORDS = {
     agency: 'Agency',
     change: 'Change',
     monthRank: (n: string) => `Rank this month (of ${n} agencies)`,
+    fyRank: (fy: string) => `Rank in ${fy} so far (decides the award)`,
+    verdictAwarded: (fy: string) =>
+      `At the end of this month the agency is within the award places of ${fy}.`,
+    verdictShort: (fy: string, gap: string) =>
+      `At the end of this month the agency is not within the award places of ${fy}: ${gap} downloads short of the cut-off.`,
+    verdictNoCutoff: (fy: string) => `${fy} has no award cut-off yet.`,
+    openPdf: 'Open the PDF report',
+    pdfAttached: 'The PDF report is attached to this email.',
     noRank: 'not ranked',
     up: (n: string) => `up ${n}`,
     down: (n: string) => `down ${n}`,
@@ -113,8 +133,8 @@ export function rankChangeText(change: number | null, locale: Locale): string {
 }
 
 /** A percent change with its sign ("+12.5%", "−3.0%"), or the words for no comparison. */
-export function changeText(current: number, previous: number, locale: Locale): string {
-  const change = changePercent(current, previous)
+export function changeText(current: number, previous: number | null, locale: Locale): string {
+  const change = previous === null ? null : changePercent(current, previous)
   if (change === null) return WORDS[locale].noComparison
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±'
   return `${sign}${percentFormat(locale).format(Math.abs(change))}%`
@@ -151,6 +171,12 @@ function agencyRows(f: AgencyFigures, w: Words, locale: Locale): Row[] {
       f.rank === null ? w.noRank : `${n.format(f.rank)} (${rankChangeText(f.rankChange, locale)})`,
     ],
     [w.fytd(fiscalYearLabel(f.fy, locale)), n.format(f.fiscalYearToDate)],
+    [
+      w.fyRank(fiscalYearLabel(f.fy, locale)),
+      f.fiscalYearRank === null
+        ? w.noRank
+        : `${n.format(f.fiscalYearRank)} (${rankChangeText(f.fiscalYearRankChange, locale)})`,
+    ],
     [w.target, `${n.format(f.target)} (${w.targetSource[f.targetSource]})`],
     [w.ofTarget, `${p.format(f.targetPercent)}%`],
     [w.gap, gap],
@@ -185,6 +211,15 @@ function htmlTop(f: NationalFigures, w: Words, locale: Locale): string {
   return `<h2 style="font-size:16px;margin:24px 0 8px;">${escapeHtml(w.top)}</h2><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;"><tr>${head}</tr>${rows}</table>`
 }
 
+/** The one sentence an executive reads first: where the agency stands against the award at the month's end. */
+export function verdictText(f: AgencyFigures, locale: Locale): string {
+  const w = WORDS[locale]
+  const fy = fiscalYearLabel(f.fy, locale)
+  if (f.awarded) return w.verdictAwarded(fy)
+  if (f.gapToCutoff === null) return w.verdictNoCutoff(fy)
+  return w.verdictShort(fy, numberFormat(locale).format(f.gapToCutoff))
+}
+
 const scopeName = (f: ReportFigures, locale: Locale) =>
   f.scope === 'national' ? WORDS[locale].national : f.name[locale]
 
@@ -212,6 +247,7 @@ export function buildReportEmail(
   const rows =
     figures.scope === 'national' ? nationalRows(figures, w, locale) : agencyRows(figures, w, locale)
   const top = figures.scope === 'national' ? figures.top : []
+  const verdict = figures.scope === 'agency' ? verdictText(figures, locale) : undefined
 
   const button = (href: string, label: string) =>
     `<a href="${safeHref(href)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;background:#1e3a8a;color:#ffffff;text-decoration:none;border-radius:4px;">${escapeHtml(label)}</a>`
@@ -224,9 +260,11 @@ export function buildReportEmail(
 <p style="margin:0;color:#4a5568;">${escapeHtml(w.product)}</p>
 <h1 style="font-size:20px;margin:4px 0 16px;">${escapeHtml(subject)}</h1>
 <p style="margin:0 0 16px;">${escapeHtml(lead)}</p>
+${verdict ? `<p style="margin:0 0 16px;font-size:16px;font-weight:bold;">${escapeHtml(verdict)}</p>` : ''}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">${htmlRows(rows)}</table>
 ${figures.scope === 'national' ? htmlTop(figures, w, locale) : ''}
-<p style="margin:24px 0 0;">${button(links.dashboard, w.openDashboard)}${button(links.reports, w.openReports)}</p>
+<p style="margin:24px 0 0;">${button(links.pdf, w.openPdf)}${button(links.dashboard, w.openDashboard)}${button(links.reports, w.openReports)}</p>
+${links.pdfAttached ? `<p style="margin:8px 0 0;color:#4a5568;">${escapeHtml(w.pdfAttached)}</p>` : ''}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #e2e8f0;font-size:12px;color:#4a5568;">${escapeHtml(w.why)}<br><a href="${safeHref(links.unsubscribe)}" style="color:#4a5568;">${escapeHtml(w.unsubscribe)}</a></td></tr>
 </table>
@@ -240,6 +278,7 @@ ${figures.scope === 'national' ? htmlTop(figures, w, locale) : ''}
     subject,
     '',
     lead,
+    ...(verdict ? ['', verdict] : []),
     '',
     ...rows.map(([label, value]) => `${label}: ${value}`),
     ...(top.length > 0
@@ -253,6 +292,8 @@ ${figures.scope === 'national' ? htmlTop(figures, w, locale) : ''}
         ]
       : []),
     '',
+    ...(links.pdfAttached ? [w.pdfAttached] : []),
+    `${w.openPdf}: ${links.pdf}`,
     `${w.openDashboard}: ${links.dashboard}`,
     `${w.openReports}: ${links.reports}`,
     '',

@@ -1,7 +1,15 @@
-import type { AgencyRankingItem, AwardCategoryView, AwardStandingView, DatasetRankingItem } from '../api.js'
+import type { AgencyRankingItem, DatasetRankingItem } from '../api.js'
 import type { LocalizedText } from '../catalog.js'
 import type { Cell } from './csv.js'
-import type { ReportDocument, TargetProgress } from './model.js'
+import {
+  awardMetricLabel,
+  awardSubjectLabel,
+  bilingual,
+  groupLabel,
+  targetSourceLabel,
+  yesNoLabel,
+} from './labels.js'
+import type { AwardEntry, AwardList, ReportDocument, TargetProgress } from './model.js'
 
 /**
  * Every column of the report files, defined once: its CSV name, its headings, its number format and how it
@@ -23,12 +31,16 @@ export interface Column {
 export interface ColumnDef<R> extends Column {
   /** A shorter heading for the PDF's narrow columns; the Thai header when absent. */
   short?: string
+  /** An identifier (CKAN's ids): machines need it, people read names, so sheets put it after them. */
+  id?: boolean
+  /** How a person reads the cell where the file for machines holds a code (`yes` → "ได้รับ / yes"). */
+  human?: (value: Cell) => Cell
+  /** A code kept as it is, explained in a column beside it on sheets (`cutoff` → "ตามเกณฑ์รางวัล / …"). */
+  label?: { header: LocalizedText; text: (code: string) => LocalizedText }
   value: (row: R) => Cell
 }
 
-interface Extra {
-  short?: string
-}
+type Extra = Pick<ColumnDef<never>, 'short' | 'id' | 'human' | 'label'>
 
 function column<R>(
   key: string,
@@ -46,6 +58,13 @@ const int = <R>(key: string, th: string, en: string, value: (row: R) => Cell, ex
 const percent = <R>(key: string, th: string, en: string, value: (row: R) => Cell, extra: Extra = {}) =>
   column(key, { th, en }, 'percent', value, extra)
 const yesNo = (b: boolean) => (b ? 'yes' : 'no')
+/** A `yes`/`no` cell as a person reads it. */
+const humanYesNo =
+  (about: Parameters<typeof yesNoLabel>[1]) =>
+  (value: Cell): Cell =>
+    value === 'yes' || value === 'no' ? bilingual(yesNoLabel(value === 'yes', about)) : value
+const id = <R>(key: string, th: string, en: string, value: (row: R) => Cell) =>
+  text(key, th, en, value, { id: true })
 
 /** Columns that read one part of a row (a period's counts, a target): empty cells where the row lacks it. */
 function partColumns<R, P>(columns: readonly ColumnDef<P>[], part: (row: R) => P | null | undefined) {
@@ -69,7 +88,7 @@ export function columnByKey<R>(columns: readonly ColumnDef<R>[], key: string): C
 
 /** An agency's id and names, the first columns of every agency table. */
 const AGENCY_COLUMNS: ColumnDef<{ agencyId: string; name: LocalizedText }>[] = [
-  text('agencyId', 'รหัสหน่วยงาน', 'Agency id', (a) => a.agencyId),
+  id('agencyId', 'รหัสหน่วยงาน', 'Agency id', (a) => a.agencyId),
   text('nameTh', 'ชื่อหน่วยงาน', 'Name (Thai)', (a) => a.name.th, { short: 'หน่วยงาน · Agency' }),
   text('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)', (a) => a.name.en),
 ]
@@ -119,15 +138,25 @@ function periodCounts<R>(
 }
 
 /** The agency's group, as its target (performance) gives it. */
-const GROUP_COLUMN = text('group', 'กลุ่ม', 'Group', (t: TargetProgress) => t.group)
+const GROUP_COLUMN = text('group', 'กลุ่ม', 'Group', (t: TargetProgress) => t.group, {
+  label: { header: { th: 'ชื่อกลุ่ม', en: 'Group name' }, text: groupLabel },
+})
 
 const TARGET_COLUMNS: ColumnDef<TargetProgress>[] = [
   int('target', 'เป้าหมาย', 'Target', (t) => t.target),
-  text('targetSource', 'ที่มาของเป้าหมาย', 'Target source', (t) => t.targetSource),
+  text('targetSource', 'ที่มาของเป้าหมาย', 'Target source', (t) => t.targetSource, {
+    label: {
+      header: { th: 'ที่มาของเป้าหมาย (คำอธิบาย)', en: 'Target source (label)' },
+      text: targetSourceLabel,
+    },
+  }),
   percent('targetPercent', 'ร้อยละของเป้าหมาย', '% of target', (t) => t.targetPercent, { short: '% เป้า' }),
   int('cutoff', 'เกณฑ์รางวัล', 'Award cut-off', (t) => t.cutoff),
   int('gapToCutoff', 'ขาดอีกถึงเกณฑ์', 'Gap to cut-off', (t) => t.gapToCutoff),
-  text('awarded', 'ได้รางวัล', 'Awarded', (t) => yesNo(t.awarded), { short: 'รางวัล' }),
+  text('awarded', 'ได้รางวัล', 'Awarded', (t) => yesNo(t.awarded), {
+    short: 'รางวัล',
+    human: humanYesNo('awarded'),
+  }),
   int('projection', 'คาดการณ์สิ้นปีงบประมาณ', 'Projection to year end', (t) => t.projection),
   int('neededPerMonth', 'ต้องการต่อเดือน', 'Needed per month', (t) => t.neededPerMonth),
 ]
@@ -182,14 +211,20 @@ export interface DatasetRow {
 
 const datasetCounts = partColumns(COUNT_COLUMNS, (r: DatasetRow) => r.item)
 
+const PERIODS: Record<string, string> = {
+  month: 'เดือน / month',
+  fiscalYearToDate: 'ปีงบประมาณถึงปัจจุบัน / fiscal year to date',
+}
+const humanPeriod = (value: Cell): Cell => (typeof value === 'string' ? (PERIODS[value] ?? value) : value)
+
 /** `datasets.csv` (and the PDF's dataset tables): the rank first, the other counts after the names. */
 export const DATASET_COLUMNS: ColumnDef<DatasetRow>[] = [
-  text('period', 'ช่วงเวลา', 'Period', (r) => r.period),
+  text('period', 'ช่วงเวลา', 'Period', (r) => r.period, { human: humanPeriod }),
   columnByKey(datasetCounts, 'rank'),
-  text('datasetId', 'รหัสชุดข้อมูล', 'Dataset id', (r) => r.item.datasetId),
+  id('datasetId', 'รหัสชุดข้อมูล', 'Dataset id', (r) => r.item.datasetId),
   text('titleTh', 'ชื่อชุดข้อมูล', 'Title (Thai)', (r) => r.item.title.th, { short: 'ชุดข้อมูล · Dataset' }),
   text('titleEn', 'ชื่อภาษาอังกฤษ', 'Title (English)', (r) => r.item.title.en),
-  text('agencyId', 'รหัสหน่วยงาน', 'Agency id', (r) => r.item.agencyId),
+  id('agencyId', 'รหัสหน่วยงาน', 'Agency id', (r) => r.item.agencyId),
   text('agencyTh', 'หน่วยงาน', 'Agency (Thai)', (r) => r.agency?.th ?? null, { short: 'หน่วยงาน · Agency' }),
   text('agencyEn', 'หน่วยงานภาษาอังกฤษ', 'Agency (English)', (r) => r.agency?.en ?? null),
   ...datasetCounts.filter((c) => c.key !== 'rank'),
@@ -216,34 +251,53 @@ export const summaryColumns = (doc: ReportDocument): ColumnDef<SummaryRow>[] => 
   ),
 ]
 
-export const AWARD_CATEGORY_COLUMNS: ColumnDef<AwardCategoryView>[] = [
-  text('category', 'ประเภท', 'Category', (c) => c.id),
-  text('subject', 'ผู้แข่งขัน', 'Subject', (c) => c.subject),
-  text('metric', 'ตัววัด', 'Metric', (c) => c.metric),
+const subjectLabel = (code: string) =>
+  code === 'agency' || code === 'dataset' ? awardSubjectLabel(code) : { th: code, en: code }
+
+/** `Award categories`: each category's title, rules, cut-off and ties (code columns explained beside). */
+export const AWARD_CATEGORY_COLUMNS: ColumnDef<AwardList>[] = [
+  text('titleTh', 'ชื่อรางวัล', 'Award (Thai)', (c) => c.title.th),
+  text('titleEn', 'ชื่อรางวัลภาษาอังกฤษ', 'Award (English)', (c) => c.title.en),
+  text('subject', 'ผู้แข่งขัน', 'Subject', (c) => c.subject, {
+    label: { header: { th: 'ผู้แข่งขัน (คำอธิบาย)', en: 'Subject (label)' }, text: subjectLabel },
+  }),
+  text('metric', 'ตัววัด', 'Metric', (c) => c.metric, {
+    label: { header: { th: 'ตัววัด (คำอธิบาย)', en: 'Metric (label)' }, text: awardMetricLabel },
+  }),
   int('places', 'จำนวนรางวัล', 'Places', (c) => c.places),
   int('qualifying', 'ผู้ได้รางวัล', 'Qualifying', (c) => c.qualifying),
   int('cutoff', 'เกณฑ์', 'Cut-off', (c) => c.cutoff),
-  text('ties', 'เสมอที่เกณฑ์', 'Tie at cut-off', (c) => yesNo(c.ties)),
+  text('ties', 'เสมอที่เกณฑ์', 'Tie at cut-off', (c) => yesNo(c.ties), { human: humanYesNo('tie') }),
+  id('category', 'รหัสประเภทรางวัล', 'Category id', (c) => c.id),
 ]
 
-/** A standing in an award category, with the agency's or the dataset's names. */
+/** A listed standing of an award category (awarded, or a runner-up near the cut-off), named. */
 export interface StandingRow {
-  category: string
-  standing: AwardStandingView
-  name: LocalizedText | undefined
+  category: AwardList
+  entry: AwardEntry
 }
 
+/** `Award standings`: every listed standing of every category, with its names. */
 export const AWARD_STANDING_COLUMNS: ColumnDef<StandingRow>[] = [
-  text('category', 'ประเภท', 'Category', (r) => r.category),
-  int('rank', 'อันดับ', 'Rank', (r) => r.standing.rank),
-  text('agencyId', 'รหัสหน่วยงาน', 'Agency id', (r) => r.standing.agencyId),
-  text('datasetId', 'รหัสชุดข้อมูล', 'Dataset id', (r) => r.standing.datasetId ?? null),
-  text('nameTh', 'ชื่อ', 'Name (Thai)', (r) => r.name?.th ?? null),
-  text('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)', (r) => r.name?.en ?? null),
-  int('downloads', 'ดาวน์โหลด', 'Downloads', (r) => r.standing.downloads),
-  int('uniqueDownloads', 'ดาวน์โหลดไม่ซ้ำ', 'Unique downloads', (r) => r.standing.uniqueDownloads),
-  text('awarded', 'ได้รางวัล', 'Awarded', (r) => yesNo(r.standing.awarded)),
-  text('tiedAtCutoff', 'เสมอที่เกณฑ์', 'Tied at cut-off', (r) => yesNo(r.standing.tiedAtCutoff)),
+  text('categoryTh', 'รางวัล', 'Award (Thai)', (r) => r.category.title.th),
+  text('categoryEn', 'รางวัลภาษาอังกฤษ', 'Award (English)', (r) => r.category.title.en),
+  int('rank', 'อันดับ', 'Rank', (r) => r.entry.rank),
+  text('nameTh', 'ชื่อ', 'Name (Thai)', (r) => r.entry.name.th),
+  text('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)', (r) => r.entry.name.en),
+  text('agencyTh', 'หน่วยงาน', 'Agency (Thai)', (r) => r.entry.agency.th),
+  text('agencyEn', 'หน่วยงานภาษาอังกฤษ', 'Agency (English)', (r) => r.entry.agency.en),
+  int('downloads', 'ดาวน์โหลด', 'Downloads', (r) => r.entry.downloads),
+  int('uniqueDownloads', 'ดาวน์โหลดไม่ซ้ำ', 'Unique downloads', (r) => r.entry.uniqueDownloads, {
+    short: 'ไม่ซ้ำ · unique',
+  }),
+  text('awarded', 'ได้รางวัล', 'Awarded', (r) => yesNo(r.entry.awarded), { human: humanYesNo('awarded') }),
+  text('tiedAtCutoff', 'เสมอที่เกณฑ์', 'Tied at cut-off', (r) => yesNo(r.entry.tiedAtCutoff), {
+    short: 'เสมอ',
+    human: humanYesNo('tie'),
+  }),
+  id('category', 'รหัสประเภทรางวัล', 'Category id', (r) => r.category.id),
+  id('agencyId', 'รหัสหน่วยงาน', 'Agency id', (r) => r.entry.agencyId),
+  id('datasetId', 'รหัสชุดข้อมูล', 'Dataset id', (r) => r.entry.datasetId ?? null),
 ]
 
 /** A row of an agency's own CSV: the agency or one of its datasets, in one period. */
@@ -267,3 +321,27 @@ export const AGENCY_VARIANT_COLUMNS: ColumnDef<AgencyVariantRow>[] = [
   ...partColumns(COUNT_COLUMNS, (r: AgencyVariantRow) => r.counted),
   ...partColumns(TARGET_COLUMNS, (r: AgencyVariantRow) => r.target),
 ]
+
+/**
+ * A table's columns as a sheet shows them to people: the `lead` columns first (the rank, the names), the
+ * identifiers last, codes read as people read them (`human`) and explained in a column beside (`label`).
+ * Keys stay the machine names, so a sheet and its CSV still name the same thing alike.
+ */
+export function sheetColumns<R>(
+  columns: readonly ColumnDef<R>[],
+  lead: readonly string[] = [],
+): ColumnDef<R>[] {
+  const first = lead.map((key) => columnByKey(columns, key))
+  const rest = columns.filter((c) => !lead.includes(c.key))
+  const ordered = [...first, ...rest.filter((c) => !c.id), ...rest.filter((c) => c.id)]
+  return ordered.flatMap((c) => {
+    const { human, label, ...plain } = c
+    const shown: ColumnDef<R> = human ? { ...plain, value: (row) => human(c.value(row)) } : plain
+    if (!label) return [shown]
+    const explained = text(`${c.key}Label`, label.header.th, label.header.en, (row: R) => {
+      const code = c.value(row)
+      return typeof code === 'string' ? bilingual(label.text(code)) : null
+    })
+    return [shown, explained]
+  })
+}

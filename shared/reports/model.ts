@@ -9,6 +9,7 @@ import type {
 } from '../api.js'
 import type { LocalizedText } from '../catalog.js'
 import { fiscalYearLabel, fiscalYearOfMonth, monthLabel, monthRange, monthsOfFiscalYear } from '../time.js'
+import { awardCategoryTitle } from './labels.js'
 
 /** The version of `report.json`'s schema: a reader checks it before it reads anything else. */
 export const REPORT_SCHEMA_VERSION = 1
@@ -34,12 +35,42 @@ export interface ReportInput {
   month: string
   countingRules: string
   agencies: { month: Ranking<AgencyRankingItem>; fiscalYearToDate: Ranking<AgencyRankingItem> }
+  /** The month before's totals, for the change the report's email states. */
+  previousMonth?: Ranking<AgencyRankingItem>
   /** Complete national dataset rankings (agency variants list all of an agency's datasets). */
   datasets: { month: DatasetRankingItem[]; fiscalYearToDate: DatasetRankingItem[] }
   awards: AwardsResponse
   /** Every agency's performance for the fiscal year up to the month, in any order. */
   performance: PerformanceResponse[]
 }
+
+/** A standing of an award category with the names a person reads (a dataset's title and its agency's name). */
+export interface AwardEntry {
+  rank: number
+  agencyId: string
+  datasetId?: string
+  /** The agency's name, or the dataset's title. */
+  name: LocalizedText
+  /** The agency's name: the dataset's owner, or the agency itself. */
+  agency: LocalizedText
+  downloads: number
+  uniqueDownloads: number
+  awarded: boolean
+  /** Awarded because a tie at the cut-off is never broken. */
+  tiedAtCutoff: boolean
+}
+
+/**
+ * An award category as people read it: its title (never its id), its rules and cut-off, and its listed
+ * standings, named: every awarded place (entries tied at the cut-off included) and the runners-up near it.
+ */
+export interface AwardList extends Omit<AwardCategoryView, 'standings'> {
+  title: LocalizedText
+  entries: AwardEntry[]
+}
+
+/** The name shown for an agency or dataset the report's rankings do not name (it never shows an id). */
+export const UNNAMED: LocalizedText = { th: '(ไม่พบชื่อในแค็ตตาล็อก)', en: '(not in the catalog)' }
 
 interface ReportHeader {
   schemaVersion: typeof REPORT_SCHEMA_VERSION
@@ -58,11 +89,21 @@ interface ReportHeader {
 /** `report.json`: the national monthly report (schema version 1). */
 export interface ReportDocument extends ReportHeader {
   report: 'monthly'
-  totals: { month: CountTotals; fiscalYearToDate: CountTotals }
+  totals: {
+    month: CountTotals
+    fiscalYearToDate: CountTotals
+    /** The month before (added within schema 1: older report.json files lack it). */
+    previousMonth?: CountTotals
+  }
   agencies: { month: AgencyRankingItem[]; fiscalYearToDate: AgencyRankingItem[] }
   /** The top 100 datasets with downloads (ties at the last place included). */
   datasets: { month: DatasetRankingItem[]; fiscalYearToDate: DatasetRankingItem[] }
-  awards: { programme: AwardsResponse['programme']; categories: AwardCategoryView[] }
+  awards: {
+    programme: AwardsResponse['programme']
+    categories: AwardCategoryView[]
+    /** Each category titled, its standings named (added within schema 1: older report.json files lack it). */
+    lists?: AwardList[]
+  }
   /** Every agency's progress against its target, in fiscal-year-to-date rank order. */
   targets: TargetProgress[]
 }
@@ -77,7 +118,12 @@ export interface AgencyReportDocument extends ReportHeader {
   datasets: { month: DatasetRankingItem[]; fiscalYearToDate: DatasetRankingItem[] }
   target: TargetProgress | null
   /** The agency's places in each award category (its own datasets in a dataset category). */
-  awards: { programme: AwardsResponse['programme']; categories: AwardCategoryView[] }
+  awards: {
+    programme: AwardsResponse['programme']
+    categories: AwardCategoryView[]
+    /** The same, titled and named (added within schema 1: older files lack it). */
+    lists?: AwardList[]
+  }
 }
 
 /** Sums a ranking into national totals. */
@@ -147,6 +193,42 @@ function targetsOf(input: ReportInput): TargetProgress[] {
     .map(({ period: _period, uniqueDownloads: _unique, ...rest }) => rest)
 }
 
+/** Names of every agency and dataset the input ranks or reports on, by id. */
+function namesOf(input: ReportInput) {
+  const agencies = new Map<string, LocalizedText>()
+  for (const p of input.performance) agencies.set(p.agencyId, p.name)
+  for (const a of [...input.agencies.month.items, ...input.agencies.fiscalYearToDate.items]) {
+    agencies.set(a.agencyId, a.name)
+  }
+  const datasets = new Map<string, LocalizedText>()
+  for (const d of [...input.datasets.month, ...input.datasets.fiscalYearToDate])
+    datasets.set(d.datasetId, d.title)
+  return {
+    agency: (id: string) => agencies.get(id) ?? UNNAMED,
+    dataset: (id: string) => datasets.get(id) ?? UNNAMED,
+  }
+}
+
+/** Every award category titled, with its listed standings named. */
+export function awardLists(input: ReportInput): AwardList[] {
+  const names = namesOf(input)
+  return input.awards.categories.map(({ standings, ...category }, i) => ({
+    ...category,
+    title: awardCategoryTitle(category, i + 1),
+    entries: standings.map((s) => ({
+      rank: s.rank,
+      agencyId: s.agencyId,
+      ...(s.datasetId === undefined ? {} : { datasetId: s.datasetId }),
+      name: s.datasetId === undefined ? names.agency(s.agencyId) : names.dataset(s.datasetId),
+      agency: names.agency(s.agencyId),
+      downloads: s.downloads,
+      uniqueDownloads: s.uniqueDownloads,
+      awarded: s.awarded,
+      tiedAtCutoff: s.tiedAtCutoff,
+    })),
+  }))
+}
+
 /** The national report of a month, from what the read model answers for it. */
 export function buildReport(input: ReportInput): ReportDocument {
   return {
@@ -155,13 +237,18 @@ export function buildReport(input: ReportInput): ReportDocument {
     totals: {
       month: totalsOf(input.agencies.month.items),
       fiscalYearToDate: totalsOf(input.agencies.fiscalYearToDate.items),
+      ...(input.previousMonth ? { previousMonth: totalsOf(input.previousMonth.items) } : {}),
     },
     agencies: { month: input.agencies.month.items, fiscalYearToDate: input.agencies.fiscalYearToDate.items },
     datasets: {
       month: topRanked(input.datasets.month, TOP_DATASETS),
       fiscalYearToDate: topRanked(input.datasets.fiscalYearToDate, TOP_DATASETS),
     },
-    awards: { programme: input.awards.programme, categories: input.awards.categories },
+    awards: {
+      programme: input.awards.programme,
+      categories: input.awards.categories,
+      lists: awardLists(input),
+    },
     targets: targetsOf(input),
   }
 }
@@ -187,6 +274,10 @@ export function buildAgencyReport(input: ReportInput, agencyId: string): AgencyR
       categories: input.awards.categories.map((c) => ({
         ...c,
         standings: c.standings.filter((s) => s.agencyId === agencyId),
+      })),
+      lists: awardLists(input).map((l) => ({
+        ...l,
+        entries: l.entries.filter((e) => e.agencyId === agencyId),
       })),
     },
   }

@@ -12,34 +12,63 @@ import {
   DATASET_COLUMNS,
   type DatasetRow,
   rankingColumns,
+  type StandingRow,
   type SummaryRow,
+  sheetColumns,
   summaryColumns,
   TARGETS_COLUMNS,
 } from './columns.js'
 import type { Cell } from './csv.js'
+import { bilingual, sheetName, yesNoLabel } from './labels.js'
 import type { AgencyReportDocument, CountTotals, ReportDocument } from './model.js'
 
 /** A table of a report: a CSV file, an xlsx sheet, a PDF table. */
 export interface ReportTable {
-  /** Sheet name (at most 31 characters, Excel's limit). */
+  /** What the table is, for programs and tests (`agencies`, `targets`): it never changes with the language. */
+  key: string
+  /** Sheet name: Thai with English in parentheses, at most 31 characters (Excel's limit). */
   sheet: string
   title: LocalizedText
   columns: Column[]
   rows: Cell[][]
+  /** Leading columns a sheet keeps in view when scrolled sideways (the rank and the Thai name). */
+  freezeColumns?: number
 }
 
 /** A table from column definitions (columns.ts) and typed rows: each cell is its column's reading of the row. */
 function reportTable<R>(
+  key: string,
   sheet: string,
   title: LocalizedText,
   columns: readonly ColumnDef<R>[],
   rows: readonly R[],
 ): ReportTable {
   return {
+    key,
     sheet,
     title,
     columns: columns.map(({ key, header, format }) => (format ? { key, header, format } : { key, header })),
     rows: rows.map((row) => columns.map((c) => c.value(row))),
+  }
+}
+
+/**
+ * A sheet of report.xlsx: the columns as people read them (sheetColumns: `lead` first, ids last, codes
+ * explained), the leading columns through the Thai name kept in view.
+ */
+function sheetTable<R>(
+  key: string,
+  sheet: { th: string; en: string },
+  title: LocalizedText,
+  columns: readonly ColumnDef<R>[],
+  rows: readonly R[],
+  lead: readonly string[],
+): ReportTable {
+  const shown = sheetColumns(columns, lead)
+  const name = shown.findIndex((c) => /^(name|title|item|category)Th$/.test(c.key))
+  return {
+    ...reportTable(key, sheetName(sheet.th, sheet.en), title, shown, rows),
+    ...(name >= 0 ? { freezeColumns: name + 1 } : {}),
   }
 }
 
@@ -75,6 +104,7 @@ export function datasetRows(
 /** `agencies.csv`: one row per agency, the month, the fiscal year to date and the target side by side. */
 export function agenciesTable(doc: ReportDocument): ReportTable {
   return reportTable(
+    'agencies',
     'Agencies',
     { th: 'หน่วยงาน: เดือนและปีงบประมาณถึงปัจจุบัน', en: 'Agencies: month and fiscal year to date' },
     AGENCIES_COLUMNS,
@@ -85,10 +115,16 @@ export function agenciesTable(doc: ReportDocument): ReportTable {
 /** `datasets.csv`: the top 100 datasets of the month, then of the fiscal year to date (`period` says which). */
 export function datasetsTable(doc: ReportDocument): ReportTable {
   const name = agencyNames(doc)
-  return reportTable('Datasets', { th: 'ชุดข้อมูล 100 อันดับแรก', en: 'Top 100 datasets' }, DATASET_COLUMNS, [
-    ...datasetRows('month', doc.datasets.month, name),
-    ...datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate, name),
-  ])
+  return reportTable(
+    'datasets',
+    'Datasets',
+    { th: 'ชุดข้อมูล 100 อันดับแรก', en: 'Top 100 datasets' },
+    DATASET_COLUMNS,
+    [
+      ...datasetRows('month', doc.datasets.month, name),
+      ...datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate, name),
+    ],
+  )
 }
 
 const TOTAL_ROWS: { th: string; en: string; total: (t: CountTotals) => number }[] = [
@@ -110,7 +146,7 @@ const TOTAL_ROWS: { th: string; en: string; total: (t: CountTotals) => number }[
 
 /** The summary's lines: the counting rules, whether the month is complete, national totals. */
 export function summaryRows(doc: ReportDocument): SummaryRow[] {
-  const complete = doc.complete ? 'yes' : 'no'
+  const complete = bilingual(yesNoLabel(doc.complete))
   return [
     { th: 'กฎการนับ', en: 'Counting rules', month: doc.countingRules, fiscalYearToDate: doc.countingRules },
     { th: 'ข้อมูลครบเดือน', en: 'Complete month', month: complete, fiscalYearToDate: complete },
@@ -125,79 +161,91 @@ export function summaryRows(doc: ReportDocument): SummaryRow[] {
 
 /** The summary sheet: the period, the counting rules, and national totals with what the rules left out. */
 export function summaryTable(doc: ReportDocument): ReportTable {
-  return reportTable(
-    'Summary',
+  return sheetTable(
+    'summary',
+    { th: 'สรุป', en: 'Summary' },
     { th: `รายงานประจำเดือน ${doc.labels.month.th}`, en: `Monthly report ${doc.labels.month.en}` },
     summaryColumns(doc),
     summaryRows(doc),
+    [],
   )
 }
 
-/** Award categories (places, cut-off, ties) and every listed standing, named. */
+/** Award categories (title, places, cut-off, ties) and every listed standing, named. */
 function awardTables(doc: ReportDocument): ReportTable[] {
-  const agencyName = agencyNames(doc)
-  const titles = new Map(
-    [...doc.datasets.fiscalYearToDate, ...doc.datasets.month].map((d) => [d.datasetId, d.title]),
-  )
-  const standings = doc.awards.categories.flatMap((c) =>
-    c.standings.map((standing) => ({
-      category: c.id,
-      standing,
-      name: standing.datasetId ? titles.get(standing.datasetId) : agencyName(standing.agencyId),
-    })),
+  const lists = doc.awards.lists ?? []
+  const standings = lists.flatMap((category) =>
+    category.entries.map((entry): StandingRow => ({ category, entry })),
   )
   return [
-    reportTable(
-      'Award categories',
+    sheetTable(
+      'awardCategories',
+      { th: 'ประเภทรางวัล', en: 'Award categories' },
       { th: 'ประเภทรางวัลและเกณฑ์', en: 'Award categories and cut-offs' },
       AWARD_CATEGORY_COLUMNS,
-      doc.awards.categories,
+      lists,
+      [],
     ),
-    reportTable(
-      'Award standings',
+    sheetTable(
+      'awardStandings',
+      { th: 'อันดับรางวัล', en: 'Award standings' },
       { th: 'อันดับรางวัล', en: 'Award standings' },
       AWARD_STANDING_COLUMNS,
       standings,
+      ['categoryTh', 'categoryEn', 'rank'],
     ),
   ]
 }
 
-/** Every table of the national report, one xlsx sheet each. */
+const AGENCY_LEAD = ['nameTh', 'nameEn']
+const DATASET_LEAD = ['rank', 'titleTh', 'titleEn', 'agencyTh', 'agencyEn']
+
+/** Every table of the national report, one xlsx sheet each, as people read them (CSV keeps the codes). */
 export function reportTables(doc: ReportDocument): ReportTable[] {
   const name = agencyNames(doc)
   const { month, fiscalYear } = doc.labels
   return [
     summaryTable(doc),
-    reportTable(
-      'Agencies month',
+    sheetTable(
+      'agenciesMonth',
+      { th: 'หน่วยงานเดือน', en: 'Agencies month' },
       { th: `อันดับหน่วยงาน ${month.th}`, en: `Agency ranking, ${month.en}` },
       rankingColumns('month'),
       doc.agencies.month,
+      ['monthRank', ...AGENCY_LEAD],
     ),
-    reportTable(
-      'Agencies FY to date',
+    sheetTable(
+      'agenciesFiscalYear',
+      { th: 'หน่วยงานปีงบฯ', en: 'Agencies FY' },
       { th: `อันดับหน่วยงาน ${fiscalYear.th} ถึงปัจจุบัน`, en: `Agency ranking, ${fiscalYear.en} to date` },
       rankingColumns('fy'),
       doc.agencies.fiscalYearToDate,
+      ['fyRank', ...AGENCY_LEAD],
     ),
-    reportTable(
-      'Datasets month',
+    sheetTable(
+      'datasetsMonth',
+      { th: 'ชุดข้อมูลเดือน', en: 'Datasets month' },
       { th: `ชุดข้อมูล 100 อันดับแรก ${month.th}`, en: `Top 100 datasets, ${month.en}` },
       DATASET_COLUMNS,
       datasetRows('month', doc.datasets.month, name),
+      DATASET_LEAD,
     ),
-    reportTable(
-      'Datasets FY to date',
+    sheetTable(
+      'datasetsFiscalYear',
+      { th: 'ชุดข้อมูลปีงบฯ', en: 'Datasets FY' },
       { th: `ชุดข้อมูล 100 อันดับแรก ${fiscalYear.th}`, en: `Top 100 datasets, ${fiscalYear.en} to date` },
       DATASET_COLUMNS,
       datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate, name),
+      DATASET_LEAD,
     ),
     ...awardTables(doc),
-    reportTable(
-      'Targets',
+    sheetTable(
+      'targets',
+      { th: 'เป้าหมาย', en: 'Targets' },
       { th: 'ความก้าวหน้าเทียบเป้าหมาย', en: 'Progress against targets' },
       TARGETS_COLUMNS,
       doc.targets,
+      ['rank', ...AGENCY_LEAD],
     ),
   ]
 }
@@ -217,6 +265,7 @@ export function agencyVariantTable(doc: AgencyReportDocument): ReportTable {
   })
   const own = { subject: 'agency', id: doc.agencyId, name: doc.name } as const
   return reportTable(
+    'agency',
     doc.agencyId.slice(0, 31),
     { th: doc.name.th, en: doc.name.en },
     AGENCY_VARIANT_COLUMNS,

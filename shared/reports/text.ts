@@ -68,3 +68,38 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
   if (line.trim()) lines.push(line.trimEnd())
   return lines
 }
+
+// Thai vowel and tone marks set above or below a consonant take no width of their own.
+const ZERO_WIDTH = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u200B-\u200D]/
+
+/** How many character cells a text takes in a spreadsheet column: Thai marks above and below take none. */
+export function displayWidth(text: string): number {
+  let width = 0
+  for (const ch of text) if (!ZERO_WIDTH.test(ch)) width++
+  return width
+}
+
+/** A table column as layout sees it: its planned width and the width its widest cell needs. */
+export interface ColumnFit {
+  width: number
+  need: number
+  /** A text column, whose cells may be cut between words: it may give room down to this width. */
+  giveDownTo?: number
+}
+
+/**
+ * Column widths that give each column that must not be cut (numbers) the room its widest cell needs, taken
+ * from the text columns as far as they can give; the table's width never changes. A column still short of
+ * room keeps what it got, and its text is set smaller.
+ */
+export function fitColumnWidths(columns: readonly ColumnFit[]): number[] {
+  const short = columns.map((c) => (c.giveDownTo === undefined ? Math.max(0, c.need - c.width) : 0))
+  const spare = columns.map((c) => (c.giveDownTo === undefined ? 0 : Math.max(0, c.width - c.giveDownTo)))
+  const totalShort = short.reduce((a, b) => a + b, 0)
+  const totalSpare = spare.reduce((a, b) => a + b, 0)
+  const moved = Math.min(totalShort, totalSpare)
+  if (moved === 0) return columns.map((c) => c.width)
+  return columns.map(
+    (c, i) => c.width + ((short[i] as number) / totalShort - (spare[i] as number) / totalSpare) * moved,
+  )
+}

@@ -68,6 +68,8 @@ beforeAll(async () => {
       email: `reader-${i}@example.go.th`,
       locale: 'th',
       scope,
+      // The agency's reader wants the PDF attached.
+      attachPdf: scope !== 'national',
       createdBy: 'dga-1',
       createdAt: clock.iso(),
     })

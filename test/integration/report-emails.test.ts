@@ -8,8 +8,10 @@ import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
 import { monthlyHandler } from '../../functions/jobs/monthly-lambda.js'
+import { generateMonthlyReport } from '../../functions/reports/generate.js'
 import { replacePeriodCounts } from '../../functions/store/counts.js'
 import { claimDelivery } from '../../functions/store/deliveries.js'
+import { getReportFile, putReportFile, reportKey } from '../../functions/store/reports.js'
 import { getSubscription, listSubscriptions } from '../../functions/store/subscriptions.js'
 import type { DeliveriesResponse, SubscriptionResponse } from '../../shared/api.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
@@ -69,6 +71,16 @@ beforeAll(async () => {
   await replacePeriodCounts({ month: '2022-10' }, counts({ 1: 100, 2: 300, 3: 200, 4: 50 }))
   await replacePeriodCounts({ month: '2022-11' }, counts({ 1: 500, 2: 400, 3: 100, 4: 50, 5: 10 }))
   await replacePeriodCounts({ fy: 2566 }, counts({ 1: 600, 2: 700, 3: 300, 4: 100, 5: 10 }))
+  // The emails state their report's figures: the reports exist first (November's restated as versions 2 to 4,
+  // with the same figures, for the tests of re-sending).
+  await generateMonthlyReport('2022-10')
+  await generateMonthlyReport('2022-11')
+  const json = await getReportFile(reportKey('2022-11', 1, 'report.json'))
+  const pdf = await getReportFile(reportKey('2022-11', 1, 'report.pdf'))
+  for (const version of [2, 3, 4]) {
+    await putReportFile(reportKey('2022-11', version, 'report.json'), json as Buffer, 'application/json')
+    await putReportFile(reportKey('2022-11', version, 'report.pdf'), pdf as Buffer, 'application/pdf')
+  }
   smtp = await startSmtpServer()
   process.env.SMTP_URL = smtp.url
   process.env.MAIL_FROM = 'OGD Rankings <reports@rankings.example.go.th>'

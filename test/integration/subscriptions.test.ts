@@ -46,6 +46,7 @@ describe('POST /v1/subscriptions', () => {
       email: 'Somchai@agency-1.go.th',
       locale: 'th',
       scope: 'agency-1',
+      attachPdf: false,
     })
     const again = await call('POST', '/v1/subscriptions', {
       email: 'somchai@agency-1.go.th',
@@ -56,6 +57,24 @@ describe('POST /v1/subscriptions', () => {
     expect(again.body).toEqual(first.body)
     const audit = (await listAudit()).filter((a) => a.action === 'subscription.create')
     expect(audit.map((a) => a.target)).toEqual([first.body.id])
+  })
+
+  it('keeps whether the email carries the PDF, and refuses anything but true or false', async () => {
+    const withPdf = await call('POST', '/v1/subscriptions', {
+      email: 'pdf@agency-1.go.th',
+      locale: 'en',
+      scope: 'agency-1',
+      attachPdf: true,
+    })
+    expect(withPdf.body).toMatchObject({ attachPdf: true })
+    const bad = await call('POST', '/v1/subscriptions', {
+      email: 'pdf2@agency-1.go.th',
+      locale: 'en',
+      scope: 'agency-1',
+      attachPdf: 'yes',
+    })
+    expect(bad.status).toBe(422)
+    expect(JSON.stringify(bad.body)).toContain('attachPdf')
   })
 
   it.each([

@@ -1,7 +1,8 @@
 /** Just enough MIME reading for tests: headers (unfolded, RFC 2047 words decoded) and decoded text parts. */
 export interface ParsedMessage {
   headers: Map<string, string>
-  parts: { contentType: string; body: string }[]
+  /** Leaf parts: decoded text, and the bytes (an attachment's). */
+  parts: { contentType: string; body: string; bytes: Buffer; filename?: string }[]
 }
 
 function decodeWords(value: string): string {
@@ -42,13 +43,21 @@ function partsOf(raw: string): ParsedMessage['parts'] {
       .flatMap((part) => partsOf(part.replace(/^\r\n/, '')))
   }
   const encoding = head.get('content-transfer-encoding')?.toLowerCase()
-  const decoded =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body)
-        : body
-  return [{ contentType: contentType.split(';')[0] as string, body: decoded }]
+  const bytes = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : undefined
+  const decoded = bytes
+    ? bytes.toString('utf8')
+    : encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : body
+  const filename = /filename="?([^";]+)"?/.exec(head.get('content-disposition') ?? '')?.[1]
+  return [
+    {
+      contentType: contentType.split(';')[0] as string,
+      body: decoded,
+      bytes: bytes ?? Buffer.from(decoded, 'utf8'),
+      ...(filename ? { filename } : {}),
+    },
+  ]
 }
 
 /** Parses a message as composed by nodemailer (CRLF line ends). */

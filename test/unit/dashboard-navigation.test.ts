@@ -20,6 +20,13 @@ describe('dashboard routes', () => {
     ['#/agency/6174ee0b-80e9', { page: 'agency', agencyId: '6174ee0b-80e9' }],
     ['#/agency/a%2Fb', { page: 'agency', agencyId: 'a/b' }],
     ['#/nowhere', { page: 'rankings' }],
+    [
+      '#/reports/2026-11/3/agencies/agency-1.pdf',
+      { page: 'reports', open: { month: '2026-11', version: 3, file: 'agencies/agency-1.pdf' } },
+    ],
+    ['#/reports/2026-11/0/report.pdf', { page: 'reports' }],
+    ['#/reports/2026-11/2', { page: 'reports' }],
+    ['#/reports/26-11/2/report.pdf', { page: 'reports' }],
   ])('reads %s as %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route)
   })
@@ -31,6 +38,7 @@ describe('dashboard routes', () => {
     { page: 'reports' },
     { page: 'agency' },
     { page: 'agency', agencyId: 'x y/z' },
+    { page: 'reports', open: { month: '2022-10', version: 12, file: 'agencies/a b.pdf' } },
   ])('writes %j so that it reads back the same', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route)
   })

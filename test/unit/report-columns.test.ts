@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { PDF_COLUMNS, pdfColumns } from '../../functions/reports/pdf.js'
+import { PdfWriter, tableStartHeight } from '../../functions/reports/pdf-writer.js'
 import type { AgencyRankingItem, DatasetRankingItem, PerformanceResponse } from '../../shared/api.js'
 import {
   AGENCIES_COLUMNS,
+  AGENCY_VARIANT_COLUMNS,
+  type AgencyRow,
+  AWARD_STANDING_COLUMNS,
   type ColumnDef,
   DATASET_COLUMNS,
   summaryColumns,
@@ -95,7 +100,7 @@ const tables: [string, ReportTable][] = [
   ['agencies.csv', agenciesTable(doc)],
   ['datasets.csv', datasetsTable(doc)],
   ['agencies/a.csv', agencyVariantTable(variant)],
-  ...reportTables(doc).map((t): [string, ReportTable] => [`report.xlsx: ${t.sheet}`, t]),
+  ...reportTables(doc).map((t): [string, ReportTable] => [`report.xlsx: ${t.key}`, t]),
 ]
 const table = (name: string) => tables.find(([n]) => n === name)?.[1] as ReportTable
 
@@ -170,12 +175,12 @@ describe('report columns (shared/reports/columns.ts)', () => {
     ],
     ['agencies/a.csv', { subject: 'agency', period: 'month' }, 'target', null],
     ['agencies/a.csv', { subject: 'dataset', period: 'month', id: 'd2' }, 'rank', 2],
-    ['report.xlsx: Targets', { agencyId: 'b' }, 'rank', target('b').rank],
-    ['report.xlsx: Targets', { agencyId: 'b' }, 'downloads', target('b').downloads],
-    ['report.xlsx: Agencies month', { agencyId: 'b' }, 'monthUniqueDownloads', month('b').uniqueDownloads],
-    ['report.xlsx: Award standings', { agencyId: 'a' }, 'uniqueDownloads', 89],
+    ['report.xlsx: targets', { agencyId: 'b' }, 'rank', target('b').rank],
+    ['report.xlsx: targets', { agencyId: 'b' }, 'downloads', target('b').downloads],
+    ['report.xlsx: agenciesMonth', { agencyId: 'b' }, 'monthUniqueDownloads', month('b').uniqueDownloads],
+    ['report.xlsx: awardStandings', { agencyId: 'a' }, 'uniqueDownloads', 89],
     [
-      'report.xlsx: Summary',
+      'report.xlsx: summary',
       { itemEn: 'Downloads counted' },
       'fiscalYearToDate',
       doc.totals.fiscalYearToDate.downloads,
@@ -197,6 +202,9 @@ describe('the PDF’s tables take their columns from the shared definitions', ()
     summary: summaryColumns(doc),
     agencies: AGENCIES_COLUMNS,
     datasets: DATASET_COLUMNS,
+    agencyDatasets: DATASET_COLUMNS,
+    agencyAward: AWARD_STANDING_COLUMNS,
+    datasetAward: AWARD_STANDING_COLUMNS,
   }
   const picked = Object.entries(PDF_COLUMNS).flatMap(([table, columns]) =>
     columns.flatMap((c) => [c.key, ...('also' in c ? [c.also] : [])].map((key) => [table, key])),
@@ -245,5 +253,171 @@ describe('the PDF’s tables take their columns from the shared definitions', ()
 
   it('says which shared column it cannot find', () => {
     expect(() => pdfColumns(DATASET_COLUMNS, [{ key: 'nope', width: 10 }])).toThrow(/no report column "nope"/)
+  })
+})
+
+describe('CSV files keep machine-readable headers', () => {
+  it.each([
+    [
+      'agencies.csv',
+      'agencyId,nameTh,nameEn,group,monthRank,monthDownloads,monthUniqueDownloads,monthMachineDownloads,monthRobots,' +
+        'monthDoubleClicks,monthRankChange,fyRank,fyDownloads,fyUniqueDownloads,fyMachineDownloads,fyRobots,' +
+        'fyDoubleClicks,fyRankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,' +
+        'neededPerMonth',
+    ],
+    [
+      'datasets.csv',
+      'period,rank,datasetId,titleTh,titleEn,agencyId,agencyTh,agencyEn,downloads,uniqueDownloads,' +
+        'machineDownloads,robots,doubleClicks,rankChange',
+    ],
+    [
+      'agencies/a.csv',
+      'subject,period,id,nameTh,nameEn,rank,downloads,uniqueDownloads,machineDownloads,robots,doubleClicks,' +
+        'rankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,neededPerMonth',
+    ],
+  ])('%s: the header line is the machine names, codes stay codes', (name, header) => {
+    expect(csvHeader(table(name)).join(',')).toBe(header)
+  })
+
+  it('agencies.csv still holds codes, not labels', () => {
+    const [record] = csvRecords(table('agencies.csv')).filter((r) => r.agencyId === 'a')
+    expect(record).toMatchObject({ group: 'department', targetSource: 'set', awarded: 'yes' })
+  })
+
+  const doc = readFileSync(new URL('../../docs/report-files.md', import.meta.url), 'utf8')
+  it.each([
+    ['agencies.csv', AGENCIES_COLUMNS],
+    ['datasets.csv', DATASET_COLUMNS],
+    ['agencies/<agencyId>.csv', AGENCY_VARIANT_COLUMNS],
+  ] as [string, readonly ColumnDef<never>[]][])(
+    'docs/report-files.md gives %s’s header line and describes each of its columns',
+    (name, columns) => {
+      const section = doc.split(`## ${name}\n`)[1]?.split('\n## ')[0] ?? ''
+      expect(section, name).toContain(`\`\`\`csv\n${columns.map((c) => c.key).join(',')}\n\`\`\``)
+      for (const c of columns) {
+        expect(section).toContain(
+          `| \`${c.key}\` | ${c.header.th} | ${c.header.en} | ${c.format ?? 'text'} |`,
+        )
+      }
+    },
+  )
+})
+
+describe('report.xlsx sheets, as people read them', () => {
+  const sheets = reportTables(doc)
+  it.each(sheets.map((t): [string, ReportTable] => [t.sheet, t]))(
+    '%s: a valid Excel name, rank and names first, ids last, codes explained',
+    (name, t) => {
+      expect(name.length).toBeLessThanOrEqual(31)
+      expect(name).not.toMatch(/[[\]:*?/\\]/)
+      expect(name).toMatch(/^[\u0E00-\u0E7F][^()]* \([A-Za-z ]+\)$/)
+      const keys = t.columns.map((c) => c.key)
+      const ids = keys.filter((k) => /Id$/.test(k) || k === 'category')
+      if (ids.length > 0) expect(keys.slice(-ids.length)).toEqual(ids)
+      expect(keys[0]).not.toMatch(/Id$/)
+      for (const code of ['group', 'targetSource', 'subject', 'metric']) {
+        if (keys.includes(code)) expect(keys[keys.indexOf(code) + 1]).toBe(`${code}Label`)
+      }
+      for (const row of t.rows) {
+        for (const [i, c] of t.columns.entries()) {
+          if (c.format && row[i] !== null && typeof row[i] !== 'number') {
+            // Only the summary's counting-rules line holds text under a month.
+            expect(t.key).toBe('summary')
+          }
+          expect(row[i], c.key).not.toBe('yes')
+          expect(row[i], c.key).not.toBe('no')
+        }
+      }
+    },
+  )
+
+  it('agency sheets start with the rank and the names; freeze them in view', () => {
+    const month = sheets.find((t) => t.key === 'agenciesMonth') as ReportTable
+    expect(month.columns.slice(0, 3).map((c) => c.key)).toEqual(['monthRank', 'nameTh', 'nameEn'])
+    expect(month.columns.at(-1)?.key).toBe('agencyId')
+    expect(month.freezeColumns).toBe(2)
+  })
+
+  it('targets: codes beside their labels, awarded in words', () => {
+    const targets = csvRecords(sheets.find((t) => t.key === 'targets') as ReportTable)
+    expect(targets.find((r) => r.agencyId === 'b')).toMatchObject({
+      group: 'province',
+      groupLabel: 'province',
+      targetSource: 'set',
+      targetSourceLabel: 'กำหนดโดย สพร. / set by DGA',
+      awarded: 'ไม่ได้รับ / no',
+    })
+    expect(targets.find((r) => r.agencyId === 'a')).toMatchObject({
+      groupLabel: 'ระดับกรม / Department',
+      awarded: 'ได้รับ / yes',
+    })
+  })
+})
+
+describe('PDF tables fit their numbers', () => {
+  const pdf = new PdfWriter({ title: 't', date: new Date(0) })
+  const columns = pdfColumns(AGENCIES_COLUMNS, PDF_COLUMNS.agencies)
+  const wide = agencyRows(doc, 'fiscalYearToDate').map((r) => ({
+    ...r,
+    target: r.target && { ...r.target, target: 123_456_789, targetPercent: 160_640.4 },
+    fy: r.fy && { ...r.fy, downloads: 98_765_432 },
+  }))
+  const planned = columns.reduce((w, c) => w + c.width, 0)
+
+  /** Every right-aligned cell and heading, set at its column's size, fits its column's width less padding. */
+  function expectFits(rows: readonly AgencyRow[]) {
+    const { widths, sizes } = pdf.tableLayout(columns, rows)
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(planned, 6)
+    for (const [i, c] of columns.entries()) {
+      if (c.align !== 'right') continue
+      for (const text of [c.header, ...rows.map((r) => c.cell(r))]) {
+        expect(pdf.measure(text, sizes[i], text === c.header), `${c.header}: ${text}`).toBeLessThanOrEqual(
+          (widths[i] as number) - 4 + 1e-9,
+        )
+      }
+    }
+    return { widths, sizes }
+  }
+
+  it('writes percentages with a separator and one decimal', () => {
+    const percent = columns.findIndex((c) => c.header === '% เป้า')
+    expect(columns[percent]?.cell(wide[0] as AgencyRow)).toBe('160,640.4%')
+  })
+
+  it('widens a number column that would overflow, taking room from the names', () => {
+    const { widths, sizes } = expectFits(wide)
+    const percent = columns.findIndex((c) => c.header === '% เป้า')
+    expect(widths[percent]).toBeGreaterThan(44)
+    expect(widths[1]).toBeLessThan(205)
+    expect(sizes.every((s) => s === 8)).toBe(true)
+  })
+
+  it('keeps the planned widths when every number fits', () => {
+    expect(pdf.tableLayout(columns, agencyRows(doc, 'fiscalYearToDate')).widths).toEqual(
+      columns.map((c) => c.width),
+    )
+  })
+
+  it('sets a number smaller when the text columns have no more room to give', () => {
+    const huge = wide.map((r) => ({ ...r, target: r.target && { ...r.target, target: 1e40 } }))
+    const { sizes } = expectFits(huge)
+    expect(Math.min(...sizes)).toBeLessThan(8)
+  })
+})
+
+describe('PDF headings stay with what they head', () => {
+  it('starts a new page for a heading when what follows would not start on this one', () => {
+    const pdf = new PdfWriter({ title: 't', date: new Date(0) })
+    pdf.y = 700
+    pdf.heading('หัวข้อ', 'Heading', tableStartHeight(3))
+    expect(pdf.doc.bufferedPageRange().count).toBe(2)
+    expect(pdf.y).toBeLessThan(100)
+  })
+
+  it('keeps a heading on the page when what follows fits below it', () => {
+    const pdf = new PdfWriter({ title: 't', date: new Date(0) })
+    pdf.y = 600
+    pdf.heading('หัวข้อ', 'Heading', tableStartHeight(3))
+    expect(pdf.doc.bufferedPageRange().count).toBe(1)
   })
 })

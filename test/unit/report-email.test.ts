@@ -13,6 +13,7 @@ import { unsubscribePage } from '../../shared/email/unsubscribe-page.js'
 const links = {
   dashboard: 'https://rankings.example.go.th/#/rankings',
   reports: 'https://rankings.example.go.th/#/reports',
+  pdf: 'https://rankings.example.go.th/#/reports/2022-11/1/report.pdf',
   unsubscribe: 'https://rankings.example.go.th/v1/subscriptions/unsubscribe?token=sub-1.abc&x=1',
 }
 
@@ -71,6 +72,9 @@ const agency: AgencyFigures = {
   rankChange: -2,
   rankedAgencies: 147,
   fiscalYearToDate: 2500,
+  fiscalYearRank: 12,
+  fiscalYearRankChange: 3,
+  awarded: false,
   target: 10000,
   targetSource: 'set',
   targetPercent: 25,
@@ -142,8 +146,10 @@ describe('the report email in Thai and English', () => {
     [
       'th',
       [
+        'ณ สิ้นเดือนนี้ หน่วยงานยังไม่อยู่ในอันดับที่ได้รับรางวัลของปีงบประมาณ 2566: ขาดอีก 1,500 ครั้งถึงเกณฑ์',
         'ดาวน์โหลดในเดือนนี้: 1,500',
         'อันดับในเดือนนี้ (จาก 147 หน่วยงาน): 3 (ลง 2 อันดับ)',
+        'อันดับสะสม ปีงบประมาณ 2566 (ใช้ตัดสินรางวัล): 12 (ขึ้น 3 อันดับ)',
         'เป้าหมาย: 10,000 (กำหนดโดย สพร.)',
         'ร้อยละของเป้าหมาย: 25.0%',
         'ขาดอีกถึงเกณฑ์รางวัล: 1,500',
@@ -157,6 +163,7 @@ describe('the report email in Thai and English', () => {
         'Downloads this month: 1,500',
         'Rank this month (of 147 agencies): 3 (down 2)',
         'Downloads so far in FY 2023 (Oct 2022 – Sep 2023): 2,500',
+        'Rank in FY 2023 (Oct 2022 – Sep 2023) so far (decides the award): 12 (up 3)',
         'Target: 10,000 (set by DGA)',
         'Share of target: 25.0%',
         'Short of the award cut-off: 1,500',
@@ -173,6 +180,8 @@ describe('the report email in Thai and English', () => {
     [{ gapToCutoff: 0, neededPerMonth: 0 }, ['at or above the award cut-off', 'target reached']],
     [{ gapToCutoff: null, cutoff: null, neededPerMonth: null }, ['no award cut-off', 'target missed']],
     [{ rank: null, rankChange: null }, ['Rank this month (of 147 agencies): not ranked']],
+    [{ awarded: true, gapToCutoff: 0 }, ['the agency is within the award places of FY 2023']],
+    [{ gapToCutoff: null, cutoff: null }, ['FY 2023 (Oct 2022 – Sep 2023) has no award cut-off yet.']],
   ])('words the edge cases %j', (over, lines) => {
     const email = buildReportEmail({ ...agency, ...over }, 1, 'en', links)
     for (const line of lines) expect(email.text).toContain(line)
@@ -190,7 +199,14 @@ describe('the report email in Thai and English', () => {
     )
   })
 
-  it('links the dashboard, the reports page and the unsubscribe page in both parts', () => {
+  it('says in both parts that the PDF is attached, when it is', () => {
+    const attached = buildReportEmail(agency, 1, 'en', { ...links, pdfAttached: true })
+    expect(attached.text).toContain('The PDF report is attached to this email.')
+    expect(attached.html).toContain('The PDF report is attached to this email.')
+    expect(buildReportEmail(agency, 1, 'en', links).text).not.toContain('attached')
+  })
+
+  it('links the PDF, the dashboard, the reports page and the unsubscribe page in both parts', () => {
     const { html, text } = buildReportEmail(national, 1, 'th', links)
     for (const url of Object.values(links)) {
       expect(text).toContain(url)

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { AgencyRankingItem, DatasetRankingItem, PerformanceResponse } from '../../shared/api.js'
 import { csvField, neutralise, toCsv } from '../../shared/reports/csv.js'
 import { buildManifest, contentHashInput, decideVersion } from '../../shared/reports/manifest.js'
-import { buildAgencyReport, buildReport, topRanked, totalsOf } from '../../shared/reports/model.js'
+import { buildAgencyReport, buildReport, topRanked, totalsOf, UNNAMED } from '../../shared/reports/model.js'
 import { agenciesTable, csvHeader } from '../../shared/reports/tables.js'
-import { fitText, scriptRuns, wrapText } from '../../shared/reports/text.js'
+import { displayWidth, fitColumnWidths, fitText, scriptRuns, wrapText } from '../../shared/reports/text.js'
 import { november2022 } from '../fixtures/report-input.js'
 
 describe('CSV fields (RFC 4180, formulas neutralised)', () => {
@@ -203,11 +203,151 @@ describe('report model', () => {
     expect(variant.target?.agencyId).toBe('a')
   })
 
+  const withAwards = november2022({
+    ...{
+      agencies: [input.agencies.month.items, input.agencies.fiscalYearToDate.items],
+      datasets: [input.datasets.month, input.datasets.fiscalYearToDate],
+      performance: input.performance,
+    },
+    categories: [
+      {
+        id: 'agency-plaque',
+        subject: 'agency',
+        metric: 'downloads',
+        places: 1,
+        qualifying: 1,
+        cutoff: 90,
+        ties: false,
+        standings: [
+          { rank: 1, agencyId: 'a', downloads: 90, uniqueDownloads: 90, awarded: true, tiedAtCutoff: false },
+          { rank: 2, agencyId: 'b', downloads: 60, uniqueDownloads: 60, awarded: false, tiedAtCutoff: false },
+        ],
+      },
+      {
+        id: 'regional-certificate',
+        subject: 'dataset',
+        metric: 'uniqueDownloads',
+        places: 1,
+        qualifying: 2,
+        cutoff: 90,
+        ties: true,
+        standings: [
+          {
+            rank: 1,
+            agencyId: 'a',
+            datasetId: 'd2',
+            downloads: 90,
+            uniqueDownloads: 90,
+            awarded: true,
+            tiedAtCutoff: true,
+          },
+          {
+            rank: 1,
+            agencyId: 'z',
+            datasetId: 'd9',
+            downloads: 90,
+            uniqueDownloads: 90,
+            awarded: true,
+            tiedAtCutoff: true,
+          },
+        ],
+      },
+    ],
+  })
+
+  it('names every listed award standing and titles each category without its id', () => {
+    const lists = buildReport(withAwards).awards.lists ?? []
+    expect(lists.map((l) => l.title)).toEqual([
+      { th: 'โล่รางวัลหน่วยงาน', en: 'Agency plaque' },
+      { th: 'รางวัลชุดข้อมูล ประเภทที่ 2', en: 'Dataset award, category 2' },
+    ])
+    expect(lists[0]?.entries.map((e) => [e.name.en, e.awarded])).toEqual([
+      ['Agency a', true],
+      ['Agency b', false],
+    ])
+    // A dataset and agency the rankings do not name are unnamed, never shown by id.
+    expect(lists[1]?.entries.map((e) => [e.name, e.agency, e.tiedAtCutoff])).toEqual([
+      [{ th: 'ชุดข้อมูล d2', en: 'Dataset d2' }, { th: 'หน่วยงาน a', en: 'Agency a' }, true],
+      [UNNAMED, UNNAMED, true],
+    ])
+    expect(lists[1]).toMatchObject({ id: 'regional-certificate', places: 1, qualifying: 2, ties: true })
+  })
+
+  it('keeps the award categories as the API gives them beside the named lists', () => {
+    const doc = buildReport(withAwards)
+    expect(doc.awards.categories).toEqual(withAwards.awards.categories)
+  })
+
+  it('an agency variant lists only its own award places', () => {
+    const lists = buildAgencyReport(withAwards, 'a').awards.lists ?? []
+    expect(lists.map((l) => l.entries.map((e) => e.datasetId ?? e.agencyId))).toEqual([['a'], ['d2']])
+  })
+
   it('agencies.csv has one row per agency with month, year and target side by side', () => {
     const table = agenciesTable(buildReport(input))
     expect(csvHeader(table).slice(0, 5)).toEqual(['agencyId', 'nameTh', 'nameEn', 'group', 'monthRank'])
     expect(table.rows.map((r) => r[0])).toEqual(['b', 'a'])
     expect(table.rows[0]?.[csvHeader(table).indexOf('fyDownloads')]).toBe(60)
+  })
+})
+
+describe('column widths', () => {
+  it.each([
+    ['Latin', 'Agency', 6],
+    ['Thai: the consonants count, the marks above them do not', 'กรมที่ดิน', 6],
+    ['tone marks and vowels above take no width', 'น้ำท่วม', 5],
+    ['sara am takes its own', 'กำ', 2],
+    ['empty', '', 0],
+  ])('%s: "%s" takes %i cells', (_what, text, width) => {
+    expect(displayWidth(text)).toBe(width)
+  })
+
+  it.each([
+    [
+      'everything fits: nothing moves',
+      [
+        { width: 100, need: 0, giveDownTo: 60 },
+        { width: 40, need: 30 },
+      ],
+      [100, 40],
+    ],
+    [
+      'a number takes what it lacks from a text column',
+      [
+        { width: 100, need: 0, giveDownTo: 60 },
+        { width: 40, need: 55 },
+      ],
+      [85, 55],
+    ],
+    [
+      'a text column gives no more than down to its floor',
+      [
+        { width: 100, need: 0, giveDownTo: 60 },
+        { width: 40, need: 200 },
+      ],
+      [60, 80],
+    ],
+    [
+      'two text columns give in proportion to their room',
+      [
+        { width: 100, need: 0, giveDownTo: 60 },
+        { width: 80, need: 0, giveDownTo: 60 },
+        { width: 40, need: 70 },
+      ],
+      [80, 70, 70],
+    ],
+    [
+      'nothing to give: widths stay',
+      [
+        { width: 50, need: 0, giveDownTo: 60 },
+        { width: 40, need: 70 },
+      ],
+      [50, 40],
+    ],
+  ])('%s', (_what, columns, widths) => {
+    const fitted = fitColumnWidths(columns)
+    expect(fitted).toEqual(widths)
+    expect(fitted.reduce((a, b) => a + b, 0)).toBe(columns.reduce((a, c) => a + c.width, 0))
   })
 })
 

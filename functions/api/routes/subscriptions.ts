@@ -30,6 +30,7 @@ const subscriptionSchema = z.strictObject({
     .pipe(z.email('must be an email address such as name@agency.go.th')),
   locale: z.enum(['th', 'en'], 'must be "th" or "en"'),
   scope: z.string().trim().min(1, 'must be "national" or an agency id').max(100),
+  attachPdf: z.boolean('must be true or false').default(false),
 })
 
 const toResponse = (s: StoredSubscription): SubscriptionResponse => ({
@@ -37,6 +38,8 @@ const toResponse = (s: StoredSubscription): SubscriptionResponse => ({
   email: s.email,
   locale: s.locale,
   scope: s.scope,
+  // Subscriptions made before the option have none: a link only.
+  attachPdf: s.attachPdf === true,
 })
 
 /** Whether a caller may see and manage a subscription: DGA all; an executive their own agencies' only. */
@@ -54,7 +57,7 @@ subscriptions.get('/', signedIn(), async (c) => {
 
 subscriptions.post('/', signedIn(), async (c) => {
   const principal = principalOf(c)
-  const { email, locale, scope } = validate(subscriptionSchema, await readJson(c))
+  const { email, locale, scope, attachPdf } = validate(subscriptionSchema, await readJson(c))
   if (!mayManage(principal, scope)) {
     throw new ForbiddenError(
       scope === 'national'
@@ -73,6 +76,7 @@ subscriptions.post('/', signedIn(), async (c) => {
     email: address,
     locale,
     scope,
+    attachPdf,
     createdBy: principal.subject,
     createdAt: clock.iso(),
   })

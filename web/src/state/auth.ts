@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals'
 import type { AuthConfig } from '../../../shared/api.js'
 import { followServerClock, now } from './clock.js'
-import { finishSignIn, forgetRefreshToken, renewSignIn } from './hosted-ui.js'
+import { finishSignIn, forgetRefreshToken, RETURN_TO, renewSignIn } from './hosted-ui.js'
 import { api, setSession } from './session.js'
 
 /** How this deployment signs in; undefined until the API has said. */
@@ -24,7 +24,10 @@ export async function loadAuth(): Promise<void> {
     const url = new URL(location.href)
     const session = await finishSignIn(cfg, url)
     if (session) setSession(session)
-    if (url.searchParams.has('code')) history.replaceState(null, '', url.pathname)
+    if (url.searchParams.has('code')) {
+      history.replaceState(null, '', `${url.pathname}${sessionStorage.getItem(RETURN_TO) ?? ''}`)
+      sessionStorage.removeItem(RETURN_TO)
+    }
   } catch (err) {
     signInError.value = (err as Error).message
     authConfig.value ??= { mode: 'dev', now: now() }

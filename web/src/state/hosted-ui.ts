@@ -4,6 +4,8 @@ import type { AuthConfig, DevSession } from '../../../shared/api.js'
 export type CognitoConfig = Extract<AuthConfig, { mode: 'cognito' }>
 
 const PENDING = 'sign-in-pending'
+/** The location hash to come back to after the Hosted UI (its redirect URI is the bare origin). */
+export const RETURN_TO = 'sign-in-return-to'
 const REFRESH = 'refresh-token'
 
 const base64url = (bytes: Uint8Array) =>
@@ -69,6 +71,8 @@ export async function startSignIn(cfg: CognitoConfig): Promise<void> {
   const state = base64url(crypto.getRandomValues(new Uint8Array(16)))
   const redirectUri = `${location.origin}/`
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, redirectUri }))
+  // The page the reader was sent to (an email's link to a report file) is where they land once signed in.
+  sessionStorage.setItem(RETURN_TO, location.hash)
   location.assign(authorizeUrl(cfg, redirectUri, state, challenge))
 }
 

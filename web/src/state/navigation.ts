@@ -1,19 +1,24 @@
+import { parseReportLink, type ReportLink, reportLinkHash } from '../../../shared/links.js'
+
 /** Where the dashboard is: one page, as the address's fragment says (no server paths needed). */
 export type Route =
   | { page: 'rankings' }
   | { page: 'awards' }
-  | { page: 'reports' }
+  | { page: 'reports'; open?: ReportLink }
   | { page: 'subscriptions' }
   | { page: 'agency'; agencyId?: string }
 
 /**
- * The route a location hash names: `#/awards`, `#/reports`, `#/subscriptions`, `#/agency/<agencyId>`; anything
- * else is the rankings.
+ * The route a location hash names: `#/awards`, `#/reports[/<month>/<version>/<file>]`, `#/subscriptions`,
+ * `#/agency/<agencyId>`; anything else is the rankings.
  */
 export function parseRoute(hash: string): Route {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/')
+  const [page, id, ...rest] = hash.replace(/^#\/?/, '').split('/')
   if (page === 'awards') return { page: 'awards' }
-  if (page === 'reports') return { page: 'reports' }
+  if (page === 'reports') {
+    const open = parseReportLink([id ?? '', ...rest])
+    return open ? { page: 'reports', open } : { page: 'reports' }
+  }
   if (page === 'subscriptions') return { page: 'subscriptions' }
   if (page === 'agency') {
     const agencyId = id ? decodeURIComponent(id) : undefined
@@ -26,6 +31,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.page === 'agency')
     return route.agencyId ? `#/agency/${encodeURIComponent(route.agencyId)}` : '#/agency'
+  if (route.page === 'reports' && route.open) return reportLinkHash(route.open)
   return `#/${route.page}`
 }
 

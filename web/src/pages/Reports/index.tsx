@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { ReportEntry } from '../../../../shared/api.js'
 import { addMonths, bangkokMonth, monthLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
@@ -11,7 +11,7 @@ import { agencyVariants, fileLabel, generatedMessage, groupByMonth, orderFiles }
 
 /** Monthly reports: each month's versions and files (downloads through the API), and DGA's generation. */
 export function ReportsPage() {
-  const { api, session } = useStore()
+  const { api, session, route, navigate } = useStore()
   const lang = locale.value
   const isDga = session.value?.role === 'dga_admin'
   const [reload, setReload] = useState(0)
@@ -25,11 +25,20 @@ export function ReportsPage() {
   }, [reload])
   const data = state.data
 
-  const download = async (entry: ReportEntry, file: string) => {
+  const download = async (entry: Pick<ReportEntry, 'month' | 'version'>, file: string) => {
     const { url } = await api.reportUrl(entry.month, file, entry.version)
     // The presigned URL answers with Content-Disposition: attachment, so the page stays where it is.
     window.location.assign(url)
   }
+
+  // An email's link to a file (`#/reports/<month>/<version>/<file>`): opened once, now that the reader is in.
+  const open = route.value.page === 'reports' ? route.value.open : undefined
+  const [openError, setOpenError] = useState<Error | undefined>()
+  useEffect(() => {
+    if (!open) return
+    navigate({ page: 'reports' })
+    download(open, open.file).catch((err: Error) => setOpenError(err))
+  }, [open?.month, open?.version, open?.file])
 
   return (
     <section>
@@ -38,6 +47,11 @@ export function ReportsPage() {
       </div>
       {isDga && <GenerateForm onDone={() => setReload((n) => n + 1)} />}
       <LoadState loading={state.loading} error={state.error} retry={state.retry} />
+      {openError && (
+        <p class="error" role="alert" data-testid="report-link-error">
+          {t('reportLinkFailed')}: {openError.message}
+        </p>
+      )}
       {data && data.months.length === 0 && <p class="secondary">{t('reportNone')}</p>}
       {data?.months.map(({ month, versions }) => (
         <article key={month} class="report-month" data-testid="report-month" data-month={month}>

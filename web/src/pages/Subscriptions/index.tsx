@@ -40,6 +40,7 @@ export function SubscriptionsPage() {
         email: String(data.get('email') ?? ''),
         locale: data.get('locale') === 'en' ? 'en' : 'th',
         scope: String(data.get('scope') ?? ''),
+        attachPdf: data.get('attachPdf') === 'on',
       })
       setError(undefined)
       form.reset()
@@ -83,6 +84,9 @@ export function SubscriptionsPage() {
             ))}
           </select>
         </label>
+        <label>
+          <input type="checkbox" name="attachPdf" /> {t('attachPdf')}
+        </label>
         <button type="submit">{t('addSubscription')}</button>
       </form>
       <LoadState loading={list.loading} error={error ?? list.error} retry={list.retry} />
@@ -94,6 +98,7 @@ export function SubscriptionsPage() {
               <th>{t('email')}</th>
               <th>{t('emailLanguage')}</th>
               <th>{t('scope')}</th>
+              <th>{t('attachPdf')}</th>
               <th />
             </tr>
           </thead>
@@ -103,6 +108,7 @@ export function SubscriptionsPage() {
                 <td>{s.email}</td>
                 <td>{s.locale === 'th' ? t('thai') : t('english')}</td>
                 <td>{scopeLabel(s.scope, agencies, lang, national)}</td>
+                <td>{s.attachPdf ? t('yes') : t('no')}</td>
                 <td>
                   <button type="button" onClick={() => void remove(s.id)}>
                     {t('removeSubscription')}
