@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
 import { generateMonthlyReport } from '../../functions/reports/generate.js'
 import { replacePeriodCounts } from '../../functions/store/counts.js'
@@ -9,6 +8,7 @@ import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { emptyPeriodCounts, type PeriodCounts } from '../../shared/counting/period-counts.js'
 import type { ReportDocument } from '../../shared/reports/model.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
+import { setEnv } from '../support/env.js'
 import { parseMessage, partOf } from '../support/mime.js'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
 
@@ -49,6 +49,7 @@ const SUBSCRIBERS = [
 
 const n = (value: number) => new Intl.NumberFormat('en-GB').format(value)
 let smtp: TestSmtpServer
+let restoreEnv: () => void
 
 beforeAll(async () => {
   await storeCatalog(buildCatalog(12, 1))
@@ -58,13 +59,11 @@ beforeAll(async () => {
     await createSubscription({ ...s, locale: 'en', createdBy: 'dga-1', createdAt: '2022-08-01T00:00:00Z' })
   }
   smtp = await startSmtpServer()
-  process.env.SMTP_URL = smtp.url
-  resetConfig()
+  restoreEnv = setEnv({ SMTP_URL: smtp.url })
 })
 
 afterAll(async () => {
-  delete process.env.SMTP_URL
-  resetConfig()
+  restoreEnv()
   await smtp.close()
 })
 

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiApp } from '../../functions/api/app.js'
 import { syncCatalog } from '../../functions/catalog/sync.js'
 import { clock } from '../../functions/clock.js'
-import { resetConfig } from '../../functions/config.js'
 import { sendReportEmails } from '../../functions/email/send-report-emails.js'
 import { createIngestApp } from '../../functions/ingest/app.js'
 import { recomputeMonth } from '../../functions/jobs/rollup.js'
@@ -13,6 +12,7 @@ import { addMonths, bangkokMonth } from '../../shared/time.js'
 import { buildCkanPortal } from '../fixtures/ckan.js'
 import { BROWSER_UA, bearer, INGEST_KEY } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
+import { setEnv } from '../support/env.js'
 import { parseMessage, partOf } from '../support/mime.js'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
 
@@ -37,16 +37,15 @@ urls.resources.push(script)
 const month = addMonths(bangkokMonth(clock.now()), -1)
 let ckan: CkanServer
 let smtp: TestSmtpServer
+let restoreEnv: () => void
 
 beforeAll(async () => {
   ckan = await startCkanServer(portal)
   smtp = await startSmtpServer()
-  process.env.SMTP_URL = smtp.url
-  resetConfig()
+  restoreEnv = setEnv({ SMTP_URL: smtp.url })
 })
 afterAll(async () => {
-  delete process.env.SMTP_URL
-  resetConfig()
+  restoreEnv()
   await Promise.all([ckan.close(), smtp.close()])
 })
 

@@ -1,7 +1,6 @@
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { clock } from '../../functions/clock.js'
-import { resetConfig } from '../../functions/config.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { MonthlyRunError, runMonthly } from '../../functions/jobs/monthly.js'
 import { getPeriodCounts } from '../../functions/store/counts.js'
@@ -12,6 +11,7 @@ import type { RunsResponse } from '../../shared/api.js'
 import { addMonths, bangkokMonth, monthRange } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, getJson } from '../fixtures/http.js'
+import { withEnv } from '../support/env.js'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
 
 /** A TCP port nothing listens on: a server that is down. */
@@ -21,22 +21,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number }
   await new Promise<void>((resolve) => server.close(() => resolve()))
   return port
-}
-
-/** Runs with the environment changed for the duration (the configuration is read again either side). */
-async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]))
-  Object.assign(process.env, env)
-  resetConfig()
-  try {
-    return await work()
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
-    resetConfig()
-  }
 }
 
 const lastMonth = addMonths(bangkokMonth(clock.now()), -1)

@@ -13,7 +13,7 @@ import {
 } from '../../shared/counting/period-counts.js'
 import { bilingual, rankChangeWords } from '../../shared/reports/labels.js'
 import type { AwardList, ReportDocument } from '../../shared/reports/model.js'
-import { storeCatalog, type TestCatalog } from '../fixtures/catalog.js'
+import { buildCatalog, storeCatalog, type TestCatalog } from '../fixtures/catalog.js'
 
 /**
  * The report documents a director forwards, read back as a person (PDF text) and a spreadsheet (exceljs)
@@ -47,33 +47,19 @@ const datasetDownloads = (n: number) =>
   n <= 47 ? 2000 - n * 10 : n <= 50 ? 1400 : n <= 55 ? 1400 - (n - 50) * 10 : 0
 
 function buildDocumentsCatalog(): TestCatalog {
-  const catalog: TestCatalog = { agencies: [], datasets: [], resources: [] }
-  AGENCIES.forEach(([th, en, group], i) => {
-    const agencyId = uuid(1, i + 1)
-    catalog.agencies.push({ agencyId, slug: `agency-slug-${i + 1}`, name: { th, en }, group, active: true })
-    for (let d = 1; d <= DATASETS_PER_AGENCY; d++) {
-      const n = i * DATASETS_PER_AGENCY + d
-      const datasetId = uuid(2, n)
-      const resourceId = uuid(3, n)
-      catalog.datasets.push({
-        datasetId,
-        agencyId,
-        slug: `dataset-slug-${n}`,
-        title: { th: `ชุดข้อมูลที่ ${n} (ทดสอบ)`, en: `Test dataset no. ${n}` },
-        active: true,
-        resourceIds: [resourceId],
-      })
-      catalog.resources.push({
-        resourceId,
-        datasetId,
-        agencyId,
-        url: `https://data.example.go.th/dataset/${datasetId}/resource/${resourceId}/download/file.csv`,
-        format: 'CSV',
-        active: true,
-      })
-    }
+  const n = (a: number, d: number) => (a - 1) * DATASETS_PER_AGENCY + d
+  return buildCatalog(AGENCIES.length, DATASETS_PER_AGENCY, {
+    agency: (a) => {
+      const [th, en, group] = AGENCIES[a - 1] as (typeof AGENCIES)[number]
+      return { agencyId: uuid(1, a), slug: `agency-slug-${a}`, name: { th, en }, group }
+    },
+    dataset: (a, d) => ({
+      datasetId: uuid(2, n(a, d)),
+      slug: `dataset-slug-${n(a, d)}`,
+      title: { th: `ชุดข้อมูลที่ ${n(a, d)} (ทดสอบ)`, en: `Test dataset no. ${n(a, d)}` },
+    }),
+    resourceId: (a, d) => uuid(3, n(a, d)),
   })
-  return catalog
 }
 
 const count = (downloads: number, over: Partial<SubjectCounts> = {}): SubjectCounts => ({
