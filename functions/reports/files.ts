@@ -7,7 +7,7 @@ import {
   datasetsTable,
   reportTables,
 } from '../../shared/reports/tables.js'
-import { renderAgencyPdf, renderReportPdf } from './pdf.js'
+import { type PdfOptions, renderAgencyPdf, renderReportPdf } from './pdf.js'
 import { renderXlsx } from './xlsx.js'
 
 /** A file of a report version, before it is stored. */
@@ -37,6 +37,7 @@ const csvFile = (name: string, table: ReturnType<typeof agenciesTable>): Rendere
 export async function renderReportFiles(
   input: ReportInput,
   onProgress: (message: string) => void = () => {},
+  options: PdfOptions = {},
 ): Promise<RenderedFile[]> {
   const doc = buildReport(input)
   const date = new Date(doc.period.month.end)
@@ -55,7 +56,11 @@ export async function renderReportFiles(
     csvFile('datasets.csv', datasetsTable(doc)),
   ]
   await yieldToEventLoop()
-  files.push({ name: 'report.pdf', body: await renderReportPdf(doc), contentType: 'application/pdf' })
+  files.push({
+    name: 'report.pdf',
+    body: await renderReportPdf(doc, options),
+    contentType: 'application/pdf',
+  })
   onProgress('national report rendered')
   const agencyIds = input.performance.map((p) => p.agencyId)
   for (const [i, agencyId] of agencyIds.entries()) {
@@ -64,7 +69,7 @@ export async function renderReportFiles(
     files.push(
       {
         name: `agencies/${agencyId}.pdf`,
-        body: await renderAgencyPdf(variant),
+        body: await renderAgencyPdf(variant, options),
         contentType: 'application/pdf',
       },
       csvFile(`agencies/${agencyId}.csv`, agencyVariantTable(variant)),

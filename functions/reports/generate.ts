@@ -3,6 +3,7 @@ import type { ReportEntry } from '../../shared/api.js'
 import {
   buildManifest,
   contentHashInput,
+  decidesContent,
   decideVersion,
   type ReportFile,
   sortFiles,
@@ -71,14 +72,15 @@ export async function generateMonthlyReport(
   try {
     progress(`reading the counts of ${month} and its fiscal year to date`)
     const input = await readReportInput(month, now)
-    const rendered = await renderReportFiles(input, progress)
+    const [latest] = await listReportEntries(month)
+    // The PDFs name the version they would be: the next one (this generation holds the month's lease).
+    const rendered = await renderReportFiles(input, progress, { version: (latest?.version ?? 0) + 1 })
     const files: ReportFile[] = rendered.map((f) => ({
       name: f.name,
       size: f.body.length,
       sha256: sha256(f.body),
     }))
-    const contentSha256 = sha256(contentHashInput(files))
-    const [latest] = await listReportEntries(month)
+    const contentSha256 = sha256(contentHashInput(files.filter((f) => decidesContent(f.name))))
     const decision = decideVersion(latest, contentSha256)
     if (decision.action === 'unchanged' && latest) {
       progress(`unchanged since v${latest.version}: nothing written`)

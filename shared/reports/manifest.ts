@@ -29,6 +29,12 @@ export interface ReportManifest {
 export const sortFiles = (files: readonly ReportFile[]): ReportFile[] =>
   [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 
+/**
+ * Whether a file's bytes decide a version's content hash. The PDFs do not: they render the same figures as
+ * report.json, the XLSX and the CSVs, and name the version they belong to, so two versions' PDFs always differ.
+ */
+export const decidesContent = (name: string) => !name.endsWith('.pdf')
+
 /** The text whose SHA-256 is a version's content hash: one `<sha256> <name>` line per file, by name. */
 export function contentHashInput(files: readonly ReportFile[]): string {
   return sortFiles(files)

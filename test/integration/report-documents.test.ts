@@ -252,8 +252,11 @@ describe('an agency’s PDF, as text', () => {
     expect(text).not.toContain('(+11)')
   })
 
-  it('signs each page with the agency’s name, not its id', () => {
-    for (const page of pages) expect(page.text).toContain(`${th} · ${en}`)
+  it('signs each page with the agency’s name and the report version, not an id', () => {
+    for (const page of pages) {
+      expect(page.text).toContain(`${th} · ${en}`)
+      expect(page.text).toContain('ฉบับที่ 1 · version 1')
+    }
   })
 
   it('does not repeat the agency’s name on each of its datasets’ rows', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { AgencyRankingItem, DatasetRankingItem, PerformanceResponse } from '../../shared/api.js'
 import { csvField, neutralise, toCsv } from '../../shared/reports/csv.js'
-import { buildManifest, contentHashInput, decideVersion } from '../../shared/reports/manifest.js'
+import {
+  buildManifest,
+  contentHashInput,
+  decidesContent,
+  decideVersion,
+} from '../../shared/reports/manifest.js'
 import { buildAgencyReport, buildReport, topRanked, totalsOf, UNNAMED } from '../../shared/reports/model.js'
 import { agenciesTable, csvHeader } from '../../shared/reports/tables.js'
 import { displayWidth, fitColumnWidths, fitText, scriptRuns, wrapText } from '../../shared/reports/text.js'
@@ -93,6 +98,15 @@ describe('manifest', () => {
   it('hashes content from names and hashes only, in name order', () => {
     expect(contentHashInput(files)).toBe('aa agencies/a.csv\nbb report.pdf\n')
     expect(contentHashInput([...files].reverse())).toBe(contentHashInput(files))
+  })
+  it.each([
+    ['report.json', true],
+    ['report.xlsx', true],
+    ['agencies/a.csv', true],
+    ['report.pdf', false],
+    ['agencies/a.pdf', false],
+  ])('%s decides the content hash: %s (PDFs name their version)', (name, decides) => {
+    expect(decidesContent(name)).toBe(decides)
   })
 })
 
