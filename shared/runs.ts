@@ -5,8 +5,14 @@ import { addMonths, bangkokMonth, monthRange } from './time.js'
  * steps. Pure: what a run is, and what DGA must be told about the latest ones.
  */
 
-/** When the monthly pipeline runs: 01:00 Bangkok time on the 1st, for the month just ended (cron, 5 fields). */
-export const MONTHLY_RUN_CRON = '0 1 1 * *'
+/**
+ * When the monthly pipeline runs: 02:00 Bangkok time on the 1st, for the month just ended (cron, 5 fields): the
+ * report is generated at 02:00 on the 1st, after the recount that starts the run.
+ */
+export const MONTHLY_RUN_CRON = '0 2 1 * *'
+
+/** The hour of the 1st that `MONTHLY_RUN_CRON` names (Bangkok). */
+const RUN_HOUR = 2
 
 /** How long after its scheduled start the month's run may take (retries included) before it is late. */
 export const MONTHLY_RUN_GRACE_MS = 6 * 3_600_000
@@ -47,7 +53,7 @@ export type RunAlert =
 
 /**
  * The alert for the month just ended: its latest monthly run failed, or none succeeded although the grace after
- * its scheduled start (the 1st, 01:00 Bangkok) has passed. A run still running past the grace is reported too.
+ * its scheduled start (the 1st, 02:00 Bangkok) has passed. A run still running past the grace is reported too.
  * `runs` may hold any runs, in any order.
  */
 export function monthlyRunAlert(runs: readonly Run[], now: number): RunAlert | null {
@@ -58,7 +64,7 @@ export function monthlyRunAlert(runs: readonly Run[], now: number): RunAlert | n
   if (ofMonth.some((r) => r.status === 'succeeded')) return null
   const latest = ofMonth[0]
   if (latest?.status === 'failed') return { kind: 'failed', month, run: latest }
-  const due = monthRange(addMonths(month, 1)).start + 3_600_000 + MONTHLY_RUN_GRACE_MS
+  const due = monthRange(addMonths(month, 1)).start + RUN_HOUR * 3_600_000 + MONTHLY_RUN_GRACE_MS
   if (now < due) return null
   return latest ? { kind: 'running-long', month, run: latest } : { kind: 'late', month }
 }

@@ -54,7 +54,7 @@ export class Jobs extends Construct {
   /** Refreshes the catalog from CKAN daily at 03:00 Bangkok time. */
   readonly catalogSync: ProductFunction
   /**
-   * The monthly pipeline (functions/jobs/monthly.ts) for the month just ended, on the 1st at 01:00 Bangkok time:
+   * The monthly pipeline (functions/jobs/monthly.ts) for the month just ended, on the 1st at 02:00 Bangkok time:
    * recount, report, emails, one after the other; DGA's on-demand reports run its report step alone.
    */
   readonly monthly: ProductFunction

@@ -4,7 +4,7 @@ import { MONTHLY_STEPS, type MonthlyStep, monthJustEnded, runMonthly } from './m
 // The monthly job has its own entry, so the every-minute rollup's bundle carries no PDF, XLSX or mail code.
 
 /**
- * Entry of the monthly function. Its schedule (`MONTHLY_RUN_CRON`: 01:00 Bangkok time on the 1st) sends `{}`:
+ * Entry of the monthly function. Its schedule (`MONTHLY_RUN_CRON`: 02:00 Bangkok time on the 1st) sends `{}`:
  * the whole pipeline for the month just ended. DGA's `POST /v1/reports/:month` sends `{"month", "requestedBy",
  * "steps": ["report"]}`; by hand, any month and steps. A failed step throws, so Lambda retries the run and the
  * alarm on the function's errors (then the dead-letter queue) says so; the run history says which step.

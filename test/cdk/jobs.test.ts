@@ -17,8 +17,8 @@ describe('Jobs', () => {
     })
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(* * * * ? *)' })
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' })
-    // 01:00 on the 1st (MONTHLY_RUN_CRON, as the local schedule): recount, report and emails, in one run.
-    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 1 1 * ? *)' })
+    // 02:00 on the 1st (MONTHLY_RUN_CRON, as the local schedule): recount, report and emails, in one run.
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 2 1 * ? *)' })
   })
 
   it.each([
@@ -56,9 +56,9 @@ describe('Jobs', () => {
     },
   )
 
-  it('runs the monthly pipeline at 01:00 on the 1st, one run at a time, retried', () => {
+  it('runs the monthly pipeline at 02:00 on the 1st, one run at a time, retried', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 1 1 * ? *)',
+      ScheduleExpression: 'cron(0 2 1 * ? *)',
       ScheduleExpressionTimezone: 'Asia/Bangkok',
       Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
     })

@@ -38,11 +38,11 @@ describe("the product's clock", () => {
 
 describe('the local schedule on the clock', () => {
   it.each([
-    ['the 1st at 00:59:59 Bangkok', '2026-12-01T00:59:59+07:00', 1_000, 1],
-    ['the 1st at 00:59:00 Bangkok, a second short', '2026-12-01T00:59:00+07:00', 58_000, 0],
+    ['the 1st at 01:59:59 Bangkok', '2026-12-01T01:59:59+07:00', 1_000, 1],
+    ['the 1st at 01:59:00 Bangkok, a second short', '2026-12-01T01:59:00+07:00', 58_000, 0],
     ['the last day of February in a leap year', '2028-02-29T23:00:00+07:00', 3 * 3_600_000 + 1_000, 1],
-    ['30 September, before the fiscal year ends', '2026-09-30T12:00:00+07:00', 12 * 3_600_000, 0],
-  ])('runs the monthly pipeline at 01:00 on the 1st: %s', (_, at, advance, runs) => {
+    ['30 September, before the fiscal year ends', '2026-09-30T12:00:00+07:00', 13 * 3_600_000, 0],
+  ])('runs the monthly pipeline at 02:00 on the 1st: %s', (_, at, advance, runs) => {
     vi.useFakeTimers({ now: Date.parse('2035-06-15T12:00:00Z') }) // the real clock is elsewhere
     startAt(at)
     const task = vi.fn()
@@ -59,6 +59,6 @@ describe('the local schedule on the clock', () => {
     const job = onSchedule(MONTHLY_RUN_CRON, task)
     vi.advanceTimersByTime(61 * 86_400_000) // to 1 December 03:00
     job.stop()
-    expect(task).toHaveBeenCalledTimes(2) // 1 November and 1 December, 01:00
+    expect(task).toHaveBeenCalledTimes(2) // 1 November and 1 December, 02:00
   })
 })

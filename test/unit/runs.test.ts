@@ -48,6 +48,7 @@ describe('what DGA is told about the month just ended', () => {
 
   it('is not late yet in the first hours of the 1st', () => {
     expect(monthlyRunAlert([], Date.parse('2026-12-01T05:00:00+07:00'))).toBeNull()
-    expect(monthlyRunAlert([], Date.parse('2026-12-01T07:01:00+07:00'))?.kind).toBe('late')
+    expect(monthlyRunAlert([], Date.parse('2026-12-01T07:59:00+07:00'))).toBeNull()
+    expect(monthlyRunAlert([], Date.parse('2026-12-01T08:01:00+07:00'))?.kind).toBe('late')
   })
 })
