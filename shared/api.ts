@@ -10,7 +10,7 @@ export interface ApiCounts {
   downloads: number
   uniqueDownloads: number
   machineDownloads: number
-  excluded: { robots: number; doubleClicks: number }
+  excluded: { robots: number; doubleClicks: number; harvesters: number }
 }
 
 export interface PeriodInfo {
@@ -122,13 +122,13 @@ export interface IntegrityResponse {
   period: PeriodInfo
   downloads: number
   machineDownloads: number
-  excluded: { robots: number; doubleClicks: number }
+  excluded: { robots: number; doubleClicks: number; harvesters: number }
   signals: IntegritySignal[]
   datasets: {
     datasetId: string
     title: LocalizedText
     downloads: number
-    excluded: { robots: number; doubleClicks: number }
+    excluded: { robots: number; doubleClicks: number; harvesters: number }
     concentration: IntegritySignal
     /** The dataset's worst month against its own earlier months; null when too few downloads to spike. */
     spike: SpikeSignal | null

@@ -1,3 +1,4 @@
+import type { CountingRules } from './counting/user-agent.js'
 import { rankCompetition } from './ranking.js'
 
 /** Which count an award category ranks by. */
@@ -27,6 +28,8 @@ export type AwardCategory = AgencyAwardCategory | DatasetAwardCategory
 /** The award rules of one fiscal year, set by DGA. */
 export interface AwardProgramme {
   categories: AwardCategory[]
+  /** The counting rules the fiscal year is counted under (default: shared/counting/rules.ts). */
+  countingRules?: CountingRules
 }
 
 /** The DIGI Data Awards as they are: the top 9 agencies and the top 49 datasets by downloads. */

@@ -12,6 +12,7 @@ import { audit } from './routes/audit.js'
 import { authConfig } from './routes/auth-config.js'
 import { awards } from './routes/awards.js'
 import { catalogRoutes } from './routes/catalog.js'
+import { countingRoutes, type FiscalYearRecount } from './routes/counting.js'
 import { devSession } from './routes/dev-session.js'
 import { rankings } from './routes/rankings.js'
 import { type ReportGenerator, reportRoutes } from './routes/reports.js'
@@ -30,6 +31,8 @@ export interface ApiDeps {
   generateReport?: ReportGenerator
   /** After a catalog sync made in the request: what else of this process caches the catalog forgets it. */
   onCatalogSynced?: () => void
+  /** Recounts a fiscal year in the request (the local runtime); unset: REPORT_FUNCTION's monthly runs do it. */
+  recountFiscalYear?: FiscalYearRecount
 }
 
 /** The read and admin API used by the dashboard. */
@@ -69,6 +72,7 @@ export function createApiApp(deps: ApiDeps = {}) {
   app.route('/v1/subscriptions', subscriptions)
   app.route('/v1/reports', reportRoutes(deps.generateReport))
   app.route('/v1/runs', runs)
+  app.route('/v1/counting', countingRoutes(deps.recountFiscalYear))
 
   return app
 }

@@ -27,6 +27,16 @@ export function startReportJob(functionName: string, month: string, requestedBy:
   return startJob(functionName, { month, requestedBy, steps: ['report'] }, 'report')
 }
 
+/** Starts the monthly function for some steps of a month (a recount under other rules: recount and report). */
+export function startMonthlyJob(
+  functionName: string,
+  month: string,
+  steps: readonly string[],
+  requestedBy: string,
+): Promise<void> {
+  return startJob(functionName, { month, requestedBy, steps }, 'monthly run')
+}
+
 /** Drops the client (after the configuration changed). */
 export function resetJobsClient(): void {
   client?.destroy()

@@ -5,6 +5,7 @@ import { catalogSync } from './commands/catalog-sync.js'
 import { importLogs } from './commands/import-logs.js'
 import { monthly } from './commands/monthly.js'
 import { recompute } from './commands/recompute.js'
+import { recountFy } from './commands/recount-fy.js'
 import { report } from './commands/report.js'
 import { seedDemoCommand } from './commands/seed-demo.js'
 import { sendReportEmailsCommand } from './commands/send-report-emails.js'
@@ -17,6 +18,7 @@ export const COMMANDS: Command[] = [
   importLogs,
   monthly,
   recompute,
+  recountFy,
   report,
   seedDemoCommand,
   sendReportEmailsCommand,

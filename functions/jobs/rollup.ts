@@ -5,6 +5,8 @@ import {
   periodCountChanges,
   sumPeriodCounts,
 } from '../../shared/counting/period-counts.js'
+import { countingRulesOf } from '../../shared/counting/rules.js'
+import type { CountingRules } from '../../shared/counting/user-agent.js'
 import {
   addDays,
   bangkokDay,
@@ -15,6 +17,7 @@ import {
   monthsOfFiscalYear,
 } from '../../shared/time.js'
 import { clock } from '../clock.js'
+import { getAwardProgramme } from '../store/award-programmes.js'
 import { addToPeriodCounts, getPeriodCounts, replacePeriodCounts, writeDayCounts } from '../store/counts.js'
 import {
   clearDirtyDay,
@@ -35,9 +38,17 @@ const LEASE = 'rollup'
 const LEASE_MS = 30_000
 const holder = randomUUID()
 
-/** Counts of one day computed from its raw events. */
-export async function computeDayCounts(day: Day): Promise<PeriodCounts> {
-  return countDay(await listDayEvents(day))
+/** Counts of one day computed from its raw events, under the counting rules of its fiscal year. */
+export async function computeDayCounts(day: Day, rules?: CountingRules): Promise<PeriodCounts> {
+  return countDay(
+    await listDayEvents(day),
+    rules ?? (await rulesOfFiscalYear(fiscalYearOfMonth(day.slice(0, 7)))),
+  )
+}
+
+/** The counting rules a fiscal year is counted under: its programme's, else the default of its year. */
+export async function rulesOfFiscalYear(fy: number): Promise<CountingRules> {
+  return countingRulesOf(fy, (await getAwardProgramme(fy))?.programme)
 }
 
 /**
@@ -46,8 +57,17 @@ export async function computeDayCounts(day: Day): Promise<PeriodCounts> {
  * subjects' day counts changed.
  */
 export async function rollupDays(days: readonly Day[]): Promise<number> {
+  const rules = new Map<number, Promise<CountingRules>>()
+  const rulesOf = (day: Day) => {
+    const fy = fiscalYearOfMonth(day.slice(0, 7))
+    if (!rules.has(fy)) rules.set(fy, rulesOfFiscalYear(fy))
+    return rules.get(fy) as Promise<CountingRules>
+  }
   const changes = await mapLimit(days, 4, async (day) => {
-    const [next, prev] = await Promise.all([computeDayCounts(day), getPeriodCounts({ day })])
+    const [next, prev] = await Promise.all([
+      computeDayCounts(day, await rulesOf(day)),
+      getPeriodCounts({ day }),
+    ])
     const changed = periodCountChanges(next, prev)
     await writeDayCounts(day, next, changed)
     return { month: day.slice(0, 7), changed }

@@ -7,6 +7,7 @@ import { securityHeaders } from '../auth/security-headers.js'
 import { createIngestApp, type IngestDeps } from '../ingest/app.js'
 import { clearResourceCache } from '../ingest/resources.js'
 import { MonthlyRunError, runMonthly } from '../jobs/monthly.js'
+import { recountFiscalYear } from '../jobs/recount.js'
 import { listReportEntries } from '../store/reports.js'
 import { WEB_DIST } from './web-assets.js'
 
@@ -26,6 +27,7 @@ export function createLocalApp(ingest: IngestDeps) {
       generateReport: reportInRequest,
       // Ingest shares this process: it reads a synced catalog's resources at once too.
       onCatalogSynced: clearResourceCache,
+      recountFiscalYear: (fy, rules, actor) => recountFiscalYear(fy, rules, actor),
     }),
   )
   const root = relative(process.cwd(), WEB_DIST) || '.'

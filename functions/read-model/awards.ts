@@ -1,28 +1,11 @@
 import type { AwardCategoryView, AwardStandingView, AwardsResponse } from '../../shared/api.js'
-import {
-  type AwardProgramme,
-  awardStandings,
-  type CategoryStandings,
-  type Contender,
-  DEFAULT_PROGRAMME,
-} from '../../shared/awards.js'
+import { awardStandings, type CategoryStandings, type Contender } from '../../shared/awards.js'
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
-import { getAwardProgramme, programmeVersionKey, type StoredProgramme } from '../store/award-programmes.js'
-import { memoize, stampOf, type Versions } from './cache.js'
+import { memoize, type Versions } from './cache.js'
 import { catalog } from './catalog.js'
+import { programmeOf } from './programme.js'
 import { describePeriod, rankedAgencies, rankedDatasets, rankingStamp } from './rankings.js'
-
-/** The programme in force for a fiscal year: the one DGA set, or the default; cached per version. */
-export function programmeOf(
-  versions: Versions,
-  fy: number,
-): Promise<{ programme: AwardProgramme; stored?: StoredProgramme }> {
-  return memoize(`programme|${fy}`, stampOf(versions, programmeVersionKey(fy)), async () => {
-    const stored = await getAwardProgramme(fy)
-    return stored ? { programme: stored.programme, stored } : { programme: DEFAULT_PROGRAMME }
-  })
-}
 
 /**
  * Standings of every category of a fiscal year's programme on its counts so far (or up to the month

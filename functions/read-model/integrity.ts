@@ -122,7 +122,7 @@ export async function agencyIntegrity(
         datasetId,
         title: cat.datasets.get(datasetId)?.title ?? { th: datasetId, en: datasetId },
         downloads: c.downloads,
-        excluded: { robots: c.robots, doubleClicks: c.doubleClicks },
+        excluded: { robots: c.robots, doubleClicks: c.doubleClicks, harvesters: c.harvesters },
         concentration: concentrationSignal(c),
         spike: datasetSpike.get(datasetId) ?? null,
       }
@@ -140,7 +140,7 @@ export async function agencyIntegrity(
     period: describePeriod(period, now),
     downloads: counts.downloads,
     machineDownloads: counts.machineDownloads,
-    excluded: { robots: counts.robots, doubleClicks: counts.doubleClicks },
+    excluded: { robots: counts.robots, doubleClicks: counts.doubleClicks, harvesters: counts.harvesters },
     signals: [concentrationSignal(counts), ...spikeSignals],
     datasets,
   }

@@ -7,12 +7,12 @@ import {
   subtractDownloads,
   sumCounts,
 } from '../../shared/counting/period-counts.js'
-import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import { addMonths, bangkokMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import type { Subject } from '../store/counts.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
 import { catalog } from './catalog.js'
+import { countingRulesOfPeriod } from './programme.js'
 
 /**
  * A period the read API answers for: a month or a fiscal year; `through` cuts a fiscal year after one of its
@@ -24,7 +24,7 @@ const toApiCounts = (c: Counts) => ({
   downloads: c.downloads,
   uniqueDownloads: c.uniqueDownloads,
   machineDownloads: c.machineDownloads,
-  excluded: { robots: c.robots, doubleClicks: c.doubleClicks },
+  excluded: { robots: c.robots, doubleClicks: c.doubleClicks, harvesters: c.harvesters },
 })
 
 /** The period as the API describes it, with whether it is over yet and how far its data reaches. */
@@ -166,10 +166,11 @@ export function rankedDatasets(versions: Versions, period: RankingPeriod, now: n
 
 /** The agency ranking response. */
 export async function agencyRanking(period: RankingPeriod, now = clock.now(), versions?: Versions) {
+  const v = versions ?? (await readVersions())
   return {
     period: describePeriod(period, now),
-    countingRules: COUNTING_RULES,
-    items: await rankedAgencies(versions ?? (await readVersions()), period, now),
+    countingRules: await countingRulesOfPeriod(v, period),
+    items: await rankedAgencies(v, period, now),
   }
 }
 
@@ -184,7 +185,8 @@ export async function datasetRanking(
   versions?: Versions,
 ) {
   const page = { offset: 0, limit: Number.POSITIVE_INFINITY, ...filter }
-  const { items, byAgency } = await rankedDatasets(versions ?? (await readVersions()), period, now)
+  const v = versions ?? (await readVersions())
+  const { items, byAgency } = await rankedDatasets(v, period, now)
   const selected = page.agencyIds
     ? page.agencyIds.length === 1
       ? (byAgency.get(page.agencyIds[0] as string) ?? [])
@@ -192,7 +194,7 @@ export async function datasetRanking(
     : items
   return {
     period: describePeriod(period, now),
-    countingRules: COUNTING_RULES,
+    countingRules: await countingRulesOfPeriod(v, period),
     total: selected.length,
     offset: page.offset,
     limit: Number.isFinite(page.limit) ? page.limit : selected.length,

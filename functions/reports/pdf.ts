@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../shared/catalog.js'
+import { countingRulesName } from '../../shared/counting/user-agent.js'
 import {
   AGENCIES_COLUMNS,
   AWARD_STANDING_COLUMNS,
@@ -145,7 +146,7 @@ function header(pdf: PdfWriter, doc: ReportDocument | AgencyReportDocument, th: 
   pdf.text(en, 40, pdf.y, { size: 11, color: '#444444', width: CONTENT_WIDTH })
   pdf.y += 18
   pdf.text(
-    `${doc.labels.month.th} · ${doc.labels.fiscalYear.th} · กฎการนับ · counting rules ${doc.countingRules}`,
+    `${doc.labels.month.th} · ${doc.labels.fiscalYear.th} · ${rulesName(doc).th} · ${rulesName(doc).en}`,
     40,
     pdf.y,
     { size: 9, color: '#555555', width: CONTENT_WIDTH },
@@ -159,12 +160,18 @@ function header(pdf: PdfWriter, doc: ReportDocument | AgencyReportDocument, th: 
   pdf.y += 6
 }
 
+/** The counting rules of a report in words (older reports may name a version this code no longer knows). */
+const rulesName = (doc: { countingRules: string }) =>
+  doc.countingRules === 'counting-v1' || doc.countingRules === 'counting-v2'
+    ? countingRulesName(doc.countingRules)
+    : { th: doc.countingRules, en: doc.countingRules }
+
 /** The footer's edition: the report version when the caller knows it, and the counting rules. */
 const edition = (doc: ReportDocument | AgencyReportDocument, options: PdfOptions) =>
   [
     `${doc.labels.month.th} · ${doc.labels.month.en}`,
     ...(options.version === undefined ? [] : [`ฉบับที่ ${options.version} · version ${options.version}`]),
-    doc.countingRules,
+    rulesName(doc).en,
   ].join(' · ')
 
 /** A fiscal year's standings are final only once its last month (September) is complete. */

@@ -1,5 +1,4 @@
 import type { PerformanceResponse } from '../../shared/api.js'
-import { COUNTING_RULES } from '../../shared/counting/user-agent.js'
 import type { ReportInput } from '../../shared/reports/model.js'
 import { addMonths, fiscalYearOfMonth, monthRange } from '../../shared/time.js'
 import type { Principal } from '../auth/principal.js'
@@ -50,7 +49,7 @@ export async function readReportInput(month: string, now = clock.now()): Promise
   }
   return {
     month,
-    countingRules: COUNTING_RULES,
+    countingRules: agenciesFy.countingRules,
     agencies: { month: agenciesMonth, fiscalYearToDate: agenciesFy },
     previousMonth: agenciesPrevious,
     datasets: { month: datasetsMonth.items, fiscalYearToDate: datasetsFy.items },

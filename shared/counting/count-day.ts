@@ -1,5 +1,6 @@
 import { bangkokHour } from '../time.js'
-import type { ClientClass } from './user-agent.js'
+import { findHarvesters } from './harvesters.js'
+import { type ClientClass, type CountingRules, classifyUserAgent } from './user-agent.js'
 
 /** A raw download event as counting needs it (attribution is fixed at ingest from the catalog of the time). */
 export interface CountableEvent {
@@ -11,7 +12,10 @@ export interface CountableEvent {
   at: number
   /** Keyed hash of (IP, user agent) with the salt of the event's Bangkok day. */
   client: string
+  /** The class ingest gave it (counting-v1's). */
   clientClass: ClientClass
+  /** The user agent as stored: later rules versions classify it again. */
+  userAgent?: string
   sessionId?: string
 }
 
@@ -22,6 +26,8 @@ export interface Counts {
   machineDownloads: number
   robots: number
   doubleClicks: number
+  /** Downloads left out as systematic harvesting (counting-v2). */
+  harvesters: number
   /**
    * Downloads by the subject's busiest clients of each day (at most `TOP_CLIENTS` per day), summed over days.
    * Client identities rotate daily, so a day is the longest span over which "one client" means anything.
@@ -35,6 +41,7 @@ export const ZERO_COUNTS: Readonly<Counts> = Object.freeze({
   machineDownloads: 0,
   robots: 0,
   doubleClicks: 0,
+  harvesters: 0,
   topClientDownloads: 0,
 })
 
@@ -58,6 +65,7 @@ export function addCounts(a: Counts, b: Counts): Counts {
     machineDownloads: a.machineDownloads + b.machineDownloads,
     robots: a.robots + b.robots,
     doubleClicks: a.doubleClicks + b.doubleClicks,
+    harvesters: a.harvesters + b.harvesters,
     topClientDownloads: a.topClientDownloads + b.topClientDownloads,
   }
 }
@@ -88,10 +96,12 @@ function topClientsTotal(clients: Map<string, number> | undefined): number {
 const byTime = (a: CountableEvent, b: CountableEvent) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1)
 
 /**
- * Applies counting-v1 to one Bangkok day's events. Days are independent because client identities are
- * hashed with a salt that rotates at Bangkok midnight. The result does not depend on the order of `events`.
+ * Applies a counting rules version to one Bangkok day's events (counting-v1 by default). Days are independent
+ * because client identities are hashed with a salt that rotates at Bangkok midnight. The result does not depend
+ * on the order of `events`. Under counting-v2 each event's user agent is classified again by v2's lists, and the
+ * clients that harvested (shared/counting/harvesters.ts) are left out, counted as `harvesters`.
  */
-export function countDay(events: readonly CountableEvent[]): DayCounts {
+export function countDay(events: readonly CountableEvent[], rules: CountingRules = 'counting-v1'): DayCounts {
   const datasets = new Map<string, Counts & { agencyId: string }>()
   const entry = (e: CountableEvent) => {
     let c = datasets.get(e.datasetId)
@@ -102,10 +112,21 @@ export function countDay(events: readonly CountableEvent[]): DayCounts {
     return c
   }
 
+  const classOf = (e: CountableEvent): ClientClass =>
+    rules === 'counting-v1' ? e.clientClass : classifyUserAgent(e.userAgent ?? '', rules)
+  const classes = new Map(events.map((e) => [e, classOf(e)]))
+  // Harvesting is judged on what a client presenting itself as a browser did (machine access is declared).
+  const harvesters =
+    rules === 'counting-v1' ? new Map() : findHarvesters(events.filter((e) => classes.get(e) === 'regular'))
   const chains = new Map<string, CountableEvent[]>()
   for (const e of events) {
-    if (e.clientClass === 'robot') {
+    const clientClass = classes.get(e)
+    if (clientClass === 'robot') {
       entry(e).robots++
+      continue
+    }
+    if (clientClass === 'regular' && harvesters.has(e.client)) {
+      entry(e).harvesters++
       continue
     }
     const key = `${e.client}\u0000${e.resourceId}`
@@ -127,7 +148,7 @@ export function countDay(events: readonly CountableEvent[]): DayCounts {
         return
       }
       c.downloads++
-      if (e.clientClass === 'machine') c.machineDownloads++
+      if (classes.get(e) === 'machine') c.machineDownloads++
       tally(datasetClients, e.datasetId, e.client)
       tally(agencyClients, e.agencyId, e.client)
       const session = e.sessionId ? `s:${e.sessionId}` : `c:${e.client}@${bangkokHour(e.at)}`

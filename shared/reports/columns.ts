@@ -98,7 +98,7 @@ type Counted = Pick<
   AgencyRankingItem,
   'rank' | 'downloads' | 'uniqueDownloads' | 'machineDownloads' | 'rankChange'
 > & {
-  excluded: { robots: number; doubleClicks: number }
+  excluded: { robots: number; doubleClicks: number; harvesters?: number }
 }
 const COUNT_COLUMNS: ColumnDef<Counted>[] = [
   int('rank', 'อันดับ', 'Rank', (c) => c.rank),
@@ -107,6 +107,7 @@ const COUNT_COLUMNS: ColumnDef<Counted>[] = [
   int('machineDownloads', 'ดาวน์โหลดโดยโปรแกรม', 'Machine downloads', (c) => c.machineDownloads),
   int('robots', 'โรบอตที่ไม่นับ', 'Robots left out', (c) => c.excluded.robots),
   int('doubleClicks', 'คลิกซ้ำที่ไม่นับ', 'Double clicks left out', (c) => c.excluded.doubleClicks),
+  int('harvesters', 'การดูดข้อมูลที่ไม่นับ', 'Harvesting left out', (c) => c.excluded.harvesters ?? 0),
   int('rankChange', 'อันดับเปลี่ยน', 'Rank change', (c) => c.rankChange, { short: 'เปลี่ยน' }),
 ]
 

@@ -22,7 +22,7 @@ export interface CountTotals {
   downloads: number
   uniqueDownloads: number
   machineDownloads: number
-  excluded: { robots: number; doubleClicks: number }
+  excluded: { robots: number; doubleClicks: number; harvesters: number }
   /** Agencies with at least one counted download. */
   agenciesWithDownloads: number
 }
@@ -132,7 +132,7 @@ export function totalsOf(items: readonly AgencyRankingItem[]): CountTotals {
     downloads: 0,
     uniqueDownloads: 0,
     machineDownloads: 0,
-    excluded: { robots: 0, doubleClicks: 0 },
+    excluded: { robots: 0, doubleClicks: 0, harvesters: 0 },
     agenciesWithDownloads: 0,
   }
   for (const i of items) {
@@ -141,6 +141,8 @@ export function totalsOf(items: readonly AgencyRankingItem[]): CountTotals {
     t.machineDownloads += i.machineDownloads
     t.excluded.robots += i.excluded.robots
     t.excluded.doubleClicks += i.excluded.doubleClicks
+    // Reports written before counting-v2 have no harvesters.
+    t.excluded.harvesters += i.excluded.harvesters ?? 0
     if (i.downloads > 0) t.agenciesWithDownloads++
   }
   return t

@@ -1,5 +1,6 @@
 import type { DatasetRankingItem } from '../api.js'
 import type { LocalizedText } from '../catalog.js'
+import { countingRulesLabel } from '../counting/user-agent.js'
 import {
   AGENCIES_COLUMNS,
   AGENCY_VARIANT_COLUMNS,
@@ -141,14 +142,25 @@ const TOTAL_ROWS: { th: string; en: string; total: (t: CountTotals) => number }[
     en: 'Double clicks within 30 s (left out)',
     total: (t) => t.excluded.doubleClicks,
   },
+  {
+    th: 'การดูดข้อมูลอย่างเป็นระบบ (ไม่นับ)',
+    en: 'Systematic harvesting (left out)',
+    total: (t) => t.excluded.harvesters,
+  },
   { th: 'หน่วยงานที่มีดาวน์โหลด', en: 'Agencies with downloads', total: (t) => t.agenciesWithDownloads },
 ]
+
+/** The counting rules of a report: their id (machine-readable) and their words. */
+const rulesText = (doc: ReportDocument) =>
+  doc.countingRules === 'counting-v1' || doc.countingRules === 'counting-v2'
+    ? `${doc.countingRules}: ${countingRulesLabel(doc.countingRules).th} / ${countingRulesLabel(doc.countingRules).en}`
+    : doc.countingRules
 
 /** The summary's lines: the counting rules, whether the month is complete, national totals. */
 export function summaryRows(doc: ReportDocument): SummaryRow[] {
   const complete = bilingual(yesNoLabel(doc.complete))
   return [
-    { th: 'กฎการนับ', en: 'Counting rules', month: doc.countingRules, fiscalYearToDate: doc.countingRules },
+    { th: 'กฎการนับ', en: 'Counting rules', month: rulesText(doc), fiscalYearToDate: rulesText(doc) },
     { th: 'ข้อมูลครบเดือน', en: 'Complete month', month: complete, fiscalYearToDate: complete },
     ...TOTAL_ROWS.map(({ th, en, total }) => ({
       th,

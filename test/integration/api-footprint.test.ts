@@ -80,6 +80,12 @@ const CHANGES: Record<string, [path: string, init: () => Promise<RequestInit>, s
   ],
   'POST /v1/catalog/sync': ['/v1/catalog/sync', () => json('dga_admin', 'POST'), 202],
   'POST /v1/reports/:month': ['/v1/reports/2022-11', () => json('dga_admin', 'POST'), 202],
+  // On AWS the API names the year's rules and starts the monthly function for each month (recount, report).
+  'POST /v1/counting/:fy': [
+    '/v1/counting/2566',
+    () => json('dga_admin', 'POST', { rules: 'counting-v2' }),
+    202,
+  ],
   'POST /v1/subscriptions': ['/v1/subscriptions', () => json('agency_exec', 'POST', subscriber), 201],
   'DELETE /v1/subscriptions/:id': [
     `/v1/subscriptions/${subscription}`,

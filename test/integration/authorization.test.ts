@@ -106,6 +106,8 @@ const TABLE: Record<string, Row> = {
     expect: OWN_AGENCY,
   },
   'api POST /v1/reports/:month': { path: '/v1/reports/2022-13', expect: DGA_ONLY },
+  // A malformed body: the policy decides before anything is recounted.
+  'api POST /v1/counting/:fy': { path: '/v1/counting/2566', body: { rules: 'v9' }, expect: DGA_ONLY },
   'ingest GET /d/:resourceId': { path: '/d/no-such-resource', expect: PUBLIC },
   'ingest POST /v1/events': { path: '/v1/events', body: {}, expect: INGEST },
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../functions/cli/main.js'
+import { getAwardProgramme } from '../../functions/store/award-programmes.js'
 import { listRuns } from '../../functions/store/runs.js'
 
 function capture() {
@@ -26,6 +27,9 @@ describe('npm run cli', () => {
     [['report', '--month', '2022-1'], '--month must be YYYY-MM'],
     [['report', '--month', '2999-01'], 'month 2999-01 is in the future'],
     [['monthly', '--month', '2022-13'], '--month must be YYYY-MM'],
+    [['recount-fy', '--fy', '25x'], '--fy must be a Buddhist Era fiscal year'],
+    [['recount-fy', '--fy', '2599', '--rules', 'counting-v1'], '--fy 2599 is in the future'],
+    [['recount-fy', '--fy', '2566', '--rules', 'v3'], '--rules must be one of'],
     [['monthly', '--month', '2022-11', '--steps', 'report,publish'], '--steps must be some of'],
   ])('exits 2 for %j naming the problem', async (argv, words) => {
     const out = capture()
@@ -45,6 +49,13 @@ describe('npm run cli', () => {
     expect(out.join('\n')).toContain('2022-09: stored version 1')
     expect(await runCli(['report', '--month', '2022-09'])).toBe(0)
     expect(out.join('\n')).toContain('2022-09: unchanged since version 1; nothing written')
+  })
+
+  it('recounts a fiscal year under a counting rules version, audited', async () => {
+    const out = capture()
+    expect(await runCli(['recount-fy', '--fy', '2566', '--rules', 'counting-v2'])).toBe(0)
+    expect(out.join('\n')).toContain('FY 2566: 12 months recounted under counting-v2')
+    expect((await getAwardProgramme(2566))?.programme.countingRules).toBe('counting-v2')
   })
 
   it('runs the monthly pipeline by hand, recorded in the run history', async () => {

@@ -21,6 +21,7 @@ const counts = (downloads: number, topClientDownloads: number) => ({
   machineDownloads: 0,
   robots: 0,
   doubleClicks: 0,
+  harvesters: 0,
   topClientDownloads,
 })
 
@@ -34,7 +35,7 @@ function integrity(overrides: Partial<IntegrityResponse> = {}): IntegrityRespons
     period: { fy: 2570, complete: false, dataUpTo: '2026-11-27T08:00:00.000Z' },
     downloads: 1000,
     machineDownloads: 120,
-    excluded: { robots: 150, doubleClicks: 50 },
+    excluded: { robots: 150, doubleClicks: 50, harvesters: 0 },
     signals: [
       concentrationSignal(counts(1000, 200)),
       spikeSignal('2026-10', 300, history(250, 260, 280, 240, 270, 250)),
@@ -45,7 +46,7 @@ function integrity(overrides: Partial<IntegrityResponse> = {}): IntegrityRespons
         datasetId: 'd1',
         title: { th: 'สถิติประชากร', en: 'Population statistics' },
         downloads: 400,
-        excluded: { robots: 60, doubleClicks: 20 },
+        excluded: { robots: 60, doubleClicks: 20, harvesters: 0 },
         concentration: concentrationSignal(counts(400, 100)),
         spike: spikeSignal('2026-11', 150, history(120, 130, 140, 125, 135, 130)),
       },
@@ -85,8 +86,23 @@ describe('shares of what counting left out', () => {
     expect(en).toMatchObject({ label: 'Robots, left out', detail: '12.5% of all requests' })
   })
 
+  it('shows harvesting left out beside robots and double clicks, and counts it among all requests', () => {
+    const harvested = integrity({ excluded: { robots: 150, doubleClicks: 50, harvesters: 300 } })
+    expect(requestsSeen(harvested)).toBe(1500)
+    const figures = Object.fromEntries(leftOutFigures(harvested, 'en').map((f) => [f.id, f]))
+    expect(figures.harvesters).toMatchObject({ label: 'Systematic harvesting, left out', value: '300' })
+    expect(figures.harvesters?.detail).toMatch(/^20% of all requests · one client taking dozens of files/)
+    // An answer from before counting-v2 has no harvesters: nothing is added.
+    const older = integrity({ excluded: { robots: 150, doubleClicks: 50 } as IntegrityResponse['excluded'] })
+    expect(requestsSeen(older)).toBe(1200)
+  })
+
   it('shows an agency without requests as zeros, not as NaN%', () => {
-    const empty = integrity({ downloads: 0, machineDownloads: 0, excluded: { robots: 0, doubleClicks: 0 } })
+    const empty = integrity({
+      downloads: 0,
+      machineDownloads: 0,
+      excluded: { robots: 0, doubleClicks: 0, harvesters: 0 },
+    })
     for (const f of leftOutFigures(empty, 'en')) expect(`${f.value} ${f.detail}`).not.toMatch(/NaN|Infinity/)
   })
 })
@@ -170,7 +186,7 @@ describe('the all-clear and the datasets', () => {
       datasetId: 'd2',
       title: { th: 'ชุดข้อมูลที่ถูกปั่น', en: 'Gamed dataset' },
       downloads: 1380,
-      excluded: { robots: 0, doubleClicks: 12 },
+      excluded: { robots: 0, doubleClicks: 12, harvesters: 0 },
       concentration: concentrationSignal(counts(1380, 1173)),
       spike: null,
     }
@@ -199,7 +215,7 @@ it('counts a dataset whose month spikes against its own history as a warning, an
     datasetId: 'd4',
     title: { th: 'ข้อมูลพุ่ง', en: 'Spiking data' },
     downloads: 900,
-    excluded: { robots: 0, doubleClicks: 0 },
+    excluded: { robots: 0, doubleClicks: 0, harvesters: 0 },
     concentration: concentrationSignal(counts(900, 90)),
     spike: spikeSignal('2026-11', 800, history(100, 90, 110, 100, 95, 105)),
   }
@@ -218,7 +234,7 @@ it('marks a dataset with too few downloads as not judged, however concentrated',
     datasetId: 'd3',
     title: { th: 'ข้อมูลเล็ก', en: 'Small data' },
     downloads: 3,
-    excluded: { robots: 0, doubleClicks: 0 },
+    excluded: { robots: 0, doubleClicks: 0, harvesters: 0 },
     concentration: concentrationSignal(counts(3, 3)),
     spike: null,
   }
@@ -234,7 +250,7 @@ describe('the agency picker', () => {
     downloads: 100 - rank,
     uniqueDownloads: 0,
     machineDownloads: 0,
-    excluded: { robots: 0, doubleClicks: 0 },
+    excluded: { robots: 0, doubleClicks: 0, harvesters: 0 },
     rankChange: null,
   })
   const items = [

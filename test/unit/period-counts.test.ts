@@ -48,6 +48,7 @@ describe('summing periods (a month from its days, a fiscal year from its months)
       machineDownloads: 3,
       robots: 4,
       doubleClicks: 5,
+      harvesters: 7,
       topClientDownloads: 6,
     }
     expect(sumCounts([new Map([['x', full]]), new Map([['x', full]])]).get('x')).toEqual({
@@ -56,6 +57,7 @@ describe('summing periods (a month from its days, a fiscal year from its months)
       machineDownloads: 6,
       robots: 8,
       doubleClicks: 10,
+      harvesters: 14,
       topClientDownloads: 12,
     })
   })

@@ -30,7 +30,7 @@ const counts = (downloads: number) => ({
   downloads,
   uniqueDownloads: downloads - 1,
   machineDownloads: downloads - 2,
-  excluded: { robots: downloads + 1, doubleClicks: downloads + 2 },
+  excluded: { robots: downloads + 1, doubleClicks: downloads + 2, harvesters: downloads + 3 },
 })
 const agency = (id: string, rank: number, downloads: number, rankChange: number): AgencyRankingItem => ({
   rank,
@@ -261,19 +261,19 @@ describe('CSV files keep machine-readable headers', () => {
     [
       'agencies.csv',
       'agencyId,nameTh,nameEn,group,monthRank,monthDownloads,monthUniqueDownloads,monthMachineDownloads,monthRobots,' +
-        'monthDoubleClicks,monthRankChange,fyRank,fyDownloads,fyUniqueDownloads,fyMachineDownloads,fyRobots,' +
-        'fyDoubleClicks,fyRankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,' +
+        'monthDoubleClicks,monthHarvesters,monthRankChange,fyRank,fyDownloads,fyUniqueDownloads,fyMachineDownloads,fyRobots,' +
+        'fyDoubleClicks,fyHarvesters,fyRankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,' +
         'neededPerMonth',
     ],
     [
       'datasets.csv',
       'period,rank,datasetId,titleTh,titleEn,agencyId,agencyTh,agencyEn,downloads,uniqueDownloads,' +
-        'machineDownloads,robots,doubleClicks,rankChange',
+        'machineDownloads,robots,doubleClicks,harvesters,rankChange',
     ],
     [
       'agencies/a.csv',
       'subject,period,id,nameTh,nameEn,rank,downloads,uniqueDownloads,machineDownloads,robots,doubleClicks,' +
-        'rankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,neededPerMonth',
+        'harvesters,rankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,neededPerMonth',
     ],
   ])('%s: the header line is the machine names, codes stay codes', (name, header) => {
     expect(csvHeader(table(name)).join(',')).toBe(header)

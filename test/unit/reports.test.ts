@@ -117,7 +117,7 @@ const agency = (id: string, rank: number, downloads: number): AgencyRankingItem 
   downloads,
   uniqueDownloads: downloads,
   machineDownloads: 1,
-  excluded: { robots: 2, doubleClicks: 3 },
+  excluded: { robots: 2, doubleClicks: 3, harvesters: 0 },
   rankChange: null,
 })
 const dataset = (id: string, agencyId: string, rank: number, downloads: number): DatasetRankingItem => ({
@@ -128,7 +128,7 @@ const dataset = (id: string, agencyId: string, rank: number, downloads: number):
   downloads,
   uniqueDownloads: downloads,
   machineDownloads: 0,
-  excluded: { robots: 0, doubleClicks: 0 },
+  excluded: { robots: 0, doubleClicks: 0, harvesters: 0 },
   rankChange: null,
 })
 
@@ -199,7 +199,7 @@ describe('report model', () => {
       downloads: 60,
       uniqueDownloads: 60,
       machineDownloads: 2,
-      excluded: { robots: 4, doubleClicks: 6 },
+      excluded: { robots: 4, doubleClicks: 6, harvesters: 0 },
       agenciesWithDownloads: 2,
     })
   })

@@ -6,9 +6,10 @@ import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
 import { clock } from '../../clock.js'
 import { ValidationError } from '../../errors.js'
-import { awards as awardsOf, programmeOf } from '../../read-model/awards.js'
+import { awards as awardsOf } from '../../read-model/awards.js'
 import { readVersions } from '../../read-model/cache.js'
 import { catalog } from '../../read-model/catalog.js'
+import { programmeOf } from '../../read-model/programme.js'
 import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
@@ -95,6 +96,9 @@ awards.put('/:fy/programme', dgaOnly(), async (c) => {
     }
   })
   const previous = await getAwardProgramme(fy)
+  // The counting rules change only with a recount (POST /v1/counting/:fy), never by setting the categories.
+  const rules = previous?.programme.countingRules
+  if (rules) programme.countingRules = rules
   const principal = principalOf(c)
   const stored: ProgrammeResponse = { fy, programme, ...setStamp(principal) }
   await saveChange(principal, () => putAwardProgramme(stored), {

@@ -105,6 +105,7 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
                     <th class="num">{t('downloads')}</th>
                     <th class="num">{t('robots')}</th>
                     <th class="num">{t('doubleClicks')}</th>
+                    <th class="num">{t('harvesters')}</th>
                     <th class="num">{t('topClientShare')}</th>
                     <th class="num">{t('spikeColumn')}</th>
                   </tr>
@@ -120,6 +121,7 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
                       <td class="num">{d.downloads}</td>
                       <td class="num">{d.robots}</td>
                       <td class="num">{d.doubleClicks}</td>
+                      <td class="num">{d.harvesters}</td>
                       <td class={d.judged ? 'num' : 'num secondary'}>{d.topClientShare}</td>
                       <td
                         class={d.spikeWarning ? 'num alert' : 'num'}

@@ -10,9 +10,12 @@ import { formatNumber } from '../../i18n/format.js'
 import { type MessageKey, translate } from '../../i18n/index.js'
 import type { Tone } from './headlineCards.js'
 
-/** Every request the counting rules saw: what they counted, plus the robots and double clicks they left out. */
+/**
+ * Every request the counting rules saw: what they counted, plus the robots, double clicks and harvesting they
+ * left out (answers from before counting-v2 have no harvesters).
+ */
 export function requestsSeen(r: Pick<IntegrityResponse, 'downloads' | 'excluded'>): number {
-  return r.downloads + r.excluded.robots + r.excluded.doubleClicks
+  return r.downloads + r.excluded.robots + r.excluded.doubleClicks + (r.excluded.harvesters ?? 0)
 }
 
 /** `part` as a share of `whole` (0 to 1); 0 when there is no whole. */
@@ -32,7 +35,7 @@ export function formatShare(value: number, lang: Locale): string {
 
 /** A figure of what the counting rules did with an agency's requests, ready to show as a card. */
 export interface IntegrityFigure {
-  id: 'requests' | 'robots' | 'doubleClicks' | 'machine'
+  id: 'requests' | 'robots' | 'doubleClicks' | 'harvesters' | 'machine'
   label: string
   value: string
   detail: string
@@ -65,6 +68,13 @@ export function leftOutFigures(r: IntegrityResponse, lang: Locale): IntegrityFig
       label: m('doubleClicksLeftOut'),
       value: n(r.excluded.doubleClicks),
       detail: ofAll(r.excluded.doubleClicks),
+      tone: 'neutral',
+    },
+    {
+      id: 'harvesters',
+      label: m('harvestersLeftOut'),
+      value: n(r.excluded.harvesters ?? 0),
+      detail: `${ofAll(r.excluded.harvesters ?? 0)} · ${m('harvestersWhy')}`,
       tone: 'neutral',
     },
     {
@@ -192,6 +202,7 @@ export interface DatasetIntegrityRow {
   downloads: string
   robots: string
   doubleClicks: string
+  harvesters: string
   topClientShare: string
   /** Enough downloads for the share to mean anything (fewer never warn, whatever the share). */
   judged: boolean
@@ -219,6 +230,7 @@ export function datasetRows(r: IntegrityResponse, lang: Locale): DatasetIntegrit
         downloads: n(d.downloads),
         robots: n(d.excluded.robots),
         doubleClicks: n(d.excluded.doubleClicks),
+        harvesters: n(d.excluded.harvesters ?? 0),
         topClientShare: e ? formatShare(share(e.topClientDownloads, e.downloads), lang) : '–',
         judged: e ? e.downloads >= e.minDownloads : false,
         spike:
