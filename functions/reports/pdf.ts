@@ -325,6 +325,7 @@ function agencyFigures(doc: AgencyReportDocument): [string, string][] {
     ['ต้องการต่อเดือน · Needed per remaining month', formatNumber(t?.neededPerMonth)],
     ['โรบอตที่ไม่นับ (เดือนนี้) · Robots left out (month)', formatNumber(month?.excluded.robots ?? 0)],
     ['คลิกซ้ำที่ไม่นับ (เดือนนี้) · Double clicks left out (month)', formatNumber(month?.excluded.doubleClicks ?? 0)],
+    ['การดูดข้อมูลที่ไม่นับ (เดือนนี้) · Harvesting left out (month)', formatNumber(month?.excluded.harvesters ?? 0)],
   ]
 }
 

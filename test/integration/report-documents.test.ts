@@ -244,6 +244,12 @@ describe('an agency’s PDF, as text', () => {
     expect(text).toContain('พ.ย. 2569')
   })
 
+  it('says in words what counting left out: robots, double clicks and harvesting', () => {
+    expect(text).toContain('Robots left out (month)')
+    expect(text).toContain('Double clicks left out (month)')
+    expect(text).toContain('การดูดข้อมูลที่ไม่นับ (เดือนนี้) · Harvesting left out (month)')
+  })
+
   it('says the change of rank in words', () => {
     const year = doc.agencies.fiscalYearToDate.find((a) => a.agencyId === uuid(1, 1))
     expect(year?.rankChange).toBe(11)
