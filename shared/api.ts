@@ -1,6 +1,7 @@
 import type { AwardMetric, AwardProgramme, PoolResult } from './awards.js'
 import type { LocalizedText } from './catalog.js'
 import type { IntegritySignal, SpikeSignal } from './integrity.js'
+import type { OutlookStatus, ProjectedCutoff } from './outlook.js'
 import type { ReportFile } from './reports/manifest.js'
 import type { Run, RunAlert } from './runs.js'
 
@@ -67,6 +68,8 @@ export interface AwardCategoryView extends PoolResult {
   metric: AwardMetric
   groups?: (PoolResult & { group: string })[]
   standings: AwardStandingView[]
+  /** The projected year-end cut-off while the year runs (the actual cut-off once it is over). */
+  projectedCutoff?: ProjectedCutoff | null
 }
 
 export interface AwardsResponse {
@@ -74,6 +77,10 @@ export interface AwardsResponse {
   period: PeriodInfo
   programme: { source: 'default' } | { source: 'set'; setBy: string; setAt: string }
   categories: AwardCategoryView[]
+  /** True while the fiscal year runs: standings and cut-offs may still change. */
+  provisional?: boolean
+  /** True for a fiscal year without any download: no standings, no cut-off. */
+  noData?: boolean
 }
 
 export interface ProgrammeResponse {
@@ -114,6 +121,19 @@ export interface PerformanceResponse {
   projection: number
   remainingMonths: number
   neededPerMonth: number | null
+  /**
+   * Where the agency stands against the agency award (PRODUCT.md, "Outlook"): provisional while the year runs;
+   * `projectedCutoff` never below the cut-off so far; `neededPerMonth` to reach its `mid`. Absent in report.json
+   * files written before it.
+   */
+  outlook?: {
+    status: OutlookStatus
+    provisional: boolean
+    projectedCutoff: ProjectedCutoff | null
+    neededPerMonth: number | null
+  }
+  /** The cumulative downloads needed by the end of each month of the year to reach the target (year's shape). */
+  targetPath?: { month: string; cumulative: number }[]
 }
 
 /** What the counting rules left out for an agency and the warning signs of gaming, with the evidence. */

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
 import { memoize, type Versions } from './cache.js'
 import { catalog } from './catalog.js'
+import { categoryProjection, earlierYears, elapsedMonths } from './outlook.js'
 import { programmeOf } from './programme.js'
 import { describePeriod, rankedAgencies, rankedDatasets, rankingStamp } from './rankings.js'
 
@@ -77,11 +78,22 @@ export async function awards(
   through?: string,
 ) {
   const { stored, categories } = await fiscalYearStandings(versions, fy, now, through)
+  const period = describePeriod(through === undefined ? { fy } : { fy, through }, now)
+  const noData = categories.every((c) => c.standings.every((s) => s.downloads === 0))
+  const elapsed = elapsedMonths(fy, now, through)
+  const shape = noData ? [] : await earlierYears(versions, fy)
   const response: AwardsResponse = {
     fy,
-    period: describePeriod(through === undefined ? { fy } : { fy, through }, now),
+    period,
     programme: stored ? { source: 'set', setBy: stored.setBy, setAt: stored.setAt } : { source: 'default' },
-    categories: categories.map((c) => view(c, principal)),
+    // A year without downloads has no standings and no cut-off to show (everyone would tie at rank 1).
+    categories: categories.map((c) => ({
+      ...view(c, principal),
+      ...(noData ? { standings: [], cutoff: null } : {}),
+      projectedCutoff: noData ? null : (categoryProjection(c, elapsed, shape) ?? null),
+    })),
+    provisional: !period.complete,
+    ...(noData ? { noData: true } : {}),
   }
   return response
 }

@@ -1,5 +1,6 @@
 import type { PerformanceResponse } from '../../shared/api.js'
 import { agencyCutoff } from '../../shared/awards.js'
+import { outlookStatus, targetPath, yearShape } from '../../shared/outlook.js'
 import {
   effectiveTarget,
   fiscalYearClock,
@@ -14,6 +15,7 @@ import { listTargets, targetsVersionKey } from '../store/targets.js'
 import { fiscalYearStandings } from './awards.js'
 import { cachedPeriodCounts, memoize, stampOf, type Versions } from './cache.js'
 import { knownAgency } from './catalog.js'
+import { categoryProjection, earlierYears, elapsedMonths } from './outlook.js'
 import { describePeriod, rankedAgencies } from './rankings.js'
 
 /** Downloads of an agency month by month through a fiscal year (months that have begun), with running totals. */
@@ -54,12 +56,24 @@ export async function agencyPerformance(
   const category = standings.categories.find((c) => c.subject === 'agency')
   const cutoff = category ? (agencyCutoff(category, agency.group) ?? null) : null
   const target = effectiveTarget(setTarget?.downloads, cutoff)
+  const projection = projectToYearEnd(downloads, fy, now)
+  const awarded = category?.standings.find((s) => s.id === agencyId)?.awarded ?? false
+  const info = describePeriod(period, now)
+  const elapsed = elapsedMonths(fy, now, through)
+  const shape = await earlierYears(versions, fy)
+  const projectedCutoff = category ? (categoryProjection(category, elapsed, shape) ?? null) : null
+  const path = targetPath(
+    months.map((m) => m.downloads),
+    target,
+    Math.floor(elapsed),
+    yearShape(shape),
+  )
   return {
     agencyId,
     name: agency.name,
     group: agency.group,
     fy,
-    period: describePeriod(period, now),
+    period: info,
     months,
     downloads,
     uniqueDownloads: item?.uniqueDownloads ?? 0,
@@ -69,10 +83,22 @@ export async function agencyPerformance(
     rank: item?.rank ?? null,
     rankChange: item?.rankChange ?? null,
     cutoff,
-    awarded: category?.standings.find((s) => s.id === agencyId)?.awarded ?? false,
+    awarded,
     gapToCutoff: gapToCutoff(downloads, cutoff),
-    projection: projectToYearEnd(downloads, fy, now),
+    projection,
     remainingMonths: fiscalYearClock(fy, now).remainingMonths,
     neededPerMonth: neededPerMonth(downloads, target, fy, now),
+    outlook: {
+      status: outlookStatus({
+        yearOver: info.complete,
+        awarded,
+        projection,
+        projectedCutoff: projectedCutoff ?? undefined,
+      }),
+      provisional: !info.complete,
+      projectedCutoff,
+      neededPerMonth: projectedCutoff ? neededPerMonth(downloads, projectedCutoff.mid, fy, now) : null,
+    },
+    targetPath: monthsOfFiscalYear(fy).map((month, i) => ({ month, cumulative: path[i] as number })),
   }
 }

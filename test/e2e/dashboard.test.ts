@@ -118,6 +118,42 @@ describe('the dashboard in a real browser', () => {
     expect(violations).toEqual([])
   })
 
+  it('tells an agency just outside the award places that it is behind, with a target path that is not flat', async () => {
+    const dga = await devToken('dga_admin')
+    const ranked = (await getJson<Ranking<AgencyRankingItem>>(`/v1/rankings/agencies?fy=${currentFy()}`, dga))
+      .items
+    const awards = await getJson<AwardsResponse>(`/v1/awards?fy=${currentFy()}`, dga)
+    const plaque = awards.categories.find((c) => c.id === 'agency-plaque') as AwardCategoryView
+    // The first agency after the award places (ties at the cut-off are awarded).
+    const outside = ranked.find((a) => a.rank > plaque.qualifying && a.downloads > 0) as AgencyRankingItem
+    const performance = await getJson<PerformanceResponse>(
+      `/v1/agencies/${outside.agencyId}/performance`,
+      dga,
+    )
+    expect(performance.outlook).toMatchObject({ provisional: true })
+    expect(['behind', 'near']).toContain(performance.outlook?.status)
+    const months = performance.months.length
+    const pace = performance.downloads / months
+    expect(performance.outlook?.neededPerMonth ?? 0).toBeGreaterThan(pace)
+    const path = (performance.targetPath ?? []).map((m) => m.cumulative)
+    expect(
+      new Set(path.slice(months).map((c, i) => c - (path[months + i - 1] as number))).size,
+    ).toBeGreaterThan(1)
+
+    const page = await newPage(browser)
+    await page.goto(`${product.url}/#/agency/${encodeURIComponent(outside.agencyId)}`)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    const outlook = page.getByTestId('outlook')
+    await outlook.waitFor()
+    expect(await outlook.getAttribute('data-status')).toBe(performance.outlook?.status)
+    const text = (await outlook.textContent()) ?? ''
+    expect(text).toContain(`อันดับ ${outside.rank.toLocaleString('th-TH')}`)
+    expect(text).toContain(
+      `คาดว่าเกณฑ์สิ้นปี ≈ ${performance.outlook?.projectedCutoff?.mid.toLocaleString('th-TH')}`,
+    )
+    expect(text).toContain(`ต้องได้ ~${performance.outlook?.neededPerMonth?.toLocaleString('th-TH')} ครั้ง/เดือน`)
+  })
+
   it('lets a DGA official open an agency from the ranking, then the awards with 9 agency places', async () => {
     const page = await newPage(browser)
     const violations = watchCsp(page)

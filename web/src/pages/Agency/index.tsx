@@ -12,6 +12,7 @@ import { agencyOfRoute, routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
 import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
+import { outlookHeadline } from './outlook.js'
 import { performanceChart } from './performanceChart.js'
 
 /** An agency's fiscal year against its award target: the executive's home, and any agency for DGA. */
@@ -52,6 +53,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
   const p = performance.data
   const cards = useMemo(() => (p ? headlineCards(p, lang) : []), [p, lang])
   const chart = useMemo(() => (p ? performanceChart(p, lang) : undefined), [p, lang])
+  const outlook = p ? outlookHeadline(p, lang) : undefined
 
   return (
     <section>
@@ -69,6 +71,11 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
       {p && !p.period.complete && (
         <p class="note">
           {t('yearInProgress')} {formatBangkokTime(p.period.dataUpTo, lang)}
+        </p>
+      )}
+      {outlook && (
+        <p class={`outlook ${outlook.tone}`} data-testid="outlook" data-status={outlook.status}>
+          {outlook.text}
         </p>
       )}
       {p && chart && (

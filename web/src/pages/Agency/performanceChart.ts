@@ -64,7 +64,8 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       label: targetIsCutoff
         ? `${translate(lang, 'target')} (${translate(lang, 'targetIsCutoff')}) ${formatNumber(p.target, lang)}`
         : `${translate(lang, 'target')} (${formatNumber(p.target, lang)})`,
-      data: flat(p.target),
+      // The cumulative downloads the target needs by each month, following the year's shape (flat without one).
+      data: p.targetPath ? p.targetPath.map((m) => m.cumulative) : flat(p.target),
       borderColor: COLORS.target,
       backgroundColor: COLORS.target,
       borderWidth: 2,
