@@ -45,6 +45,7 @@ try {
                       a: { S: 'bench-agency-1' },
                       t: { N: String(Date.now()) },
                       c: { S: 'abcdefghijklmnopqrstuv' },
+                      ad: { S: 'abcdefghijklmnopqrstuv' },
                       k: { S: 'regular' },
                       ua: { S: UA },
                       rt: { N: String(Date.now()) },

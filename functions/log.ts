@@ -26,4 +26,9 @@ export const log = {
   info: (msg: string, fields?: LogFields) => console.log(logLine('info', msg, fields)),
   warn: (msg: string, fields?: LogFields) => console.error(logLine('warn', msg, fields)),
   error: (msg: string, fields?: LogFields) => console.error(logLine('error', msg, fields)),
+  /**
+   * A CloudWatch Embedded Metric Format object, as the whole line on stdout: Lambda's JSON log format wraps what
+   * console methods print, and CloudWatch extracts metrics only from a line that is the object itself.
+   */
+  metric: (emf: LogFields) => void process.stdout.write(`${JSON.stringify(emf)}\n`),
 }

@@ -32,6 +32,7 @@ const { dynamo } = await import('../../functions/store/clients.js')
 const { countWriteUnits } = await import('./write-units.js')
 const consumed = countWriteUnits(dynamo())
 const { runRollup } = await import('../../functions/jobs/rollup.js')
+const { config } = await import('../../functions/config.js')
 const { listDayEvents } = await import('../../functions/store/events.js')
 const { bangkokDay } = await import('../../shared/time.js')
 
@@ -50,10 +51,13 @@ const control = createServer(async (req, res) => {
   if (req.url === '/drain') await runtime.settled()
   // Raw events stored today: what a benchmark checks against the downloads it was answered for.
   const eventsToday = req.url === '/events' ? (await listDayEvents(bangkokDay(Date.now()))).length : undefined
+  // The process's memory, after a full collection when the process runs with --expose-gc (the RSS benchmark).
+  if (req.url === '/memory') (globalThis as { gc?: () => void }).gc?.()
+  const memory = req.url === '/memory' ? process.memoryUsage() : undefined
   res.setHeader('content-type', 'application/json')
   // Busy time of this process's main thread (event loop), the one both the product and the baseline share.
   const mainThreadBusyMs = performance.eventLoopUtilization().active
-  res.end(JSON.stringify({ writeUnits: consumed.writeUnits, eventsToday, mainThreadBusyMs }))
+  res.end(JSON.stringify({ writeUnits: consumed.writeUnits, eventsToday, mainThreadBusyMs, memory }))
 })
 await new Promise<void>((r) => control.listen(0, '127.0.0.1', () => r()))
 
@@ -63,8 +67,9 @@ console.log(
     bareUrl: `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`,
     controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
     ingestKey: runtime.ingestKey,
-    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
-    tableName: process.env.TABLE_NAME ?? 'ogd-rankings',
+    // The runtime's own configuration (it starts the embedded store, it does not rewrite the environment).
+    dynamodbEndpoint: config().dynamodbEndpoint,
+    tableName: config().tableName,
     resources,
   }),
 )

@@ -9,6 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns'
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
 import type * as sqs from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
+import { METRICS_NAMESPACE, ROLLUP_COMPLETED_METRIC } from '../../shared/metrics.js'
 
 export interface AlarmsProps {
   /** Subscribed to the alarm topic (SNS mails a confirmation link). @default no subscription */
@@ -62,6 +63,25 @@ export class Alarms extends Construct {
     this.add(`${name}Depth`, metric, 1, { description: `${name}: failed deliveries or job runs are waiting` })
   }
 
+  /**
+   * Alarms on the rollup's age: no rollup finished in five minutes (the rollup function counts each one it
+   * finishes in the product's metric), so counts fall behind what was acknowledged. Missing data is the
+   * failure itself (a schedule that stopped, a rollup that never finishes), so it breaches.
+   */
+  watchRollupAge(name: string): void {
+    const metric = new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: ROLLUP_COMPLETED_METRIC,
+      period: Duration.minutes(5),
+      statistic: 'Sum',
+    })
+    this.add(`${name}Age`, metric, 1, {
+      description: `${name}: no rollup finished in 5 minutes; counts are falling behind the downloads acknowledged`,
+      comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      missingData: cloudwatch.TreatMissingData.BREACHING,
+    })
+  }
+
   /** Alarms on server errors (5xx) of the HTTP API. */
   watchApi(name: string, api: HttpApi): void {
     const metric = api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' })
@@ -72,14 +92,19 @@ export class Alarms extends Construct {
     id: string,
     metric: cloudwatch.IMetric,
     threshold: number,
-    props: { description: string },
+    props: {
+      description: string
+      comparison?: cloudwatch.ComparisonOperator
+      missingData?: cloudwatch.TreatMissingData
+    },
   ): void {
     const alarm = new cloudwatch.Alarm(this, id, {
       metric,
       threshold,
       evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      comparisonOperator:
+        props.comparison ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: props.missingData ?? cloudwatch.TreatMissingData.NOT_BREACHING,
       alarmDescription: props.description,
     })
     alarm.addAlarmAction(this.action)

@@ -63,6 +63,14 @@ function clientHash(salt: Buffer, ip: string, userAgent: string): string {
 }
 
 /**
+ * Keyed hash of the address alone, for the integrity signals (shared/counting/identity.ts); the prefix keeps it
+ * apart from every client hash of the same day. The raw IP never leaves this function either.
+ */
+function addressHash(salt: Buffer, ip: string): string {
+  return createHmac('sha256', salt).update(`address\n${ip}`).digest('base64url').slice(0, 22)
+}
+
+/**
  * Records downloads: rejects unknown resources and impossible instants per event, skips events already
  * stored (retries and replays change nothing), stores the rest durably before answering.
  */
@@ -99,6 +107,7 @@ export async function recordDownloads(
     const day = bangkokDay(at)
     const userAgent = (e.userAgent ?? request.userAgent).slice(0, 512)
     const salt = await getDaySalt(day, now)
+    const ip = e.clientIp ?? request.ip
     candidates.push({
       eventId: e.eventId ?? generated(randomUUID()),
       day,
@@ -106,7 +115,8 @@ export async function recordDownloads(
       datasetId: resource.datasetId,
       agencyId: resource.agencyId,
       at,
-      client: clientHash(salt, e.clientIp ?? request.ip, userAgent),
+      client: clientHash(salt, ip, userAgent),
+      address: addressHash(salt, ip),
       clientClass: classifyUserAgent(userAgent),
       userAgent,
       ...(e.sessionId ? { sessionId: e.sessionId } : {}),

@@ -1,3 +1,4 @@
+import { countMetric, ROLLUP_COMPLETED_METRIC } from '../../shared/metrics.js'
 import { syncCatalog } from '../catalog/sync.js'
 import { config } from '../config.js'
 import { log } from '../log.js'
@@ -7,6 +8,8 @@ import { runRollup } from './rollup.js'
 export async function rollupHandler() {
   const result = await runRollup()
   log.info('rollup', { ...(result ?? { skipped: 'another run holds the lease' }) })
+  // A finished rollup is counted as a metric: the rollup-age alarm fires when none finished for five minutes.
+  if (result) log.metric(countMetric(ROLLUP_COMPLETED_METRIC, Date.now()))
   return result ?? { skipped: true }
 }
 

@@ -28,6 +28,7 @@ import {
   noteRollupIntent,
 } from '../store/events.js'
 import { acquireLease, keepLease, releaseLease } from '../store/leases.js'
+import { saveRollupStatus } from '../store/rollup-status.js'
 import { deleteSaltsBefore } from '../store/salts.js'
 import { mapLimit } from '../util/concurrency.js'
 
@@ -120,6 +121,8 @@ export function runRollup(
   extraDays: Iterable<Day> = [],
 ): Promise<RollupResult | undefined> {
   return serial(async () => {
+    // This run counts every event stored before this instant (what the counting lag is measured against).
+    const startedAt = clock.now()
     const today = bangkokDay(now)
     const dirty = await listDirtyDays()
     const days = [...new Set([today, addDays(today, -1), ...extraDays, ...dirty.map((d) => d.day)])].sort()
@@ -131,6 +134,7 @@ export function runRollup(
     await clearRollupIntent()
     for (const { day, at } of dirty) await clearDirtyDay(day, at)
     const saltsDeleted = await deleteSaltsBefore(addDays(today, -(SALT_KEEP_DAYS - 1)))
+    await saveRollupStatus({ startedAt, finishedAt: clock.now() })
     return { days, changed, saltsDeleted }
   }, false)
 }

@@ -104,6 +104,11 @@ export class DownloadJournal {
     return this.toStore.length + this.waiting.length
   }
 
+  /** When the oldest download journaled (or being journaled) and not yet stored was received. */
+  get oldestUnstoredAt(): number | undefined {
+    return (this.toStore[0] ?? this.waiting[0])?.event.receivedAt
+  }
+
   /** Appends `event`; resolves once it is on disk (the download may then be answered). */
   append(event: StoredEvent): Promise<void> {
     if (this.closing) return Promise.reject(new Error('The download journal is closed'))

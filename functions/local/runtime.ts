@@ -16,6 +16,7 @@ import { EMBEDDED_CREDENTIALS, persistentSecret, removeRuntimeFile, writeRuntime
 import { type EmbeddedServer, startDynamoServer, startS3Server, startStoreWorker } from './embedded.js'
 import { DownloadJournal } from './journal.js'
 import { startMonthlyRuns } from './monthly.js'
+import { UncountedTracker } from './uncounted.js'
 import { buildWebIfNeeded } from './web-assets.js'
 
 export interface LocalOptions {
@@ -28,6 +29,11 @@ export interface LocalOptions {
   buildWeb?: boolean
   /** Runs the monthly report schedule (and last month's report once, if missing). @default true */
   monthlyReports?: boolean
+  /**
+   * How long a client may take to send its headers, and its whole request, before the server drops it.
+   * @default { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 }
+   */
+  slowClients?: { headersTimeoutMs: number; requestTimeoutMs: number }
   log?: (msg: string) => void
 }
 
@@ -102,12 +108,16 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     const days = pending
     pending = new Set()
     const started = Date.now()
+    const take = uncounted.rollupStarting()
+    let counted = false
     try {
       // Another process holds the rollup (the CLI, or a killed start whose lease has not run out): try again.
-      if (!(await runRollup(clock.now(), days))) for (const d of days) pending.add(d)
+      counted = (await runRollup(clock.now(), days)) !== undefined
+      if (!counted) for (const d of days) pending.add(d)
     } catch (err) {
       log(`rollup failed: ${(err as Error).message}`)
     } finally {
+      uncounted.rollupFinished(take, counted)
       lastEnd = Date.now()
       lastDurationMs = lastEnd - started
       timer = undefined
@@ -117,7 +127,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   // While the demo loads, it rolls up a month at a time itself (its late days are marked for rollup anyway).
   const demo = { loading: false }
   const stopSeeding = new AbortController()
-  const onRecorded = (days: Set<string>) => {
+  // What was acknowledged and is not counted yet: the counting lag DGA sees (GET /v1/status, /healthz).
+  const uncounted = new UncountedTracker(() => journal.oldestUnstoredAt)
+  const onRecorded = (days: Set<string>, ackedAt = clock.now()) => {
+    uncounted.storedEvents(ackedAt)
     const yesterday = addDays(bangkokDay(clock.now()), -1)
     if (demo.loading && [...days].every((d) => d < yesterday)) return
     for (const d of days) pending.add(d)
@@ -131,15 +144,28 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   const storeWorker = startStoreWorker()
   const journal = await DownloadJournal.open({
     dir: join(dataDir, 'journal'),
-    store: async (events) => onRecorded(await storeWorker.store(events)),
+    store: async (events) => {
+      const ackedAt = Math.min(...events.map((e) => e.receivedAt))
+      onRecorded(await storeWorker.store(events), ackedAt)
+    },
     onError: (err) => log(`storing journaled downloads failed (kept, retrying): ${(err as Error).message}`),
   })
 
   const { createLocalApp } = await import('./server-app.js')
-  const app = createLocalApp({ journal, onRecorded })
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: host })
-  // A slow client may not hold a connection open: headers within 10 s, the whole request within 30 s.
-  Object.assign(server, { headersTimeout: 10_000, requestTimeout: 30_000 })
+  const app = createLocalApp({ journal, onRecorded }, uncounted)
+  // A slow client may not hold a connection open: headers within 10 s, the whole request within 30 s, checked
+  // every second (Node checks every 30 s by default, which would let a slow client stay up to a minute).
+  const slow = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, ...options.slowClients }
+  const server = serve({
+    fetch: app.fetch,
+    port: options.port,
+    hostname: host,
+    serverOptions: {
+      headersTimeout: slow.headersTimeoutMs,
+      requestTimeout: slow.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, slow.headersTimeoutMs / 2),
+    },
+  })
   await new Promise<void>((r) => server.once('listening', () => r()))
   const port = (server.address() as AddressInfo).port
   const url = `http://${host === '::1' ? '[::1]' : host}:${port}`

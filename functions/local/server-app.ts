@@ -8,6 +8,7 @@ import { createIngestApp, type IngestDeps } from '../ingest/app.js'
 import { clearResourceCache } from '../ingest/resources.js'
 import { MonthlyRunError, runMonthly } from '../jobs/monthly.js'
 import { recountFiscalYear } from '../jobs/recount.js'
+import type { UncountedEvents } from '../read-model/counting-status.js'
 import { listReportEntries } from '../store/reports.js'
 import { WEB_DIST } from './web-assets.js'
 
@@ -15,7 +16,7 @@ import { WEB_DIST } from './web-assets.js'
  * The one local app: the very same ingest and API apps that run as Lambda functions, and the built
  * dashboard (index.html for every other GET, so client-side routes work on reload).
  */
-export function createLocalApp(ingest: IngestDeps) {
+export function createLocalApp(ingest: IngestDeps, uncounted?: UncountedEvents) {
   const app = new Hono()
   app.use('*', securityHeaders())
   app.route('/', createIngestApp(ingest))
@@ -28,6 +29,8 @@ export function createLocalApp(ingest: IngestDeps) {
       // Ingest shares this process: it reads a synced catalog's resources at once too.
       onCatalogSynced: clearResourceCache,
       recountFiscalYear: (fy, rules, actor) => recountFiscalYear(fy, rules, actor),
+      // The runtime knows what it acknowledged and has not counted yet (its journal, its rollups).
+      uncounted,
     }),
   )
   const root = relative(process.cwd(), WEB_DIST) || '.'

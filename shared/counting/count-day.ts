@@ -1,5 +1,6 @@
 import { bangkokHour } from '../time.js'
-import { findHarvesters } from './harvesters.js'
+import { harvestedEvents } from './harvesters.js'
+import { addressOf } from './identity.js'
 import { type ClientClass, type CountingRules, classifyUserAgent } from './user-agent.js'
 
 /** A raw download event as counting needs it (attribution is fixed at ingest from the catalog of the time). */
@@ -12,6 +13,11 @@ export interface CountableEvent {
   at: number
   /** Keyed hash of (IP, user agent) with the salt of the event's Bangkok day. */
   client: string
+  /**
+   * Keyed hash of the IP alone with the same salt (shared/counting/identity.ts): what the integrity signals
+   * group by. Absent on events stored before it existed.
+   */
+  address?: string
   /** The class ingest gave it (counting-v1's). */
   clientClass: ClientClass
   /** The user agent as stored: later rules versions classify it again. */
@@ -30,7 +36,9 @@ export interface Counts {
   harvesters: number
   /**
    * Downloads by the subject's busiest clients of each day (at most `TOP_CLIENTS` per day), summed over days.
-   * Client identities rotate daily, so a day is the longest span over which "one client" means anything.
+   * A client here is an address (its keyed hash), whatever user agents it sent: rotating the user agent does
+   * not split one address into many. Identities rotate daily, so a day is the longest span over which "one
+   * client" means anything.
    */
   topClientDownloads: number
 }
@@ -50,7 +58,7 @@ export const COUNT_FIELDS = Object.keys(ZERO_COUNTS) as (keyof Counts)[]
 /** Repeats of the same resource by the same client within this gap form one download (COUNTER). */
 export const DOUBLE_CLICK_MS = 30_000
 
-/** How many of a day's busiest clients `topClientDownloads` covers (the integrity concentration signal). */
+/** How many of a day's busiest addresses `topClientDownloads` covers (the integrity concentration signal). */
 export const TOP_CLIENTS = 3
 
 export interface DayCounts {
@@ -74,7 +82,7 @@ export function isZeroCounts(c: Counts): boolean {
   return COUNT_FIELDS.every((f) => c[f] === 0)
 }
 
-/** Adds one counted download of `client` to a subject's tally. */
+/** Adds one counted download of `client` (an address) to a subject's tally. */
 function tally(perSubject: Map<string, Map<string, number>>, subject: string, client: string) {
   let clients = perSubject.get(subject)
   if (!clients) {
@@ -99,7 +107,7 @@ const byTime = (a: CountableEvent, b: CountableEvent) => a.at - b.at || (a.event
  * Applies a counting rules version to one Bangkok day's events (counting-v1 by default). Days are independent
  * because client identities are hashed with a salt that rotates at Bangkok midnight. The result does not depend
  * on the order of `events`. Under counting-v2 each event's user agent is classified again by v2's lists, and the
- * clients that harvested (shared/counting/harvesters.ts) are left out, counted as `harvesters`.
+ * clients and addresses that harvested (shared/counting/harvesters.ts) are left out, counted as `harvesters`.
  */
 export function countDay(events: readonly CountableEvent[], rules: CountingRules = 'counting-v1'): DayCounts {
   const datasets = new Map<string, Counts & { agencyId: string }>()
@@ -116,8 +124,10 @@ export function countDay(events: readonly CountableEvent[], rules: CountingRules
     rules === 'counting-v1' ? e.clientClass : classifyUserAgent(e.userAgent ?? '', rules)
   const classes = new Map(events.map((e) => [e, classOf(e)]))
   // Harvesting is judged on what a client presenting itself as a browser did (machine access is declared).
-  const harvesters =
-    rules === 'counting-v1' ? new Map() : findHarvesters(events.filter((e) => classes.get(e) === 'regular'))
+  const harvested =
+    rules === 'counting-v1'
+      ? new Set<CountableEvent>()
+      : harvestedEvents(events.filter((e) => classes.get(e) === 'regular'))
   const chains = new Map<string, CountableEvent[]>()
   for (const e of events) {
     const clientClass = classes.get(e)
@@ -125,7 +135,7 @@ export function countDay(events: readonly CountableEvent[], rules: CountingRules
       entry(e).robots++
       continue
     }
-    if (clientClass === 'regular' && harvesters.has(e.client)) {
+    if (clientClass === 'regular' && harvested.has(e)) {
       entry(e).harvesters++
       continue
     }
@@ -149,8 +159,8 @@ export function countDay(events: readonly CountableEvent[], rules: CountingRules
       }
       c.downloads++
       if (classes.get(e) === 'machine') c.machineDownloads++
-      tally(datasetClients, e.datasetId, e.client)
-      tally(agencyClients, e.agencyId, e.client)
+      tally(datasetClients, e.datasetId, addressOf(e))
+      tally(agencyClients, e.agencyId, addressOf(e))
       const session = e.sessionId ? `s:${e.sessionId}` : `c:${e.client}@${bangkokHour(e.at)}`
       let seen = sessions.get(e.datasetId)
       if (!seen) {

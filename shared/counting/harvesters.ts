@@ -1,4 +1,5 @@
 import { bangkokHour } from '../time.js'
+import { addressOf, type EventIdentity } from './identity.js'
 
 /**
  * counting-v2's harvesters: clients whose downloads in one Bangkok day look like systematic harvesting, not like
@@ -7,7 +8,8 @@ import { bangkokHour } from '../time.js'
  * programmatic clients (curl, python-requests…) are machine access, counted apart and visible as such.
  *
  * A client is one identity of one day (the salt rotates at Bangkok midnight), so a day is the longest span
- * judged. The thresholds and why they are where they are: docs/decisions.md (2026-12-02, harvesters).
+ * judged. Each client is judged, and so is each address with all its user agents together: one address that
+ * rotates its user agent is as many clients as user agents, but one address. The thresholds and why they are where they are: docs/decisions.md (2026-12-02, harvesters).
  */
 export const HARVESTER_THRESHOLDS = {
   /**
@@ -30,8 +32,7 @@ export const HARVESTER_THRESHOLDS = {
 } as const
 
 /** The part of an event the rule looks at. */
-export interface HarvestEvent {
-  client: string
+export interface HarvestEvent extends EventIdentity {
   resourceId: string
   datasetId: string
   at: number
@@ -40,16 +41,18 @@ export interface HarvestEvent {
 /** Why a client was judged a harvester (the integrity view shows it). */
 export type HarvestReason = 'resources-per-hour' | 'resources-per-day' | 'regular-intervals'
 
-/** The clients of a day that harvested, each with the first rule it met. */
+/** The identities of a day that harvested (clients, or addresses by `identityOf`), each with the first rule it met. */
 export function findHarvesters(
   events: readonly HarvestEvent[],
   thresholds = HARVESTER_THRESHOLDS,
+  identityOf: (e: HarvestEvent) => string = (e) => e.client,
 ): Map<string, HarvestReason> {
   const byClient = new Map<string, HarvestEvent[]>()
   for (const e of events) {
-    const list = byClient.get(e.client)
+    const id = identityOf(e)
+    const list = byClient.get(id)
     if (list) list.push(e)
-    else byClient.set(e.client, [e])
+    else byClient.set(id, [e])
   }
   const found = new Map<string, HarvestReason>()
   for (const [client, list] of byClient) {
@@ -57,6 +60,20 @@ export function findHarvesters(
     if (reason) found.set(client, reason)
   }
   return found
+}
+
+/**
+ * The events of a day's harvesters: those whose client harvested, or whose address did. Both are judged because
+ * neither covers the other: an address's events hold each of its clients' (so its counts of files are at least
+ * theirs), but one client's clockwork loop can be lost among other people's clicks from the same address.
+ */
+export function harvestedEvents<E extends HarvestEvent>(
+  events: readonly E[],
+  thresholds = HARVESTER_THRESHOLDS,
+): Set<E> {
+  const clients = findHarvesters(events, thresholds)
+  const addresses = findHarvesters(events, thresholds, addressOf)
+  return new Set(events.filter((e) => clients.has(e.client) || addresses.has(addressOf(e))))
 }
 
 /** The rule one client's day of downloads meets, if any. */

@@ -3,6 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as sqs from 'aws-cdk-lib/aws-sqs'
 import { describe, it } from 'vitest'
 import { Alarms } from '../../cdk/constructs/alarms.js'
+import { METRICS_NAMESPACE, ROLLUP_COMPLETED_METRIC } from '../../shared/metrics.js'
 import { testStack } from './support.js'
 
 describe('Alarms', () => {
@@ -15,16 +16,30 @@ describe('Alarms', () => {
     throttles: false,
   })
   alarms.watchDeadLetters('Dlq', new sqs.Queue(stack, 'Queue', { enforceSSL: true }))
+  alarms.watchRollupAge('Rollup')
   const template = Template.fromStack(stack)
 
-  it('alarms on errors, throttles and dead letters, all to the topic', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4)
+  it('alarms on errors, throttles, dead letters and the rollup age, all to the topic', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5)
     const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0]
     template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: topic }] })
     for (const metric of ['Errors', 'Throttles', 'ApproximateNumberOfMessagesVisible']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: metric, Threshold: 1 })
     }
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Threshold: 3 })
+  })
+
+  it('alarms when no rollup finished in five minutes, a silent rollup included', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRICS_NAMESPACE,
+      MetricName: ROLLUP_COMPLETED_METRIC,
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+      EvaluationPeriods: 1,
+    })
   })
 
   it('the topic is encrypted with a key CloudWatch may use, and mails the alarm address', () => {

@@ -18,7 +18,7 @@ describe('npm start (the one-process local runtime)', () => {
     product = await startProduct(env)
     expect(product.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(product.output()).toContain(dataDir)
-    expect(await (await fetch(`${product.url}/healthz`)).json()).toEqual({ status: 'ok' })
+    expect(await (await fetch(`${product.url}/healthz`)).json()).toEqual({ status: 'ok', counting: 'ok' })
     const page = await fetch(`${product.url}/`)
     expect(page.headers.get('content-type')).toContain('text/html')
     expect(await page.text()).toContain('<div id="app">')

@@ -125,6 +125,38 @@ describe('countDay top clients (integrity evidence)', () => {
     expect(agencies.get('a1')).toMatchObject({ downloads: 17, topClientDownloads: 12 })
   })
 
+  it.each([
+    {
+      name: 'one address with a new user agent for each download is one client',
+      events: Array.from({ length: 10 }, (_, i) => ev(T0 + i * s(60), { client: `ua${i}`, address: 'addr' })),
+      top: 10,
+    },
+    {
+      name: 'ten addresses with one user agent each are ten clients',
+      events: Array.from({ length: 10 }, (_, i) =>
+        ev(T0 + i * s(60), { client: `ua${i}`, address: `a${i}` }),
+      ),
+      top: 3,
+    },
+    {
+      name: 'events stored before the address hash: each client stands for its address',
+      events: Array.from({ length: 10 }, (_, i) => ev(T0 + i * s(60), { client: `ua${i}` })),
+      top: 3,
+    },
+    {
+      name: 'one address rotating beside two people',
+      events: [
+        ...Array.from({ length: 6 }, (_, i) => ev(T0 + i * s(60), { client: `ua${i}`, address: 'addr' })),
+        ev(T0, { client: 'p1', address: 'p1' }),
+        ev(T0, { client: 'p2', address: 'p2' }),
+        ev(T0, { client: 'p3', address: 'p3' }),
+      ],
+      top: 8,
+    },
+  ])('top clients are addresses: $name', ({ events, top }) => {
+    expect(dataset(events)).toMatchObject({ downloads: events.length, topClientDownloads: top })
+  })
+
   it('leaves robots and double clicks out of the top clients', () => {
     const { datasets } = countDay([
       ev(T0, { client: 'bot', clientClass: 'robot' }),

@@ -3,6 +3,7 @@ import { type CountableEvent, countDay } from '../../shared/counting/count-day.j
 import {
   findHarvesters,
   type HarvestEvent,
+  harvestedEvents,
   harvestReason,
   isClockwork,
   HARVESTER_THRESHOLDS as T,
@@ -134,6 +135,67 @@ describe('harvesters: both sides of each threshold', () => {
   })
 })
 
+/** Gives each event its own client (a user agent of its own), all from one address: user-agent rotation. */
+const rotating = (events: HarvestEvent[], address = 'addr-1'): HarvestEvent[] =>
+  events.map((e, i) => ({ ...e, client: `${address}-ua${i}`, address }))
+
+/** Irregular downloads of one file by `people` clients behind one address (an office's shared address). */
+function office(people: number, address = 'office'): HarvestEvent[] {
+  return Array.from({ length: people }, (_, i) => ({
+    client: `${address}-person${i}`,
+    address,
+    resourceId: `r${i % 7}`,
+    datasetId: 'd0',
+    at: START + (humanGaps[i % humanGaps.length] as number) * 1000 * (i + 1),
+  }))
+}
+
+describe('harvesters seen through user-agent rotation: each address is judged too', () => {
+  const loop = walk(T.regularDownloads + 5, 2 * MINUTE).map((e) => ({ ...e, resourceId: 'r0' }))
+  it.each([
+    {
+      name: `one address, ${T.resourcesPerHour} files in an hour, a new user agent each`,
+      events: rotating(unevenHour(T.resourcesPerHour)),
+      harvested: T.resourcesPerHour,
+    },
+    {
+      name: `one address, ${T.resourcesPerHour - 1} files in an hour, a new user agent each`,
+      events: rotating(unevenHour(T.resourcesPerHour - 1)),
+      harvested: 0,
+    },
+    {
+      name: 'one address, 165 downloads of one file every minute, a new user agent each',
+      events: rotating(walk(165, MINUTE).map((e) => ({ ...e, resourceId: 'r0' }))),
+      harvested: 165,
+    },
+    {
+      name: 'forty people behind one office address, irregular',
+      events: office(40),
+      harvested: 0,
+    },
+    {
+      name: 'one client’s loop behind an office address: that client alone',
+      events: [...loop.map((e) => ({ ...e, client: 'script', address: 'office' })), ...office(15)],
+      harvested: loop.length,
+    },
+    {
+      name: 'events stored before the address hash: each client stands for its address',
+      events: unevenHour(T.resourcesPerHour).map((e, i) => ({ ...e, client: `ua${i}` })),
+      harvested: 0,
+    },
+  ])('$name → $harvested left out', ({ events, harvested }) => {
+    expect(harvestedEvents(events).size).toBe(harvested)
+  })
+
+  it('names the address that harvested, never the clients it rotated through', () => {
+    const events = rotating(unevenHour(T.resourcesPerHour))
+    expect(findHarvesters(events).size).toBe(0)
+    expect([...findHarvesters(events, T, (e) => e.address ?? e.client)]).toEqual([
+      ['addr-1', 'resources-per-hour'],
+    ])
+  })
+})
+
 /** A day's events as counting sees them, of one dataset unless said. */
 function countable(
   events: HarvestEvent[],
@@ -147,6 +209,7 @@ function countable(
     agencyId: 'agency-1',
     at: e.at,
     client: e.client,
+    ...(e.address ? { address: e.address } : {}),
     clientClass,
     userAgent,
   }))
@@ -164,6 +227,13 @@ describe('countDay under counting-v2', () => {
     // Under counting-v1 there are no harvesters: the same day counts everything.
     const v1 = countDay([...harvester, ...person], 'counting-v1')
     expect(v1.agencies.get('agency-1')).toMatchObject({ downloads: T.resourcesPerHour + 20, harvesters: 0 })
+  })
+
+  it('leaves out one address rotating its user agent, and still counts the people beside it', () => {
+    const rotation = rotating(walk(165, MINUTE).map((e) => ({ ...e, resourceId: 'r0' })))
+    const person = humanWalk(20, 1)
+    const counts = countDay(countable([...rotation, ...person], BROWSER, 'regular'), 'counting-v2')
+    expect(counts.agencies.get('agency-1')).toMatchObject({ downloads: 20, harvesters: 165 })
   })
 
   it('does not judge declared machine access as harvesting: it is counted apart', () => {

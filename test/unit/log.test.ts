@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { logLine } from '../../functions/log.js'
+import { describe, expect, it, vi } from 'vitest'
+import { log, logLine } from '../../functions/log.js'
+import { countMetric, ROLLUP_COMPLETED_METRIC } from '../../shared/metrics.js'
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXRoYXQtaXMtbG9uZw'
 
@@ -36,5 +37,35 @@ describe('the log line', () => {
   ])('$name', ({ line, expected }) => {
     expect(line).toBe(expected)
     expect(() => JSON.parse(line)).not.toThrow()
+  })
+})
+
+describe('the rollup metric', () => {
+  it('is one Embedded Metric Format line of its own on stdout, counting one finished rollup', () => {
+    const written: string[] = []
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      log.metric(countMetric(ROLLUP_COMPLETED_METRIC, 1_796_180_400_000))
+    } finally {
+      spy.mockRestore()
+    }
+    expect(written).toHaveLength(1)
+    expect(written[0]?.endsWith('\n')).toBe(true)
+    expect(JSON.parse(written[0] as string)).toEqual({
+      _aws: {
+        Timestamp: 1_796_180_400_000,
+        CloudWatchMetrics: [
+          {
+            Namespace: 'OgdRankings',
+            Dimensions: [[]],
+            Metrics: [{ Name: 'RollupsCompleted', Unit: 'Count' }],
+          },
+        ],
+      },
+      RollupsCompleted: 1,
+    })
   })
 })
