@@ -67,6 +67,8 @@ export class OgdRankingsStack extends Stack {
     // One failed minute is redone by the next; three in five minutes is a rollup that keeps failing. Its
     // reserved concurrency of 1 throttles an overlapping minute by design, so throttles are not alarmed.
     alarms.watchFunction('Rollup', jobs.rollup.fn, { errors: 3, throttles: false })
+    // …and whatever the reason, DGA's counts must not go stale unnoticed: no rollup finished in five minutes.
+    alarms.watchRollupAge('Rollup')
     alarms.watchFunction('CatalogSync', jobs.catalogSync.fn)
     // A failed monthly run (each retry's failure too): the month's recount, report or emails wait for it.
     alarms.watchFunction('Monthly', jobs.monthly.fn)

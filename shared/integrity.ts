@@ -5,8 +5,13 @@ import type { Month } from './time.js'
 export const INTEGRITY_THRESHOLDS = {
   /** Share of downloads from each day's `TOP_CLIENTS` busiest clients. */
   topClientShare: 0.5,
-  /** Downloads a subject needs in the period before concentration means anything. */
-  minDownloads: 100,
+  /**
+   * Downloads a subject needs in the period before concentration means anything: with a few downloads a day,
+   * each day's three busiest clients are simply everyone (100 %), so a small sample never warns.
+   */
+  minDownloads: 200,
+  /** …and downloads per day of the period (when the period's length is known), for the same reason. */
+  minDailyDownloads: 10,
   /** A month this many times the median of the agency's earlier months is a spike… */
   spikeFactor: 3,
   /** …when it is also at least this many downloads above that median. */
@@ -27,6 +32,11 @@ export interface ConcentrationSignal {
     share: number
     threshold: number
     minDownloads: number
+    /** Days of the period so far, when known. */
+    days?: number
+    minDailyDownloads?: number
+    /** Whether the sample is large enough for the share to mean anything (else it never warns). */
+    judged?: boolean
   }
 }
 
@@ -48,12 +58,27 @@ export type IntegritySignal = ConcentrationSignal | SpikeSignal
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits
 
-/** How much of a subject's downloads came from each day's few busiest clients, and whether that is suspicious. */
-export function concentrationSignal(counts: Counts, t = INTEGRITY_THRESHOLDS): ConcentrationSignal {
+/**
+ * How much of a subject's downloads came from each day's few busiest clients, and whether that is suspicious:
+ * only on a large enough sample (at least `minDownloads` in the period and, given the period's `days` so far,
+ * `minDailyDownloads` a day on average).
+ */
+export function concentrationSignal(
+  counts: Counts,
+  days?: number,
+  t: {
+    topClientShare: number
+    minDownloads: number
+    minDailyDownloads: number
+  } = INTEGRITY_THRESHOLDS,
+): ConcentrationSignal {
   const share = counts.downloads > 0 ? counts.topClientDownloads / counts.downloads : 0
+  const judged =
+    counts.downloads >= t.minDownloads &&
+    (days === undefined || days <= 0 || counts.downloads / days >= t.minDailyDownloads)
   return {
     kind: 'concentration',
-    warning: counts.downloads >= t.minDownloads && share >= t.topClientShare,
+    warning: judged && share >= t.topClientShare,
     evidence: {
       downloads: counts.downloads,
       topClientDownloads: counts.topClientDownloads,
@@ -61,9 +86,15 @@ export function concentrationSignal(counts: Counts, t = INTEGRITY_THRESHOLDS): C
       share: round(share),
       threshold: t.topClientShare,
       minDownloads: t.minDownloads,
+      ...(days === undefined ? {} : { days, minDailyDownloads: t.minDailyDownloads }),
+      judged,
     },
   }
 }
+
+/** Whether a concentration signal's sample was large enough to judge (answers before the rule: by downloads). */
+export const concentrationJudged = (s: ConcentrationSignal) =>
+  s.evidence.judged ?? s.evidence.downloads >= s.evidence.minDownloads
 
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b)

@@ -22,12 +22,13 @@ export interface ApiProps {
 }
 
 /**
- * The partitions the API function may write on AWS: targets, award programmes, the audit log, the period
+ * The partitions the API function may write on AWS: targets, award programmes, award reviews, the audit log, the period
  * versions its caches check, subscriptions. test/integration/api-footprint.test.ts holds the API to it.
  */
 export const API_WRITE_PARTITIONS = [
   PARTITIONS.targets,
   PARTITIONS.awardProgrammes,
+  PARTITIONS.reviews,
   PARTITIONS.audit,
   PARTITIONS.versions,
   PARTITIONS.subscriptions,

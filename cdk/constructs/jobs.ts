@@ -19,6 +19,7 @@ export const ROLLUP_WRITE_PARTITIONS = [
   PARTITIONS.versions,
   PARTITIONS.rollupDirty,
   PARTITIONS.rollupIntent,
+  PARTITIONS.rollupStatus,
   PARTITIONS.salts,
 ]
 export const CATALOG_SYNC_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.catalog, PARTITIONS.runs]

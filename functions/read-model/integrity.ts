@@ -7,7 +7,7 @@ import {
   type SpikeSignal,
   spikeSignal,
 } from '../../shared/integrity.js'
-import { addMonths, bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
+import { addMonths, bangkokMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { countsVersionKey, getDatasetCountsIn } from '../store/counts.js'
 import { cachedPeriodCounts, memoize, periodStamp, type Versions } from './cache.js'
@@ -40,7 +40,7 @@ function spikesOf(months: string[], span: string[], history: number, downloadsIn
 }
 
 /** Spike signals for the months of the period, each against the agency's own earlier months. */
-async function spikes(versions: Versions, agencyId: string, period: RankingPeriod, now: number) {
+export async function spikes(versions: Versions, agencyId: string, period: RankingPeriod, now: number) {
   const { months, span, history } = judgedMonths(period, now)
   if (months.length === 0) return []
   const counts = await Promise.all(span.map((month) => cachedPeriodCounts(versions, { month }, 'agencies')))
@@ -53,7 +53,7 @@ async function spikes(versions: Versions, agencyId: string, period: RankingPerio
  * largest factor, else the latest month). Only datasets with enough downloads in the period to spike are
  * judged, by point reads of their monthly counts: O(judged datasets × months), never a whole period's datasets.
  */
-async function datasetSpikes(datasetIds: string[], period: RankingPeriod, now: number) {
+export async function datasetSpikes(datasetIds: string[], period: RankingPeriod, now: number) {
   const { months, span, history } = judgedMonths(period, now)
   const result = new Map<string, SpikeSignal>()
   if (months.length === 0 || datasetIds.length === 0) return result
@@ -91,6 +91,14 @@ function datasetCountsByAgency(versions: Versions, period: RankingPeriod) {
   })
 }
 
+/** Days of a period so far (at least one): how thin a period's downloads are spread (concentrationSignal). */
+export function periodDays(period: RankingPeriod, now: number): number {
+  const first = 'month' in period ? period.month : (monthsOfFiscalYear(period.fy)[0] as string)
+  const { start } = monthRange(first)
+  const end = Date.parse(describePeriod(period, now).dataUpTo)
+  return Math.max(1, Math.ceil((end - start) / 86_400_000))
+}
+
 /** What counting left out for an agency in a period, and its warning signs with the evidence. */
 export async function agencyIntegrity(
   versions: Versions,
@@ -106,6 +114,7 @@ export async function agencyIntegrity(
     catalog(),
   ])
   const counts = agencyCounts.get(agencyId) ?? ZERO_COUNTS
+  const days = periodDays(period, now)
   const active = (byAgency.get(agencyId) ?? []).filter(([, c]) => c.downloads > 0)
   // A spike needs at least spikeMinExtra downloads in one month: fewer in the whole period cannot be one.
   const spikeCandidates = active
@@ -123,7 +132,7 @@ export async function agencyIntegrity(
         title: cat.datasets.get(datasetId)?.title ?? { th: datasetId, en: datasetId },
         downloads: c.downloads,
         excluded: { robots: c.robots, doubleClicks: c.doubleClicks, harvesters: c.harvesters },
-        concentration: concentrationSignal(c),
+        concentration: concentrationSignal(c, days),
         spike: datasetSpike.get(datasetId) ?? null,
       }
     })
@@ -141,7 +150,7 @@ export async function agencyIntegrity(
     downloads: counts.downloads,
     machineDownloads: counts.machineDownloads,
     excluded: { robots: counts.robots, doubleClicks: counts.doubleClicks, harvesters: counts.harvesters },
-    signals: [concentrationSignal(counts), ...spikeSignals],
+    signals: [concentrationSignal(counts, days), ...spikeSignals],
     datasets,
   }
 }

@@ -14,6 +14,7 @@
  * | `CATALOG#RESOURCE#<resourceId>`    | `R`                                     | a resource (ingest's lookup)  |
  * | `CATALOG#SYNC`                     | `LAST`                                  | the latest sync's result      |
  * | `RUN`                              | `<startedAt>#<runId>`                   | runs of the monthly job, syncs |
+ * | `REVIEW#<fy>`                      | subject id                              | award review decisions        |
  * | `SALT`, `LEASE`, `AUDIT`, …        | day, lease name, time#uuid, …           | see each store module         |
  */
 import type { Day, Month } from '../../shared/time.js'
@@ -33,6 +34,7 @@ export const PARTITIONS = {
   versions: 'VERSION',
   rollupDirty: 'ROLLUP#DIRTY',
   rollupIntent: 'ROLLUP#INTENT',
+  rollupStatus: 'ROLLUP#STATUS',
   salts: 'SALT',
   leases: 'LEASE',
   audit: 'AUDIT',
@@ -43,6 +45,7 @@ export const PARTITIONS = {
   catalogSync: 'CATALOG#SYNC',
   targets: 'TARGET#*',
   awardProgrammes: 'AWARDS#PROGRAMME',
+  reviews: 'REVIEW#*',
   subscriptions: 'SUBSCRIPTION',
   deliveries: 'DELIVERY#*',
   reports: 'REPORT',
@@ -106,6 +109,7 @@ export function parseCountsSk(sk: string): { subject: Subject; id: string } | un
 
 export const rollupDirtyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupDirty, sk: day })
 export const rollupIntentKey: Key = { pk: PARTITIONS.rollupIntent, sk: 'RUNNING' }
+export const rollupStatusKey: Key = { pk: PARTITIONS.rollupStatus, sk: 'LAST' }
 export const saltKey = (day: Day): Key => ({ pk: PARTITIONS.salts, sk: day })
 export const leaseKey = (name: string): Key => ({ pk: PARTITIONS.leases, sk: name })
 export const versionKey = (versioned: string): Key => ({ pk: PARTITIONS.versions, sk: versioned })
@@ -125,6 +129,10 @@ export const targetKey = (fy: number, agencyId: string): Key => ({ pk: targetsPa
 export const programmeKey = (fy: number): Key => ({ pk: PARTITIONS.awardProgrammes, sk: `FY#${fy}` })
 /** The key a fiscal year's award programme is versioned under. */
 export const programmeVersion = (fy: number) => `${PARTITIONS.awardProgrammes}#${fy}`
+
+/** The partition of a fiscal year's award review decisions; also the key their version is kept under. */
+export const reviewsPartition = (fy: number) => within(PARTITIONS.reviews, fy)
+export const reviewKey = (fy: number, subjectId: string): Key => ({ pk: reviewsPartition(fy), sk: subjectId })
 
 export const auditKey = (at: string, id: string): Key => ({ pk: PARTITIONS.audit, sk: `${at}#${id}` })
 export const subscriptionKey = (id: string): Key => ({ pk: PARTITIONS.subscriptions, sk: id })

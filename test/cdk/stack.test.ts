@@ -3,6 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3'
 import { describe, expect, it } from 'vitest'
 import { defineApp } from '../../cdk/define-app.js'
 import { OgdRankingsStack } from '../../cdk/stack.js'
+import { ROLLUP_COMPLETED_METRIC } from '../../shared/metrics.js'
 import { actionsOf, awsSolutionsFindings, policyStatements, testApp, WEB_DIST_FIXTURE } from './support.js'
 
 const FULL_CONTEXT = {
@@ -118,6 +119,8 @@ describe('the whole stack', () => {
     expect(report?.Properties).toMatchObject({ MetricName: 'Errors', Threshold: 1 })
     expect(metrics).toContain('ApproximateNumberOfMessagesVisible')
     expect(metrics).toContain('5xx')
+    // Counts going stale: no rollup finished in five minutes, whatever the reason.
+    expect(metrics).toContain(ROLLUP_COMPLETED_METRIC)
   })
 
   it('the dashboard origin reaches the Lambda environment and the sign-in callback', () => {

@@ -122,8 +122,10 @@ describe('warning signs in words, with their evidence', () => {
   it('says why a high share of very few downloads is no warning', () => {
     const s = concentrationSignal(counts(40, 30))
     expect(s.warning).toBe(false)
-    expect(concentrationEvidence(s, 'en')).toContain('fewer than 100 downloads are too few')
-    expect(concentrationEvidence(s, 'th')).toContain('น้อยกว่า 100 ครั้ง')
+    expect(concentrationEvidence(s, 'en')).toContain(
+      'too few to be a warning sign (it takes at least 200 downloads)',
+    )
+    expect(concentrationEvidence(s, 'th')).toContain('ต้องมีอย่างน้อย 200 ครั้ง')
   })
 
   it('words a spike as the month against the median of the months before, with the rule', () => {

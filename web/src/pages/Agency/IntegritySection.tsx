@@ -9,14 +9,16 @@ import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
 import { useStore } from '../../state/store.js'
-import { datasetRows, leftOutFigures, signalViews, warningCount } from './integrity.js'
+import { datasetRows, execSummary, leftOutFigures, signalViews, warningCount } from './integrity.js'
 
 /**
  * What the counting rules left out of an agency's downloads and the warning signs of gaming, for the fiscal
  * year chosen or (in the current fiscal year) the current month. The API decides who may see it.
  */
 export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: number }) {
-  const { api, currentFy } = useStore()
+  const { api, currentFy, session } = useStore()
+  // Executives read a plain-language summary of their own agency; DGA reads the evidence.
+  const exec = session.value?.role === 'agency_exec'
   const lang = locale.value
   const [span, setSpan] = useState<'fy' | 'month'>('fy')
   const month = bangkokMonth(now())
@@ -70,8 +72,10 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
               <StatCard key={card.id} card={card} />
             ))}
           </div>
-          <h4>{t('warningSigns')}</h4>
+          {exec && <ExecSummaryView summary={execSummary(r, lang)} />}
+          {!exec && <h4>{t('warningSigns')}</h4>}
           <div
+            hidden={exec}
             class={`verdict ${warnings > 0 ? 'warn' : 'good'}`}
             data-testid="integrity-verdict"
             data-warnings={warnings}
@@ -79,12 +83,12 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
             <strong>{warnings > 0 ? `${t('warningsFound')} (${warnings})` : t('noWarnings')}</strong>
             {warnings === 0 && <div>{t('noWarningsDetail')}</div>}
           </div>
-          <ul class="signals" data-testid="integrity-signals">
+          <ul class="signals" data-testid="integrity-signals" hidden={exec}>
             {signals.map((s) => (
               <li
                 key={s.id}
                 class={s.warning ? 'warn' : 'good'}
-                data-signal={s.kind}
+                data-signal={s.scope ? `${s.scope}-${s.kind}` : s.kind}
                 data-warning={s.warning}
               >
                 <span class={`badge ${s.warning ? 'alert' : 'clear'}`}>
@@ -95,7 +99,7 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
               </li>
             ))}
           </ul>
-          {rows.length > 0 && (
+          {rows.length > 0 && !exec && (
             <>
               <h4>{t('datasetIntegrity')}</h4>
               <table class="ranking" data-testid="integrity-datasets">
@@ -135,12 +139,33 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
                 </tbody>
               </table>
               <p class="secondary">
-                {t('smallDatasetsNote')} {formatNumber(INTEGRITY_THRESHOLDS.minDownloads, lang)}
+                {t('smallDatasetsNote')} {formatNumber(INTEGRITY_THRESHOLDS.minDownloads, lang)} ·{' '}
+                {t('smallSampleNote')} {formatNumber(INTEGRITY_THRESHOLDS.minDownloads, lang)}{' '}
+                {t('smallSampleDaily')} {formatNumber(INTEGRITY_THRESHOLDS.minDailyDownloads, lang)}{' '}
+                {t('smallSamplePerDay')}
               </p>
             </>
           )}
         </>
       )}
     </section>
+  )
+}
+
+/** What an executive reads about their agency's counts: what was left out, and what DGA will look at. */
+function ExecSummaryView({ summary }: { summary: ReturnType<typeof execSummary> }) {
+  return (
+    <div class={`verdict ${summary.clean ? 'good' : 'warn'}`} data-testid="integrity-summary">
+      <strong>{t('execSummaryTitle')}</strong>
+      <p>{summary.clean ? t('execSummaryClean') : t('execSummaryWarn')}</p>
+      {summary.concerns.length > 0 && (
+        <ul>
+          {summary.concerns.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      )}
+      <p class="secondary">{summary.leftOut}</p>
+    </div>
   )
 }

@@ -1,6 +1,7 @@
 import type { AgencyRankingItem, IntegrityResponse } from '../../../../shared/api.js'
 import {
   type ConcentrationSignal,
+  concentrationJudged,
   INTEGRITY_THRESHOLDS,
   type SpikeSignal,
 } from '../../../../shared/integrity.js'
@@ -91,6 +92,8 @@ export function leftOutFigures(r: IntegrityResponse, lang: Locale): IntegrityFig
 export interface SignalView {
   id: string
   kind: 'concentration' | 'spike'
+  /** The agency's own signal, or one of its datasets' warnings. */
+  scope?: 'dataset'
   warning: boolean
   title: string
   evidence: string
@@ -102,15 +105,17 @@ export function concentrationEvidence(s: ConcentrationSignal, lang: Locale): str
   const e = s.evidence
   const pct = formatShare(share(e.topClientDownloads, e.downloads), lang)
   const limit = formatShare(e.threshold, lang)
+  const judged = concentrationJudged(s)
+  const daily = e.minDailyDownloads
   if (lang === 'th') {
     const made = `ผู้ดาวน์โหลด ${n(e.topClients)} รายที่ดาวน์โหลดมากที่สุดในแต่ละวัน มียอดรวม ${n(e.topClientDownloads)} จาก ${n(e.downloads)} ครั้ง (${pct})`
-    if (e.downloads < e.minDownloads)
-      return `${made} แต่ยอดดาวน์โหลดน้อยกว่า ${n(e.minDownloads)} ครั้ง จึงยังไม่ถือเป็นสัญญาณเตือน`
+    if (!judged)
+      return `${made} แต่ยอดน้อยเกินไป (ต้องมีอย่างน้อย ${n(e.minDownloads)} ครั้ง${daily ? ` และเฉลี่ย ${n(daily)} ครั้งต่อวัน` : ''}) จึงยังไม่ถือเป็นสัญญาณเตือน`
     return s.warning ? `${made} ถึงเกณฑ์เตือน ${limit}` : `${made} ต่ำกว่าเกณฑ์เตือน ${limit}`
   }
   const made = `Each day's ${n(e.topClients)} busiest clients made ${n(e.topClientDownloads)} of ${n(e.downloads)} downloads (${pct})`
-  if (e.downloads < e.minDownloads)
-    return `${made}; fewer than ${n(e.minDownloads)} downloads are too few to be a warning sign`
+  if (!judged)
+    return `${made}; too few to be a warning sign (it takes at least ${n(e.minDownloads)} downloads${daily ? ` and ${n(daily)} a day on average` : ''})`
   return s.warning
     ? `${made}, at or above the ${limit} warning level`
     : `${made}, below the ${limit} warning level`
@@ -168,7 +173,30 @@ export function signalViews(r: IntegrityResponse, lang: Locale): SignalView[] {
       title: m('spikeWarning'),
       evidence: spikeEvidence(s, lang),
     })
+  // Each dataset warning is listed too, so the count above the list (warningCount) is what the list shows.
+  for (const d of r.datasets) {
+    const title = `${m('datasetPrefix')} ${d.title[lang]}`
+    if (d.concentration.warning && d.concentration.kind === 'concentration')
+      views.push({
+        id: `dataset-concentration-${d.datasetId}`,
+        scope: 'dataset',
+        kind: 'concentration',
+        warning: true,
+        title: `${m('concentrationWarning')} · ${title}`,
+        evidence: concentrationEvidence(d.concentration, lang),
+      })
+    if (d.spike?.warning)
+      views.push({
+        id: `dataset-spike-${d.datasetId}`,
+        scope: 'dataset',
+        kind: 'spike',
+        warning: true,
+        title: `${m('spikeWarning')} · ${title}`,
+        evidence: spikeEvidence(d.spike, lang),
+      })
+  }
   const calm = spikes.filter((x) => !x.warning)
+  const spiked = spikes.some((x) => x.warning)
   if (calm.length > 0) {
     const judged = calm.filter((x) => x.evidence.factor !== null)
     const highest = judged.reduce<SpikeSignal | undefined>(
@@ -184,7 +212,8 @@ export function signalViews(r: IntegrityResponse, lang: Locale): SignalView[] {
       id: 'spike-clear',
       kind: 'spike',
       warning: false,
-      title: m('spikeClear'),
+      // Never a plain "no sudden spike" beside a month that spikes: the calm months are the other ones.
+      title: m(spiked ? 'spikeOtherMonthsClear' : 'spikeClear'),
       evidence:
         calm.length === 1 && worst
           ? spikeEvidence(worst, lang)
@@ -232,7 +261,7 @@ export function datasetRows(r: IntegrityResponse, lang: Locale): DatasetIntegrit
         doubleClicks: n(d.excluded.doubleClicks),
         harvesters: n(d.excluded.harvesters ?? 0),
         topClientShare: e ? formatShare(share(e.topClientDownloads, e.downloads), lang) : '–',
-        judged: e ? e.downloads >= e.minDownloads : false,
+        judged: d.concentration.kind === 'concentration' ? concentrationJudged(d.concentration) : false,
         spike:
           factor === null || factor === undefined
             ? '–'
@@ -256,6 +285,28 @@ export function warningCount(r: IntegrityResponse): number {
     0,
   )
   return r.signals.filter((s) => s.warning).length + ofDatasets
+}
+
+/** An executive's plain-language summary of their agency's integrity: no thresholds, no client shares. */
+export interface ExecSummary {
+  clean: boolean
+  /** What was left out, in one sentence. */
+  leftOut: string
+  /** What DGA will look at, one line per kind of warning sign (empty when clean). */
+  concerns: string[]
+}
+
+/** The summary an agency executive reads instead of the evidence DGA reads. */
+export function execSummary(r: IntegrityResponse, lang: Locale): ExecSummary {
+  const m = (key: MessageKey) => translate(lang, key)
+  const n = (value: number) => formatNumber(value, lang)
+  const all = requestsSeen(r)
+  const leftOut = `${n(all - r.downloads)} ${m('execSummaryLeftOut')} ${n(all)}`
+  const views = signalViews(r, lang).filter((v) => v.warning)
+  const concerns = [
+    ...new Set(views.map((v) => (v.kind === 'spike' ? m('spikeWarning') : m('concentrationWarning')))),
+  ]
+  return { clean: concerns.length === 0, leftOut, concerns }
 }
 
 /** An agency a DGA official can choose. */

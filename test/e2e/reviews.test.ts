@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildDemoCatalog } from '../../functions/demo/seed.js'
+import { SPIKE_AGENCY } from '../../functions/demo/traffic.js'
+import type { AwardCategoryView, AwardsResponse, PerformanceResponse } from '../../shared/api.js'
+import type { ReviewsResponse } from '../../shared/reviews.js'
+import { fiscalYearOf } from '../../shared/time.js'
+import { launchChromium, newPage } from './browser.js'
+import { devToken, PATIENCE_MS, type RunningProduct, startProduct } from './local-process.js'
+
+let dataDir: string
+let product: RunningProduct
+let browser: Browser
+/** The fiscal year the dashboard opens on, as of the product's clock (OGD_NOW, vitest.config.ts). */
+let fy: number
+let token: string
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ogd-reviews-'))
+  ;[product, browser] = await Promise.all([
+    startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1' }),
+    launchChromium(),
+  ])
+  await product.waitForOutput('Demo data ready')
+  fy = fiscalYearOf(await product.now())
+  token = await devToken(product.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await product?.stop()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
+  expect(res.status).toBe(200)
+  return (await res.json()) as T
+}
+
+const plaqueOf = async () =>
+  (await getJson<AwardsResponse>(`/v1/awards?fy=${fy}`)).categories.find(
+    (c) => c.id === 'agency-plaque',
+  ) as AwardCategoryView
+
+describe('the award review queue in a real browser', () => {
+  it("lets DGA discount the gamed agency's spike: standings, cut-off and the agency at rank 10 follow", async () => {
+    const gamed = buildDemoCatalog().agencies.find((a) => a.slug === SPIKE_AGENCY)?.agencyId as string
+    // The demo's gamed agency is in the queue, first and awarded, with both warning signs as evidence.
+    const queue = await getJson<ReviewsResponse>(`/v1/awards/${fy}/reviews`)
+    const entry = queue.items.find((i) => i.subjectId === gamed)
+    expect(entry).toMatchObject({ subject: 'agency', rank: 1, awarded: true })
+    expect(entry?.evidence.map((e) => e.kind).sort()).toEqual(['concentration', 'spike'])
+    const before = await plaqueOf()
+    const tenth = before.standings.find((s) => s.rank === 10 && !s.awarded)?.agencyId as string
+    expect(tenth).toBeDefined()
+
+    const page = await newPage(browser)
+    await page.goto(product.url)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    await page.getByRole('link', { name: 'รางวัล', exact: true }).click()
+    const plaque = page.locator('[data-category="agency-plaque"]')
+    await plaque.waitFor()
+    expect(await plaque.locator(`tr[data-id="${gamed}"]`).getAttribute('data-awarded')).toBe('true')
+    expect(await plaque.locator(`tr[data-id="${tenth}"]`).getAttribute('data-awarded')).toBe('false')
+
+    const review = page.locator(`[data-testid="review-entry"][data-subject="${gamed}"]`)
+    await review.waitFor()
+    // The form opens on a discount of the days that stand out: the spike's days.
+    expect(await review.locator('select[name="decision"]').inputValue()).toBe('discount')
+    const ticked = review.locator('input[name="day"]:checked')
+    expect(await ticked.count()).toBeGreaterThanOrEqual(5)
+
+    // Without a reason the server refuses, and the page says why.
+    await review.getByRole('button', { name: 'บันทึกคำตัดสิน' }).click()
+    await expect.poll(() => review.getByTestId('review-error').textContent()).toContain('reason')
+
+    await review.locator('textarea[name="reason"]').fill('สามเครื่องดาวน์โหลดซ้ำตลอดแปดวัน')
+    await review.getByRole('button', { name: 'บันทึกคำตัดสิน' }).click()
+
+    // The standings follow: the gamed agency leaves the places with its award count shown, rank 10 is in.
+    const gamedRow = plaque.locator(`tr[data-id="${gamed}"]`)
+    await expect.poll(() => gamedRow.getAttribute('data-awarded'), { timeout: PATIENCE_MS }).toBe('false')
+    await gamedRow.getByTestId('award-count').waitFor()
+    expect(await gamedRow.getByTestId('review-badge').textContent()).toBe('ตรวจแล้ว: หักยอด')
+    expect(await plaque.locator(`tr[data-id="${tenth}"]`).getAttribute('data-awarded')).toBe('true')
+
+    const after = await plaqueOf()
+    expect(after.cutoff).toBeLessThan(before.cutoff as number)
+    expect(await plaque.getByTestId('cutoff').textContent()).toContain(
+      (after.cutoff as number).toLocaleString('th-TH'),
+    )
+    const discounted = after.standings.find((s) => s.agencyId === gamed)
+    expect(discounted?.review?.discounted).toBeGreaterThan(5000)
+    // The projection starts from the award count, not from the spike.
+    const performance = await getJson<PerformanceResponse>(`/v1/agencies/${gamed}/performance?fy=${fy}`)
+    expect(performance.awardCount).toBe(discounted?.awardCount)
+    expect(performance.projection).toBeLessThan(performance.downloads)
+  })
+})
