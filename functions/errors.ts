@@ -115,11 +115,21 @@ export function errorResponse(err: Error, c: Context) {
       status as ContentfulStatusCode,
     )
   }
+  // The client went away before its body arrived in full (a slow client the server dropped): nobody hears the
+  // answer, and it is not our failure, so it is not logged as one (a slow-client flood would fill the log).
+  if (isClientAbort(err)) {
+    return c.json({ error: { code: 'bad_request', message: 'The request did not arrive in full' } }, 400)
+  }
   log.error('unhandled error', { error: err.name, detail: err.message })
   return c.json(
     { error: { code: 'internal', message: 'Something went wrong on our side; it was logged' } },
     500,
   )
+}
+
+/** Node's error for a request body cut off by its client or by the server's own time limits. */
+function isClientAbort(err: Error): boolean {
+  return err.message === 'aborted' && (err as { code?: unknown }).code === 'ECONNRESET'
 }
 
 /** 404 for paths no route knows. */

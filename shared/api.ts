@@ -3,6 +3,7 @@ import type { LocalizedText } from './catalog.js'
 import type { IntegritySignal, SpikeSignal } from './integrity.js'
 import type { OutlookStatus, ProjectedCutoff } from './outlook.js'
 import type { ReportFile } from './reports/manifest.js'
+import type { ReviewState } from './reviews.js'
 import type { Run, RunAlert } from './runs.js'
 
 /** Shapes of the HTTP API's responses, shared by the functions that answer and the dashboard that asks. */
@@ -60,14 +61,24 @@ export interface AwardStandingView {
   awarded: boolean
   /** Awarded because a tie at the cut-off is never broken. */
   tiedAtCutoff: boolean
+  /** The count the award ranks by, when a review discount made it differ from `downloads`. */
+  awardCount?: number
+  /** DGA's integrity review decision on the entry, when there is one. */
+  review?: ReviewState
 }
 
 export interface AwardCategoryView extends PoolResult {
   id: string
   subject: 'agency' | 'dataset'
   metric: AwardMetric
-  groups?: (PoolResult & { group: string })[]
+  /** Per agency group, each with its own projected cut-off while the year runs. */
+  groups?: (PoolResult & { group: string; projectedCutoff?: ProjectedCutoff | null })[]
   standings: AwardStandingView[]
+  /**
+   * An agency executive's own entries ranked below the standings shown (their agencies; for datasets, each
+   * agency's five nearest the top), in rank order; absent when there are none.
+   */
+  own?: AwardStandingView[]
   /** The projected year-end cut-off while the year runs (the actual cut-off once it is over). */
   projectedCutoff?: ProjectedCutoff | null
 }
@@ -81,6 +92,12 @@ export interface AwardsResponse {
   provisional?: boolean
   /** True for a fiscal year without any download: no standings, no cut-off. */
   noData?: boolean
+}
+
+/** `GET /v1/fiscal-years`: the current fiscal year and the recent fiscal years with downloads, newest first. */
+export interface FiscalYearsResponse {
+  current: number
+  withData: number[]
 }
 
 export interface ProgrammeResponse {
@@ -98,6 +115,24 @@ export interface TargetResponse {
   setAt: string
 }
 
+/** `GET /v1/awards/:fy/programme`: the programme in force, and whether DGA set it (who and when). */
+export interface ProgrammeView {
+  fy: number
+  programme: AwardProgramme
+  source: 'set' | 'default'
+  setBy?: string | undefined
+  setAt?: string | undefined
+}
+
+/** The targets DGA set for a fiscal year; agencies not listed have the default target. */
+export interface TargetsResponse {
+  fy: number
+  items: TargetResponse[]
+}
+
+/** Where an agency's target comes from: set by DGA, or the projected year-end cut-off of the agency award. */
+export type TargetSource = 'dga' | 'projected_cutoff'
+
 /** An agency's fiscal year against its target and the award cut-off. */
 export interface PerformanceResponse {
   agencyId: string
@@ -107,9 +142,13 @@ export interface PerformanceResponse {
   period: PeriodInfo
   months: { month: string; downloads: number; cumulative: number }[]
   downloads: number
+  /** Downloads left after a review discount, when they differ: the gap and the projection start from it. */
+  awardCount?: number
   uniqueDownloads: number
+  /** DGA's target for the agency, else the projected year-end cut-off's `mid` (the actual one once the year ends). */
   target: number
-  targetSource: 'set' | 'cutoff'
+  /** Where `target` comes from. Report files written before the outlook say `set` or `cutoff`. */
+  targetSource: TargetSource
   targetPercent: number
   /** Rank in the fiscal-year-to-date agency ranking; null for an inactive agency without downloads. */
   rank: number | null
@@ -134,6 +173,56 @@ export interface PerformanceResponse {
   }
   /** The cumulative downloads needed by the end of each month of the year to reach the target (year's shape). */
   targetPath?: { month: string; cumulative: number }[]
+  /** The agency's cumulative downloads by month of the fiscal year before, for comparison (twelve entries). */
+  lastYear?: { month: string; cumulative: number }[]
+}
+
+/** One of an agency's datasets against the dataset-certificate cut-off. */
+export interface DatasetAction {
+  datasetId: string
+  title: LocalizedText
+  /** National rank in the fiscal year to date. */
+  rank: number
+  /** The count the certificate ranks by. */
+  downloads: number
+  /** In a certificate place now. */
+  awarded: boolean
+  /** What it lacks to reach the cut-off so far (0 at or above it); null without a cut-off. */
+  gapToCutoff: number | null
+  /** Its page on the portal. */
+  url?: string
+}
+
+/** `GET /v1/agencies/:agencyId/actions`: what an agency can act on in a fiscal year. */
+export interface AgencyActionsResponse {
+  agencyId: string
+  fy: number
+  period: PeriodInfo
+  /** Its datasets in a certificate place now, then the closest ones after them; null without such a category. */
+  certificate: {
+    categoryId: string
+    places: number
+    metric: AwardMetric
+    cutoff: number | null
+    projectedCutoff: ProjectedCutoff | null
+    datasets: DatasetAction[]
+  } | null
+  /** Its active datasets without a download this year: how many, and the first of them. */
+  noDownloads: { total: number; datasets: { datasetId: string; title: LocalizedText; url?: string }[] }
+  /** Agencies of the same award group ranked around it (national ranks of the fiscal year to date). */
+  peers: {
+    group: string
+    /** Agencies in the group. */
+    size: number
+    agencies: {
+      agencyId: string
+      name: LocalizedText
+      rank: number
+      groupRank: number
+      downloads: number
+      self?: true
+    }[]
+  }
 }
 
 /** What the counting rules left out for an agency and the warning signs of gaming, with the evidence. */
@@ -253,4 +342,33 @@ export interface ReportUrlResponse {
 export interface RunsResponse {
   items: Run[]
   alert: RunAlert | null
+}
+
+/** How far counting is behind what was acknowledged (`GET /v1/status`, DGA). Instants are ISO strings (UTC). */
+export interface CountingStatus {
+  /** When the last rollup finished; null before the first. */
+  lastRollupAt: string | null
+  /** Every event stored before this instant is counted (the start of the last finished rollup). */
+  countedThrough: string | null
+  /**
+   * The oldest acknowledged download or event not counted yet, where the runtime knows it (the local runtime
+   * does); null when everything acknowledged is counted, or when only `countedThrough` is known (AWS).
+   */
+  oldestUncountedAt: string | null
+  /** Seconds counting is behind: the oldest uncounted event's age, else the age of `countedThrough`. */
+  lagSeconds: number | null
+  /** Behind by more than `thresholdSeconds`: the dashboard warns DGA. */
+  behind: boolean
+  thresholdSeconds: number
+}
+
+/** `GET /v1/status`: the product's operational state for DGA. */
+export interface StatusResponse {
+  counting: CountingStatus
+}
+
+/** `GET /healthz`: liveness, with a coarse word on counting (`unknown` until first known). */
+export interface HealthResponse {
+  status: 'ok'
+  counting: 'ok' | 'behind' | 'unknown'
 }

@@ -1,5 +1,6 @@
 import type { CountingRules } from './counting/user-agent.js'
 import { rankCompetition } from './ranking.js'
+import type { ReviewState } from './reviews.js'
 
 /** Which count an award category ranks by. */
 export type AwardMetric = 'downloads' | 'uniqueDownloads'
@@ -50,12 +51,20 @@ export interface Contender {
   name: string
   downloads: number
   uniqueDownloads: number
+  /** Downloads counted, when a review discount made `downloads` the award count (shared/reviews.ts). */
+  rawDownloads?: number
+  /** DGA's review decision, when there is one. */
+  review?: ReviewState
+  /** Disqualified by review: ranked, but never awarded (its place goes to the next entry). */
+  disqualified?: boolean
 }
 
 export interface Standing {
   rank: number
   id: string
   agencyId: string
+  /** The agency's award group, when it has one. */
+  group?: string
   downloads: number
   uniqueDownloads: number
   /** The count the category ranks by. */
@@ -63,6 +72,9 @@ export interface Standing {
   awarded: boolean
   /** Awarded only because a tie at the cut-off is never broken. */
   tiedAtCutoff: boolean
+  /** Downloads after a review discount, when they differ from `downloads`. */
+  awardCount?: number
+  review?: ReviewState
 }
 
 /** The outcome within one pool of contenders (the whole category, or one agency group). */
@@ -104,7 +116,8 @@ function awardPool(ranked: readonly Ranked[], places: number, maxPerAgency?: num
     while (j < ranked.length && (ranked[j] as Ranked).value === value) j++
     const equals = ranked.slice(i, j)
     const eligible = equals.filter(
-      (c) => maxPerAgency === undefined || (perAgency.get(c.agencyId) ?? 0) < maxPerAgency,
+      (c) =>
+        !c.disqualified && (maxPerAgency === undefined || (perAgency.get(c.agencyId) ?? 0) < maxPerAgency),
     )
     for (const c of eligible) {
       awarded.add(c.id)
@@ -163,11 +176,14 @@ export function awardStandings(category: AwardCategory, contenders: readonly Con
       rank: c.rank,
       id: c.id,
       agencyId: c.agencyId,
-      downloads: c.downloads,
+      ...(c.group === undefined ? {} : { group: c.group }),
+      downloads: c.rawDownloads ?? c.downloads,
       uniqueDownloads: c.uniqueDownloads,
       value: c.value,
       awarded: isAwarded,
       tiedAtCutoff: isAwarded && ties && c.value === cutoff,
+      ...(c.rawDownloads !== undefined && c.rawDownloads !== c.downloads ? { awardCount: c.downloads } : {}),
+      ...(c.review ? { review: c.review } : {}),
     }
   })
   return {

@@ -10,17 +10,28 @@
  * **Projected cut-off.** Each entry ranked around the cut-off (the places − 2 … places + 2) is projected to year
  * end as its downloads so far over the share of the year by now. `mid` is the median of those projections: a
  * spike of one entry moves it little. `low` and `high` use the largest and smallest share by now that the earlier
- * years give (±20 % of the share without history). None is ever below the cut-off so far: counts only grow.
+ * years give, widened to at least ±10 % of the share (±20 % without history). Only whole recorded years give a
+ * shape (`wholeYears`). None is ever below the cut-off so far: counts only grow.
  */
 
 /** Downloads of each of a fiscal year's twelve months (October first); later months of a running year are 0. */
 export type MonthlySeries = readonly number[]
 
 const EVEN: readonly number[] = Array.from({ length: 12 }, () => 1 / 12)
+/** The least share of a year a projection divides by: a day of an even year (no wild first-hour numbers). */
+const MIN_SHARE = 1 / 360
 
-/** A year's share of downloads per month, from earlier years' monthly national totals (even without any). */
+/**
+ * The earlier years that recorded a whole year: a month without any download nationally means the product was not
+ * counting yet (the year it started) or not at all, and such a year would give a false shape.
+ */
+export function wholeYears(years: readonly MonthlySeries[]): MonthlySeries[] {
+  return years.filter((year) => year.length === 12 && year.every((m) => m > 0))
+}
+
+/** A year's share of downloads per month, from earlier whole years' monthly national totals (even without any). */
 export function yearShape(earlierYears: readonly MonthlySeries[]): number[] {
-  const shapes = earlierYears
+  const shapes = wholeYears(earlierYears)
     .map((year) => {
       const total = year.reduce((a, b) => a + b, 0)
       return total > 0 ? year.map((m) => m / total) : undefined
@@ -67,12 +78,19 @@ export function projectCutoff(
     const m = Math.floor(sorted.length / 2)
     return sorted.length % 2 ? (sorted[m] as number) : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2
   }
-  const project = (share: number) => Math.max(cutoffSoFar, Math.round(median(around) / Math.max(share, 0.01)))
-  const share = shareByNow(yearShape(earlierYears), Math.max(elapsedMonths, 1 / 30))
-  const shares =
-    earlierYears.length > 0
-      ? earlierYears.map((y) => shareByNow(yearShape([y]), Math.max(elapsedMonths, 1 / 30)))
-      : [share * 0.8, share * 1.2]
+  const project = (share: number) =>
+    Math.max(cutoffSoFar, Math.round(median(around) / Math.max(share, MIN_SHARE)))
+  const elapsed = Math.max(elapsedMonths, 1 / 30)
+  const whole = wholeYears(earlierYears)
+  const share = shareByNow(yearShape(whole), elapsed)
+  // The range: the earlier years' extremes, and never narrower than ±10 % of the share (±20 % without history):
+  // this year is not one of them.
+  const spread = whole.length > 0 ? 0.1 : 0.2
+  const shares = [
+    ...whole.map((y) => shareByNow(yearShape([y]), elapsed)),
+    share * (1 - spread),
+    share * (1 + spread),
+  ]
   return {
     low: project(Math.max(...shares, share)),
     mid: project(share),
@@ -81,48 +99,47 @@ export function projectCutoff(
 }
 
 /**
- * The cumulative downloads an agency needs by the end of each month of the year to reach `target`, following
- * the year's shape from where it stands now: the months gone keep what it had; the rest share what is left in
- * proportion to the shape. Ends at the target (or at what it has, if more).
+ * The cumulative downloads an agency needs by the end of each month of the year to reach `target` at the year's
+ * pace: the target times the share of the year gone by each month's end under the year's shape (a straight line
+ * only for an even year). Ends at the target. An agency ahead of the path at today's date is on pace.
  */
-export function targetPath(
-  actualByMonth: MonthlySeries,
-  target: number,
-  elapsedWholeMonths: number,
-  shape: readonly number[] = EVEN,
-): number[] {
-  const gone = Math.max(0, Math.min(12, elapsedWholeMonths))
-  const path: number[] = []
-  let cumulative = 0
-  for (let i = 0; i < gone; i++) {
-    cumulative += actualByMonth[i] ?? 0
-    path.push(cumulative)
-  }
-  const left = Math.max(0, target - cumulative)
-  const rest = shape.slice(gone).reduce((a, b) => a + b, 0)
-  for (let i = gone; i < 12; i++) {
-    const share = rest > 0 ? (shape[i] as number) / rest : 1 / (12 - gone)
-    cumulative += left * share
-    path.push(Math.round(cumulative))
-  }
-  return path
+export function targetPath(target: number, shape: readonly number[] = EVEN): number[] {
+  let share = 0
+  return shape.map((s, i) => {
+    share += s
+    return i === shape.length - 1 ? target : Math.round(target * Math.min(1, share))
+  })
+}
+
+/** Where the path to `target` stands `elapsedMonths` into the year: what an agency on pace has by now. */
+export function pathByNow(target: number, shape: readonly number[], elapsedMonths: number): number {
+  return Math.round(target * shareByNow(shape, elapsedMonths))
+}
+
+/**
+ * Downloads so far projected to year end at the year's pace: what they are over the share of the year gone
+ * (at least a day of it, so the first hours project nothing wild). A year that is over keeps what it had.
+ */
+export function projectWithShape(downloads: number, shape: readonly number[], elapsedMonths: number): number {
+  if (elapsedMonths >= 12) return downloads
+  return Math.round(downloads / Math.max(shareByNow(shape, Math.max(elapsedMonths, 1 / 30)), MIN_SHARE))
 }
 
 /** Where an agency stands against an award while the year runs (provisional) or once it is over (final). */
 export type OutlookStatus = 'in_place' | 'near' | 'behind' | 'awarded' | 'not_awarded'
 
 /**
- * In an award place now; near it (projected to reach the projected cut-off's low end at its own pace); behind;
- * or, once the year is over, awarded or not.
+ * In an award place now; near it (not in a place, but at or ahead of the path to the target at today's date:
+ * on pace to reach it); behind (below the path); or, once the year is over, awarded or not.
  */
 export function outlookStatus(input: {
   yearOver: boolean
   awarded: boolean
-  projection: number
-  projectedCutoff: ProjectedCutoff | undefined
+  downloads: number
+  /** The target path's value at today's date (`pathByNow`). */
+  pathNow: number
 }): OutlookStatus {
   if (input.yearOver) return input.awarded ? 'awarded' : 'not_awarded'
   if (input.awarded) return 'in_place'
-  if (input.projectedCutoff && input.projection >= input.projectedCutoff.low) return 'near'
-  return 'behind'
+  return input.downloads >= input.pathNow ? 'near' : 'behind'
 }

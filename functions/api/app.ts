@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
+import type { HealthResponse } from '../../shared/api.js'
 import { maxBody, requestTimeout } from '../auth/limits.js'
 import { type AppEnv, authenticate } from '../auth/middleware.js'
 import { allow } from '../auth/policy.js'
@@ -7,6 +8,7 @@ import { securityHeaders } from '../auth/security-headers.js'
 import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
 import { clearCatalogCache } from '../read-model/catalog.js'
+import { countingFlag, type UncountedEvents } from '../read-model/counting-status.js'
 import { agencies } from './routes/agencies.js'
 import { audit } from './routes/audit.js'
 import { authConfig } from './routes/auth-config.js'
@@ -14,9 +16,11 @@ import { awards } from './routes/awards.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { countingRoutes, type FiscalYearRecount } from './routes/counting.js'
 import { devSession } from './routes/dev-session.js'
+import { fiscalYears } from './routes/fiscal-years.js'
 import { rankings } from './routes/rankings.js'
 import { type ReportGenerator, reportRoutes } from './routes/reports.js'
 import { runs } from './routes/runs.js'
+import { statusRoutes } from './routes/status.js'
 import { subscriptions } from './routes/subscriptions.js'
 import { targets } from './routes/targets.js'
 
@@ -33,6 +37,8 @@ export interface ApiDeps {
   onCatalogSynced?: () => void
   /** Recounts a fiscal year in the request (the local runtime); unset: REPORT_FUNCTION's monthly runs do it. */
   recountFiscalYear?: FiscalYearRecount
+  /** What the runtime knows of acknowledged events not counted yet (the local runtime); unset: the last rollup tells. */
+  uncounted?: UncountedEvents
 }
 
 /** The read and admin API used by the dashboard. */
@@ -54,13 +60,17 @@ export function createApiApp(deps: ApiDeps = {}) {
     maxBody(MAX_API_BODY_BYTES),
     authenticate(),
   )
-  app.get('/healthz', allow({ access: 'public' }), (c) => c.json({ status: 'ok' }))
+  // Public and cheap: liveness, and one coarse word on counting (the detail is DGA's, at /v1/status).
+  app.get('/healthz', allow({ access: 'public' }), (c) =>
+    c.json<HealthResponse>({ status: 'ok', counting: countingFlag(deps.uncounted) }),
+  )
   if (config().authMode === 'dev') app.route('/v1/dev/session', devSession)
   app.route('/v1/rankings', rankings)
   app.route('/v1/audit', audit)
   app.route('/v1/auth/config', authConfig)
   app.route('/v1/agencies', agencies)
   app.route('/v1/awards', awards)
+  app.route('/v1/fiscal-years', fiscalYears)
   app.route('/v1/targets', targets)
   app.route(
     '/v1/catalog',
@@ -72,6 +82,7 @@ export function createApiApp(deps: ApiDeps = {}) {
   app.route('/v1/subscriptions', subscriptions)
   app.route('/v1/reports', reportRoutes(deps.generateReport))
   app.route('/v1/runs', runs)
+  app.route('/v1/status', statusRoutes(deps.uncounted))
   app.route('/v1/counting', countingRoutes(deps.recountFiscalYear))
 
   return app

@@ -1,5 +1,7 @@
 import type { AwardCategoryView, AwardStandingView, AwardsResponse } from '../../shared/api.js'
-import { awardStandings, type CategoryStandings, type Contender } from '../../shared/awards.js'
+import { awardStandings, type CategoryStandings, type Contender, type Standing } from '../../shared/awards.js'
+import { entriesBeyond, ownEntriesBeyond } from '../../shared/own-entries.js'
+import { applyReviews } from '../../shared/reviews.js'
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
 import { memoize, type Versions } from './cache.js'
@@ -7,10 +9,15 @@ import { catalog } from './catalog.js'
 import { categoryProjection, earlierYears, elapsedMonths } from './outlook.js'
 import { programmeOf } from './programme.js'
 import { describePeriod, rankedAgencies, rankedDatasets, rankingStamp } from './rankings.js'
+import { reviewDecisions } from './review-decisions.js'
+
+/** An executive's datasets past a dataset category's shortlist that the standings add: those nearest the top. */
+const OWN_DATASETS_BEYOND = 5
 
 /**
  * Standings of every category of a fiscal year's programme on its counts so far (or up to the month
- * `through`), cached per version.
+ * `through`), cached per version: each category's shortlist, and (`beyond`, by category) each agency's entries
+ * past it, so an executive's own agency and datasets can be shown however far down they rank.
  */
 export async function fiscalYearStandings(versions: Versions, fy: number, now: number, through?: string) {
   const { programme, stored } = await programmeOf(versions, fy)
@@ -20,8 +27,9 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
     rankedAgencies(versions, period, now),
     rankedDatasets(versions, period, now),
   ])
-  const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}`
-  const categories = await memoize(`awards|${fy}|${through ?? ''}`, stamp, async () => {
+  const reviewed = await reviewDecisions(versions, fy, through)
+  const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}|${reviewed.stamp}`
+  const built = await memoize(`awards|${fy}|${through ?? ''}`, stamp, async () => {
     const agencyContenders: Contender[] = agencies.map((a) => ({
       id: a.agencyId,
       agencyId: a.agencyId,
@@ -37,36 +45,89 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
       downloads: d.downloads,
       uniqueDownloads: d.uniqueDownloads,
     }))
-    return programme.categories.map((c) =>
-      shortlist(awardStandings(c, c.subject === 'agency' ? agencyContenders : datasetContenders)),
+    const full = programme.categories.map((c) =>
+      awardStandings(
+        c,
+        applyReviews(
+          c.subject === 'agency' ? agencyContenders : datasetContenders,
+          reviewed.reviews,
+          reviewed.discounted,
+        ),
+      ),
     )
+    const categories = full.map(shortlist)
+    const beyond = full.map((c, i) =>
+      entriesBeyond(
+        c.standings,
+        categories[i]?.standings ?? [],
+        c.subject === 'agency' ? 1 : OWN_DATASETS_BEYOND,
+      ),
+    )
+    return { categories, beyond }
   })
-  return { programme, stored, categories }
+  return { programme, stored, ...built, reviews: reviewed.reviews, discounted: reviewed.discounted }
 }
 
-/** Every awarded entry and the runners-up ranked within twice the places: the contest near the cut-off. */
+/** Twice the places, and at least the two places past the cut-off its projection reads (`projectCutoff`). */
+const shortlistWindow = (places: number) => Math.max(places * 2, places + 2)
+
+/**
+ * Every awarded entry and the runners-up ranked within twice the places: the contest near the cut-off (within
+ * its group, for a category that awards by agency group); and every entry DGA reviewed, wherever the decision
+ * moved it, so its badge and award count are shown.
+ */
 function shortlist(category: CategoryStandings): CategoryStandings {
-  const window = category.places * 2
-  return { ...category, standings: category.standings.filter((s) => s.awarded || s.rank <= window) }
+  if (!category.groups) {
+    const window = shortlistWindow(category.places)
+    return {
+      ...category,
+      standings: category.standings.filter((s) => s.awarded || s.rank <= window || s.review !== undefined),
+    }
+  }
+  const windows = new Map(category.groups.map((g) => [g.group, shortlistWindow(g.places)]))
+  const seen = new Map<string, number>()
+  const standings = category.standings.filter((s) => {
+    const group = s.group ?? ''
+    const place = (seen.get(group) ?? 0) + 1
+    seen.set(group, place)
+    return s.awarded || place <= (windows.get(group) ?? 0) || s.review !== undefined
+  })
+  return { ...category, standings }
 }
 
-/** What a category shows a caller: an agency executive sees only their own agencies' datasets. */
-function view(category: CategoryStandings, principal: Principal): AwardCategoryView {
-  const ownOnly = category.subject === 'dataset' && principal.role === 'agency_exec'
+/** One standing as the API shows it. */
+const standingView = (subject: CategoryStandings['subject'], s: Standing): AwardStandingView => ({
+  rank: s.rank,
+  ...(subject === 'agency' ? { agencyId: s.id } : { datasetId: s.id, agencyId: s.agencyId }),
+  downloads: s.downloads,
+  uniqueDownloads: s.uniqueDownloads,
+  awarded: s.awarded,
+  tiedAtCutoff: s.tiedAtCutoff,
+  ...(s.awardCount === undefined ? {} : { awardCount: s.awardCount }),
+  ...(s.review ? { review: s.review } : {}),
+})
+
+/**
+ * What a category shows a caller: an agency executive sees only their own agencies' datasets, and (`own`) their
+ * own agencies' entries ranked past the shortlist.
+ */
+function view(
+  category: CategoryStandings,
+  beyond: ReadonlyMap<string, readonly Standing[]>,
+  principal: Principal,
+): AwardCategoryView {
+  const exec = principal.role === 'agency_exec'
+  const ownOnly = category.subject === 'dataset' && exec
   const standings = category.standings
     .filter((s) => !ownOnly || principal.agencyIds.includes(s.agencyId))
-    .map(
-      (s): AwardStandingView => ({
-        rank: s.rank,
-        ...(category.subject === 'agency' ? { agencyId: s.id } : { datasetId: s.id, agencyId: s.agencyId }),
-        downloads: s.downloads,
-        uniqueDownloads: s.uniqueDownloads,
-        awarded: s.awarded,
-        tiedAtCutoff: s.tiedAtCutoff,
-      }),
-    )
+    .map((s) => standingView(category.subject, s))
+  const own = exec ? ownEntriesBeyond(beyond, principal.agencyIds) : []
   const { standings: _all, ...rest } = category
-  return { ...rest, standings }
+  return {
+    ...rest,
+    standings,
+    ...(own.length ? { own: own.map((s) => standingView(category.subject, s)) } : {}),
+  }
 }
 
 /** The `GET /v1/awards` response for a fiscal year (to date: up to the month `through`). */
@@ -77,7 +138,7 @@ export async function awards(
   now = clock.now(),
   through?: string,
 ) {
-  const { stored, categories } = await fiscalYearStandings(versions, fy, now, through)
+  const { stored, categories, beyond } = await fiscalYearStandings(versions, fy, now, through)
   const period = describePeriod(through === undefined ? { fy } : { fy, through }, now)
   const noData = categories.every((c) => c.standings.every((s) => s.downloads === 0))
   const elapsed = elapsedMonths(fy, now, through)
@@ -87,10 +148,18 @@ export async function awards(
     period,
     programme: stored ? { source: 'set', setBy: stored.setBy, setAt: stored.setAt } : { source: 'default' },
     // A year without downloads has no standings and no cut-off to show (everyone would tie at rank 1).
-    categories: categories.map((c) => ({
-      ...view(c, principal),
-      ...(noData ? { standings: [], cutoff: null } : {}),
+    categories: categories.map((c, i) => ({
+      ...view(c, beyond[i] ?? new Map(), principal),
+      ...(noData ? { standings: [], own: undefined, cutoff: null } : {}),
       projectedCutoff: noData ? null : (categoryProjection(c, elapsed, shape) ?? null),
+      ...(c.groups
+        ? {
+            groups: c.groups.map((g) => ({
+              ...g,
+              projectedCutoff: noData ? null : (categoryProjection(c, elapsed, shape, g.group) ?? null),
+            })),
+          }
+        : {}),
     })),
     provisional: !period.complete,
     ...(noData ? { noData: true } : {}),

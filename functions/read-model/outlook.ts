@@ -36,16 +36,25 @@ export function elapsedMonths(fy: number, now: number, through?: string): number
 }
 
 /**
- * The projected year-end cut-off of a category, from its standings by the metric it ranks by. A category that
- * awards by agency group is projected on the whole category's pace (its groups' own projections are not made yet).
+ * The projected year-end cut-off of a category, from its standings by the metric it ranks by; with `group`, of
+ * that agency group's places in a category that awards by group (undefined for a group that wins nothing).
  */
 export function categoryProjection(
   category: CategoryStandings,
   elapsed: number,
   shape: readonly MonthlySeries[],
+  group?: string,
 ): ProjectedCutoff | undefined {
+  // A disqualified entry holds no place: the places are projected from the others.
+  const contending = category.standings.filter((s) => s.review?.decision !== 'disqualified')
+  if (category.groups && group !== undefined) {
+    const pool = category.groups.find((g) => g.group === group)
+    if (!pool || pool.places === 0) return undefined
+    const values = contending.filter((s) => s.group === group).map((s) => s.value)
+    return projectCutoff(values, pool.places, elapsed, shape)
+  }
   return projectCutoff(
-    category.standings.map((s) => s.value),
+    contending.map((s) => s.value),
     category.places,
     elapsed,
     shape,

@@ -1,14 +1,7 @@
 import type { PerformanceResponse } from '../../shared/api.js'
 import { agencyCutoff } from '../../shared/awards.js'
-import { outlookStatus, targetPath, yearShape } from '../../shared/outlook.js'
-import {
-  effectiveTarget,
-  fiscalYearClock,
-  gapToCutoff,
-  neededPerMonth,
-  projectToYearEnd,
-  targetPercent,
-} from '../../shared/targets.js'
+import { outlookStatus, pathByNow, projectWithShape, targetPath, yearShape } from '../../shared/outlook.js'
+import { fiscalYearClock, gapToCutoff, neededPerMonth, targetPercent } from '../../shared/targets.js'
 import { bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { listTargets, targetsVersionKey } from '../store/targets.js'
@@ -44,8 +37,9 @@ export async function agencyPerformance(
 ): Promise<PerformanceResponse> {
   const agency = await knownAgency(agencyId)
   const period = through === undefined ? { fy } : { fy, through }
-  const [months, ranked, standings, targets] = await Promise.all([
+  const [months, lastYear, ranked, standings, targets] = await Promise.all([
     monthsOf(versions, agencyId, fy, now, through),
+    monthsOf(versions, agencyId, fy - 1, now, monthsOfFiscalYear(fy - 1)[11]),
     rankedAgencies(versions, period, now),
     fiscalYearStandings(versions, fy, now, through),
     memoize(`targets|${fy}`, stampOf(versions, targetsVersionKey(fy)), () => listTargets(fy)),
@@ -53,21 +47,23 @@ export async function agencyPerformance(
   const setTarget = targets.get(agencyId)
   const item = ranked.find((r) => r.agencyId === agencyId)
   const downloads = item?.downloads ?? 0
+  // A review discount leaves downloads out of the award count: the gap and the projection start from it.
+  const awardCount = Math.max(0, downloads - (standings.discounted.get(agencyId)?.downloads ?? 0))
   const category = standings.categories.find((c) => c.subject === 'agency')
   const cutoff = category ? (agencyCutoff(category, agency.group) ?? null) : null
-  const target = effectiveTarget(setTarget?.downloads, cutoff)
-  const projection = projectToYearEnd(downloads, fy, now)
   const awarded = category?.standings.find((s) => s.id === agencyId)?.awarded ?? false
   const info = describePeriod(period, now)
   const elapsed = elapsedMonths(fy, now, through)
-  const shape = await earlierYears(versions, fy)
-  const projectedCutoff = category ? (categoryProjection(category, elapsed, shape) ?? null) : null
-  const path = targetPath(
-    months.map((m) => m.downloads),
-    target,
-    Math.floor(elapsed),
-    yearShape(shape),
-  )
+  const earlier = await earlierYears(versions, fy)
+  const shape = yearShape(earlier)
+  // The agency's group's places when the category awards by group.
+  const projectedCutoff = category
+    ? (categoryProjection(category, elapsed, earlier, category.groups ? agency.group : undefined) ?? null)
+    : null
+  // DGA's target wins; otherwise the projected year-end cut-off (the actual one once the year is over).
+  const target = setTarget?.downloads ?? projectedCutoff?.mid ?? cutoff ?? 0
+  const path = targetPath(target, shape)
+  const projection = projectWithShape(awardCount, shape, elapsed)
   return {
     agencyId,
     name: agency.name,
@@ -76,29 +72,31 @@ export async function agencyPerformance(
     period: info,
     months,
     downloads,
+    ...(awardCount === downloads ? {} : { awardCount }),
     uniqueDownloads: item?.uniqueDownloads ?? 0,
     target,
-    targetSource: setTarget ? 'set' : 'cutoff',
+    targetSource: setTarget ? 'dga' : 'projected_cutoff',
     targetPercent: targetPercent(downloads, target),
     rank: item?.rank ?? null,
     rankChange: item?.rankChange ?? null,
     cutoff,
     awarded,
-    gapToCutoff: gapToCutoff(downloads, cutoff),
+    gapToCutoff: gapToCutoff(awardCount, cutoff),
     projection,
     remainingMonths: fiscalYearClock(fy, now).remainingMonths,
-    neededPerMonth: neededPerMonth(downloads, target, fy, now),
+    neededPerMonth: neededPerMonth(awardCount, target, fy, now),
     outlook: {
       status: outlookStatus({
         yearOver: info.complete,
         awarded,
-        projection,
-        projectedCutoff: projectedCutoff ?? undefined,
+        downloads: awardCount,
+        pathNow: pathByNow(target, shape, elapsed),
       }),
       provisional: !info.complete,
       projectedCutoff,
-      neededPerMonth: projectedCutoff ? neededPerMonth(downloads, projectedCutoff.mid, fy, now) : null,
+      neededPerMonth: projectedCutoff ? neededPerMonth(awardCount, projectedCutoff.mid, fy, now) : null,
     },
     targetPath: monthsOfFiscalYear(fy).map((month, i) => ({ month, cumulative: path[i] as number })),
+    lastYear: lastYear.map(({ month, cumulative }) => ({ month, cumulative })),
   }
 }

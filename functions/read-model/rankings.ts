@@ -7,7 +7,8 @@ import {
   subtractDownloads,
   sumCounts,
 } from '../../shared/counting/period-counts.js'
-import { addMonths, bangkokMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
+import { rankComparison } from '../../shared/ranking-periods.js'
+import { addMonths, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import type { Subject } from '../store/counts.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
@@ -36,13 +37,6 @@ export function describePeriod(period: RankingPeriod, now = clock.now()): Period
   return { ...period, complete: end <= now, dataUpTo }
 }
 
-/** The last month of a fiscal year that has begun: the month whose counts "change since last month" removes. */
-export function latestMonthOf(fy: number, now: number): string {
-  const months = monthsOfFiscalYear(fy)
-  const current = bangkokMonth(now)
-  return months.includes(current) ? current : (months[11] as string)
-}
-
 /** The months of a fiscal year up to and including `through`. */
 const monthsThrough = (fy: number, through: string) => monthsOfFiscalYear(fy).filter((m) => m <= through)
 
@@ -56,44 +50,52 @@ export function rankingStamp(versions: Versions, period: RankingPeriod): string 
   return periodStamp(versions, 'month' in period ? { month: period.month } : { fy: period.fy })
 }
 
+/** Counts of a period: a month's or a whole fiscal year's as stored, a fiscal year to date summed from its months. */
+async function countsOf(versions: Versions, period: RankingPeriod, subject: Subject): Promise<CountsById> {
+  if ('fy' in period && period.through !== undefined) {
+    const months = monthsThrough(period.fy, period.through)
+    return sumCounts(
+      await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, subject))),
+    )
+  }
+  return cachedPeriodCounts(
+    versions,
+    'month' in period ? { month: period.month } : { fy: period.fy },
+    subject,
+  )
+}
+
 /**
- * Counts of the period and of the standing it is compared with for `rankChange`: the previous month for a
- * month; for a fiscal year, the same year without its latest month ("change since last month"). The previous
- * standing is derived lazily, only when the cached ranking has to be rebuilt.
+ * Counts of the period and of the comparable standing its `rankChange` is measured against
+ * (`rankComparison`): the previous month for a whole month; for a fiscal year to date, the same year without its
+ * latest month ("change since last month"); none otherwise. The previous standing is derived lazily, only when
+ * the cached ranking has to be rebuilt; the stamp names the comparison, which changes when a month ends.
  */
 async function countsWithPrevious(
   versions: Versions,
   period: RankingPeriod,
   subject: Subject,
   now: number,
-): Promise<{ current: CountsById; previous: () => CountsById; stamp: string }> {
-  if ('month' in period) {
-    const before = { month: addMonths(period.month, -1) }
-    const [current, previous] = await Promise.all([
-      cachedPeriodCounts(versions, period, subject),
-      cachedPeriodCounts(versions, before, subject),
-    ])
-    const stamp = `${periodStamp(versions, period)}/${periodStamp(versions, before)}`
-    return { current, previous: () => previous, stamp }
-  }
-  if (period.through !== undefined) {
-    const months = monthsThrough(period.fy, period.through)
-    const counts = await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, subject)))
-    const current = sumCounts(counts)
-    const last = counts.at(-1) ?? new Map()
+): Promise<{ current: CountsById; previous: () => CountsById | undefined; stamp: string }> {
+  const comparison = rankComparison(period, now)
+  const current = await countsOf(versions, period, subject)
+  const stamp = rankingStamp(versions, period)
+  if (comparison === null) return { current, previous: () => undefined, stamp: `${stamp}/none` }
+  if ('month' in comparison) {
+    const previous = await cachedPeriodCounts(versions, comparison, subject)
     return {
       current,
-      previous: () => subtractDownloads(current, last),
-      stamp: rankingStamp(versions, period),
+      previous: () => previous,
+      stamp: `${stamp}/${comparison.month}:${periodStamp(versions, comparison)}`,
     }
   }
-  const latest = { month: latestMonthOf(period.fy, now) }
-  const [current, month] = await Promise.all([
-    cachedPeriodCounts(versions, period, subject),
-    cachedPeriodCounts(versions, latest, subject),
-  ])
-  const stamp = `${periodStamp(versions, period)}/${latest.month}:${periodStamp(versions, latest)}`
-  return { current, previous: () => subtractDownloads(current, month), stamp }
+  const latest = { month: addMonths(comparison.through, 1) }
+  const last = await cachedPeriodCounts(versions, latest, subject)
+  return {
+    current,
+    previous: () => subtractDownloads(current, last),
+    stamp: `${stamp}/${latest.month}:${periodStamp(versions, latest)}`,
+  }
 }
 
 const periodId = (p: RankingPeriod) =>

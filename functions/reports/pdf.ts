@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../shared/catalog.js'
 import { countingRulesName } from '../../shared/counting/user-agent.js'
+import { outlookSentence } from '../../shared/outlook-text.js'
 import {
   AGENCIES_COLUMNS,
   AWARD_STANDING_COLUMNS,
@@ -303,6 +304,14 @@ export function renderReportPdf(doc: ReportDocument, options: PdfOptions = {}): 
   return pdf.finish({ left: `${title.th} · Monthly ranking report`, right: edition(doc, options) })
 }
 
+/** The outlook sentence of the dashboard and the email, Thai then English (none in reports written before it). */
+function outlookLine(t: AgencyReportDocument['target']): [string, string][] {
+  const figures = t && { rank: t.rank, gapToCutoff: t.gapToCutoff, outlook: t.outlook }
+  const th = figures && outlookSentence(figures, 'th')
+  const en = figures && outlookSentence(figures, 'en')
+  return th && en ? [['แนวโน้มรางวัล · Award outlook', `${th} / ${en}`]] : []
+}
+
 /** The agency's figures for the month and the year, Thai and English in each line. */
 function agencyFigures(doc: AgencyReportDocument): [string, string][] {
   const t = doc.target
@@ -323,6 +332,7 @@ function agencyFigures(doc: AgencyReportDocument): [string, string][] {
     ['อยู่ในอันดับที่ได้รางวัล · In an award place', t ? bilingual(yesNoLabel(t.awarded, 'awarded')) : '–'],
     ['คาดการณ์สิ้นปีงบประมาณ · Projection to year end', formatNumber(t?.projection)],
     ['ต้องการต่อเดือน · Needed per remaining month', formatNumber(t?.neededPerMonth)],
+    ...outlookLine(t),
     ['โรบอตที่ไม่นับ (เดือนนี้) · Robots left out (month)', formatNumber(month?.excluded.robots ?? 0)],
     ['คลิกซ้ำที่ไม่นับ (เดือนนี้) · Double clicks left out (month)', formatNumber(month?.excluded.doubleClicks ?? 0)],
     ['การดูดข้อมูลที่ไม่นับ (เดือนนี้) · Harvesting left out (month)', formatNumber(month?.excluded.harvesters ?? 0)],

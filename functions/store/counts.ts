@@ -66,15 +66,22 @@ export async function getSubjectCounts(period: Period, subject: Subject): Promis
  * Some datasets' counts in some months or other periods, by point reads (never a whole period): the value for
  * period `i` and dataset `id` is `result[i].get(id)` (absent: no activity).
  */
-export async function getDatasetCountsIn(
+export function getDatasetCountsIn(
   periods: readonly Period[],
   datasetIds: readonly string[],
 ): Promise<CountsById[]> {
+  return getCountsIn('datasets', periods, datasetIds)
+}
+
+/** Some agencies' or datasets' counts in some periods (days, months…), by point reads, as getDatasetCountsIn. */
+export async function getCountsIn(
+  subject: Subject,
+  periods: readonly Period[],
+  ids: readonly string[],
+): Promise<CountsById[]> {
   const pks = periods.map(countsPartition)
-  const items = await batchGet(
-    pks.flatMap((pk) => datasetIds.map((id) => ({ pk, sk: countsSk('datasets', id) }))),
-  )
-  return pks.map((pk) => fromItems(items.filter((i) => i.pk === pk)).datasets)
+  const items = await batchGet(pks.flatMap((pk) => ids.map((id) => ({ pk, sk: countsSk(subject, id) }))))
+  return pks.map((pk) => fromItems(items.filter((i) => i.pk === pk))[subject])
 }
 
 /** The key a period's counts are versioned under (see store/versions.ts). */

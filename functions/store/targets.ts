@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
 import { targetKey, targetsPartition } from './keys.js'
@@ -19,6 +19,17 @@ export async function putTarget(target: StoredTarget): Promise<void> {
     new PutCommand({ TableName: table(), Item: { ...targetKey(target.fy, target.agencyId), ...target } }),
   )
   await bumpVersions([targetsVersionKey(target.fy)])
+}
+
+/** Removes an agency's target for a fiscal year (it falls back to the default); answers what was removed. */
+export async function deleteTarget(fy: number, agencyId: string): Promise<StoredTarget | undefined> {
+  const out = await dynamo().send(
+    new DeleteCommand({ TableName: table(), Key: targetKey(fy, agencyId), ReturnValues: 'ALL_OLD' }),
+  )
+  if (!out.Attributes) return undefined
+  await bumpVersions([targetsVersionKey(fy)])
+  const { pk: _pk, sk: _sk, ...target } = out.Attributes
+  return target as StoredTarget
 }
 
 /** The version key of a fiscal year's targets (see versions.ts). */

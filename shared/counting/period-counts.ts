@@ -102,12 +102,14 @@ export interface RankedCounts {
 
 /**
  * Ranks ids by their downloads (ties shared, unique downloads then the Thai name to order equals), with rank
- * change against the same ids' `previous` standing: positive is up.
+ * change against the same ids' `previous` standing (positive is up): the standing of a comparable earlier
+ * period (shared/ranking-periods.ts), or undefined when there is none, and then every change is null. An entry
+ * without downloads now or then has no change either: a tie at zero is not a rank to move from or to.
  */
 export function rankWithChange(
   ids: Iterable<string>,
   current: CountsById,
-  previous: CountsById,
+  previous: CountsById | undefined,
   name: (id: string) => string,
 ): RankedCounts[] {
   const list = [...ids]
@@ -118,9 +120,11 @@ export function rankWithChange(
         return { id, counts: c, value: c.downloads, tieBreak: c.uniqueDownloads, name: name(id) }
       }),
     )
-  const before = new Map(rank(previous).map((p) => [p.id, p.rank]))
+  const before = new Map(
+    previous ? rank(previous).flatMap((p) => (p.counts.downloads > 0 ? [[p.id, p.rank] as const] : [])) : [],
+  )
   return rank(current).map(({ id, counts, rank }) => {
-    const prev = before.get(id)
+    const prev = counts.downloads > 0 ? before.get(id) : undefined
     return { id, counts, rank, rankChange: prev === undefined ? null : prev - rank }
   })
 }

@@ -1,3 +1,4 @@
+import type { PerformanceResponse, TargetSource } from '../api.js'
 import type { LocalizedText } from '../catalog.js'
 import type { ReportDocument } from '../reports/model.js'
 
@@ -38,12 +39,15 @@ export interface AgencyFigures {
   /** Within the award places on the fiscal year so far. */
   awarded: boolean
   target: number
-  targetSource: 'set' | 'cutoff'
+  /** Report files written before the award outlook say `set` or `cutoff`. */
+  targetSource: TargetSource | 'set' | 'cutoff'
   targetPercent: number
   cutoff: number | null
   gapToCutoff: number | null
   projection: number
   neededPerMonth: number | null
+  /** The award outlook as the report states it; absent in reports written before it. */
+  outlook?: PerformanceResponse['outlook']
 }
 
 export type ReportFigures = NationalFigures | AgencyFigures
@@ -108,5 +112,6 @@ export function agencyFiguresOf(doc: ReportDocument, agencyId: string): AgencyFi
     gapToCutoff: target.gapToCutoff,
     projection: target.projection,
     neededPerMonth: target.neededPerMonth,
+    ...(target.outlook ? { outlook: target.outlook } : {}),
   }
 }

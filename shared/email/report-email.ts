@@ -1,3 +1,4 @@
+import { outlookSentence } from '../outlook-text.js'
 import { fiscalYearLabel, type Locale, monthLabel } from '../time.js'
 import { type AgencyFigures, changePercent, type NationalFigures, type ReportFigures } from './figures.js'
 import { escapeHtml, safeHref } from './html.js'
@@ -52,13 +53,19 @@ const WORDS = {
     same: 'คงที่',
     new: 'ใหม่',
     target: 'เป้าหมาย',
-    targetSource: { set: 'กำหนดโดย สพร.', cutoff: 'ตามเกณฑ์รางวัล' },
+    targetSource: {
+      dga: 'กำหนดโดย สพร.',
+      projected_cutoff: 'ตามเกณฑ์รางวัลสิ้นปีที่คาดการณ์',
+      set: 'กำหนดโดย สพร.',
+      cutoff: 'ตามเกณฑ์รางวัล',
+    },
     ofTarget: 'ร้อยละของเป้าหมาย',
     gap: 'ขาดอีกถึงเกณฑ์รางวัล',
     atCutoff: 'ถึงเกณฑ์รางวัลแล้ว',
     noCutoff: 'ไม่มีเกณฑ์รางวัล',
     projection: 'คาดการณ์ถึงสิ้นปีงบประมาณ',
     needed: 'ต้องการต่อเดือนที่เหลือ',
+    outlook: 'แนวโน้มรางวัล',
     targetMet: 'ถึงเป้าหมายแล้ว',
     targetMissed: 'ไม่ถึงเป้าหมาย',
     openDashboard: 'เปิดแดชบอร์ด',
@@ -97,13 +104,19 @@ const WORDS = {
     same: 'no change',
     new: 'new',
     target: 'Target',
-    targetSource: { set: 'set by DGA', cutoff: 'the award cut-off' },
+    targetSource: {
+      dga: 'set by DGA',
+      projected_cutoff: 'the projected year-end award cut-off',
+      set: 'set by DGA',
+      cutoff: 'the award cut-off',
+    },
     ofTarget: 'Share of target',
     gap: 'Short of the award cut-off',
     atCutoff: 'at or above the award cut-off',
     noCutoff: 'no award cut-off',
     projection: 'Projection to fiscal year end',
     needed: 'Needed per remaining month',
+    outlook: 'Award outlook',
     targetMet: 'target reached',
     targetMissed: 'target missed',
     openDashboard: 'Open the dashboard',
@@ -182,7 +195,17 @@ function agencyRows(f: AgencyFigures, w: Words, locale: Locale): Row[] {
     [w.gap, gap],
     [w.projection, n.format(f.projection)],
     [w.needed, needed],
+    ...outlookRow(f, w, locale),
   ]
+}
+
+/** The outlook sentence the dashboard shows, in the email's language (none in reports written before it). */
+function outlookRow(f: AgencyFigures, w: Words, locale: Locale): Row[] {
+  const sentence = outlookSentence(
+    { rank: f.fiscalYearRank, gapToCutoff: f.gapToCutoff, outlook: f.outlook },
+    locale,
+  )
+  return sentence === undefined ? [] : [[w.outlook, sentence]]
 }
 
 const CELL = 'padding:6px 8px;border-bottom:1px solid #e2e8f0;'

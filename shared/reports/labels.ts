@@ -65,7 +65,7 @@ const TARGET_SOURCES: Record<string, LocalizedText> = {
   set: { th: 'กำหนดโดย สพร.', en: 'set by DGA' },
   // The outlook's codes (PRODUCT.md), for when performance reports them.
   dga: { th: 'กำหนดโดย สพร.', en: 'set by DGA' },
-  projected_cutoff: { th: 'ตามเกณฑ์รางวัลที่คาดการณ์', en: 'projected award cut-off' },
+  projected_cutoff: { th: 'ตามเกณฑ์รางวัลสิ้นปีที่คาดการณ์', en: 'projected year-end award cut-off' },
 }
 
 /** Where an agency's target comes from (`targetSource`); an unknown code is shown as it is. */

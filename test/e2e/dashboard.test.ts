@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signUnsubscribeToken } from '../../functions/email/unsubscribe-token.js'
 import type {
+  AgencyActionsResponse,
   AgencyRankingItem,
   AwardCategoryView,
   AwardsResponse,
@@ -118,7 +119,7 @@ describe('the dashboard in a real browser', () => {
     expect(violations).toEqual([])
   })
 
-  it('tells an agency just outside the award places that it is behind, with a target path that is not flat', async () => {
+  it('tells the executive of an agency just outside the award places it is behind, and what it can do', async () => {
     const dga = await devToken('dga_admin')
     const ranked = (await getJson<Ranking<AgencyRankingItem>>(`/v1/rankings/agencies?fy=${currentFy()}`, dga))
       .items
@@ -130,28 +131,64 @@ describe('the dashboard in a real browser', () => {
       `/v1/agencies/${outside.agencyId}/performance`,
       dga,
     )
-    expect(performance.outlook).toMatchObject({ provisional: true })
-    expect(['behind', 'near']).toContain(performance.outlook?.status)
-    const months = performance.months.length
-    const pace = performance.downloads / months
+    expect(performance).toMatchObject({ targetSource: 'projected_cutoff' })
+    expect(performance.outlook).toMatchObject({ provisional: true, status: 'behind' })
+    expect(performance.target).toBe(performance.outlook?.projectedCutoff?.mid)
+    // Needs more a month than its pace so far (the months begun, the current one in part).
+    const pace = performance.downloads / performance.months.length
     expect(performance.outlook?.neededPerMonth ?? 0).toBeGreaterThan(pace)
     const path = (performance.targetPath ?? []).map((m) => m.cumulative)
-    expect(
-      new Set(path.slice(months).map((c, i) => c - (path[months + i - 1] as number))).size,
-    ).toBeGreaterThan(1)
+    expect(new Set(path.map((c, i) => c - (i ? (path[i - 1] as number) : 0))).size).toBeGreaterThan(1)
+    expect(path.at(-1)).toBe(performance.target)
 
     const page = await newPage(browser)
-    await page.goto(`${product.url}/#/agency/${encodeURIComponent(outside.agencyId)}`)
+    await page.goto(product.url)
+    await page.getByLabel('บทบาท').selectOption('agency_exec')
+    const agencySelect = page.locator('select[name="agencyId"]')
+    await expect.poll(() => agencySelect.locator('option').count()).toBeGreaterThan(100)
+    await agencySelect.selectOption(outside.agencyId)
     await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
     const outlook = page.getByTestId('outlook')
     await outlook.waitFor()
-    expect(await outlook.getAttribute('data-status')).toBe(performance.outlook?.status)
+    expect(await outlook.getAttribute('data-status')).toBe('behind')
     const text = (await outlook.textContent()) ?? ''
+    expect(text).toContain('ตามหลังเกณฑ์รางวัล')
     expect(text).toContain(`อันดับ ${outside.rank.toLocaleString('th-TH')}`)
     expect(text).toContain(
       `คาดว่าเกณฑ์สิ้นปี ≈ ${performance.outlook?.projectedCutoff?.mid.toLocaleString('th-TH')}`,
     )
     expect(text).toContain(`ต้องได้ ~${performance.outlook?.neededPerMonth?.toLocaleString('th-TH')} ครั้ง/เดือน`)
+    // The target says where it comes from.
+    expect(
+      await page.getByTestId('headline-cards').locator('[data-card="targetPercent"]').textContent(),
+    ).toContain('ตามเกณฑ์รางวัลสิ้นปีที่คาดการณ์')
+
+    // What to do: the datasets nearest a certificate, the group's peers with its own row, a what-if.
+    const actions = await getJson<AgencyActionsResponse>(`/v1/agencies/${outside.agencyId}/actions`, dga)
+    const chances = page.getByTestId('certificate-chances')
+    await chances.waitFor()
+    const first = actions.certificate?.datasets[0]
+    if (first) {
+      const row = chances.locator(`tr[data-dataset-id="${first.datasetId}"]`)
+      expect(await row.textContent()).toContain(first.title.th)
+      if (first.url) expect(await row.getByRole('link').getAttribute('href')).toBe(first.url)
+    }
+    const own = page.getByTestId('group-peers').locator('tr.own')
+    expect(await own.getAttribute('data-agency-id')).toBe(outside.agencyId)
+    expect(await page.getByTestId('silent-datasets').textContent()).toContain(
+      `(${actions.noDownloads.total.toLocaleString('th-TH')})`,
+    )
+    const answer = page.getByTestId('what-if-answer')
+    // The form starts at what the year needs to reach the projected cut-off's middle.
+    expect(['above_mid', 'above_high']).toContain(await answer.getAttribute('data-verdict'))
+    await page.locator('input[name="what-if"]').fill('0')
+    // Adding nothing, a behind agency ends below the projected cut-off's middle.
+    await expect
+      .poll(async () => ['short', 'above_low'].includes((await answer.getAttribute('data-verdict')) ?? ''))
+      .toBe(true)
+    // Adding nothing ends at the projection (read a moment earlier: the clock runs on between the two reads).
+    const end = /สิ้นปีจะได้ประมาณ ([\d,]+)/.exec((await answer.textContent()) ?? '')?.[1] ?? ''
+    expect(Math.abs(Number(end.replaceAll(',', '')) - performance.projection)).toBeLessThanOrEqual(2)
   })
 
   it('lets a DGA official open an agency from the ranking, then the awards with 9 agency places', async () => {
@@ -164,7 +201,7 @@ describe('the dashboard in a real browser', () => {
     await firstAgency.click()
     await expect.poll(() => page.getByTestId('agency-name').textContent()).toBe(name)
 
-    await page.getByRole('link', { name: 'รางวัล' }).click()
+    await page.getByRole('link', { name: 'รางวัล', exact: true }).click()
     const plaque = page.locator('[data-category="agency-plaque"]')
     await plaque.waitFor()
     expect(await plaque.getByTestId('places').textContent()).toBe('9')

@@ -67,6 +67,8 @@ const CHANGES: Record<string, [path: string, init: () => Promise<RequestInit>, s
     () => json('dga_admin', 'PUT', { downloads: 5000 }),
     200,
   ],
+  // The target set just above.
+  'DELETE /v1/targets/:fy/:agencyId': ['/v1/targets/2566/agency-1', () => json('dga_admin', 'DELETE'), 204],
   'PUT /v1/awards/:fy/programme': [
     '/v1/awards/2566/programme',
     () =>
@@ -77,6 +79,17 @@ const CHANGES: Record<string, [path: string, init: () => Promise<RequestInit>, s
         ],
       }),
     200,
+  ],
+  'PUT /v1/awards/:fy/reviews/:subjectId': [
+    '/v1/awards/2566/reviews/agency-1',
+    () => json('dga_admin', 'PUT', { decision: 'discount', reason: 'spike', days: ['2022-11-02'] }),
+    200,
+  ],
+  // The decision recorded just above.
+  'DELETE /v1/awards/:fy/reviews/:subjectId': [
+    '/v1/awards/2566/reviews/agency-1',
+    () => json('dga_admin', 'DELETE'),
+    204,
   ],
   'POST /v1/catalog/sync': ['/v1/catalog/sync', () => json('dga_admin', 'POST'), 202],
   'POST /v1/reports/:month': ['/v1/reports/2022-11', () => json('dga_admin', 'POST'), 202],

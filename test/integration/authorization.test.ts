@@ -54,6 +54,7 @@ const TABLE: Record<string, Row> = {
   },
   'api GET /v1/audit': { path: '/v1/audit', expect: DGA_ONLY },
   'api GET /v1/runs': { path: '/v1/runs', expect: DGA_ONLY },
+  'api GET /v1/status': { path: '/v1/status', expect: DGA_ONLY },
   'api GET /v1/catalog/sync': { path: '/v1/catalog/sync', expect: DGA_ONLY },
   'api POST /v1/catalog/sync': { path: '/v1/catalog/sync', expect: DGA_ONLY },
   'api GET /v1/agencies/:agencyId/performance': {
@@ -64,11 +65,27 @@ const TABLE: Record<string, Row> = {
     path: '/v1/agencies/agency-1/integrity?fy=2566',
     expect: OWN_AGENCY,
   },
+  'api GET /v1/agencies/:agencyId/actions': {
+    path: '/v1/agencies/agency-1/actions?fy=2566',
+    expect: OWN_AGENCY,
+  },
   'api GET /v1/awards': { path: '/v1/awards?fy=2566', expect: SIGNED_IN },
+  'api GET /v1/fiscal-years': { path: '/v1/fiscal-years', expect: SIGNED_IN },
   'api GET /v1/awards/:fy/programme': { path: '/v1/awards/2566/programme', expect: SIGNED_IN },
   'api PUT /v1/awards/:fy/programme': {
     path: '/v1/awards/2566/programme',
     body: { categories: 'none' },
+    expect: DGA_ONLY,
+  },
+  'api GET /v1/awards/:fy/reviews': { path: '/v1/awards/2566/reviews', expect: DGA_ONLY },
+  'api PUT /v1/awards/:fy/reviews/:subjectId': {
+    path: '/v1/awards/2566/reviews/agency-1',
+    body: { decision: 'cleared' },
+    expect: DGA_ONLY,
+  },
+  // No decision is recorded there: DGA passes with 404.
+  'api DELETE /v1/awards/:fy/reviews/:subjectId': {
+    path: '/v1/awards/2566/reviews/agency-1',
     expect: DGA_ONLY,
   },
   'api GET /v1/targets/:fy': { path: '/v1/targets/2566', expect: DGA_ONLY },
@@ -77,6 +94,8 @@ const TABLE: Record<string, Row> = {
     body: { downloads: -1 },
     expect: DGA_ONLY,
   },
+  // No target is set there: DGA passes with 404, and an executive is refused before anything is looked up.
+  'api DELETE /v1/targets/:fy/:agencyId': { path: '/v1/targets/2566/agency-1', expect: DGA_ONLY },
   'api GET /v1/auth/config': { path: '/v1/auth/config', expect: PUBLIC },
   // Executives see and manage their own agencies' subscriptions only: the handler filters and checks the
   // scope of the body or of the stored subscription (test/integration/subscriptions.test.ts).

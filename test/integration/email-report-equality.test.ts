@@ -6,6 +6,7 @@ import { getReportFile, reportKey } from '../../functions/store/reports.js'
 import { createSubscription } from '../../functions/store/subscriptions.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { emptyPeriodCounts, type PeriodCounts } from '../../shared/counting/period-counts.js'
+import { OUTLOOK_STATUS, outlookSentence } from '../../shared/outlook-text.js'
 import type { ReportDocument } from '../../shared/reports/model.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { setEnv } from '../support/env.js'
@@ -147,6 +148,9 @@ describe.each(['2022-09', '2022-10', '2022-11', '2022-12'])('the emails of %s', 
     expect(verdict).toContain(
       target.awarded ? 'is within the award places' : 'is not within the award places',
     )
+    // The outlook in the dashboard's words, from the report's own outlook.
+    expect(figureOn(lines, 'Award outlook')).toBe(outlookSentence(target, 'en'))
+    expect(figureOn(lines, 'Award outlook')).toContain(OUTLOOK_STATUS[target.outlook?.status ?? 'behind'].en)
   })
 
   it('attaches the agency’s own PDF of this version to the reader who asked for it, and only to them', async () => {

@@ -11,6 +11,7 @@ import {
   type PeriodCounts,
   type SubjectCounts,
 } from '../../shared/counting/period-counts.js'
+import { outlookSentence } from '../../shared/outlook-text.js'
 import { bilingual, rankChangeWords } from '../../shared/reports/labels.js'
 import type { AwardList, ReportDocument } from '../../shared/reports/model.js'
 import { buildCatalog, storeCatalog, type TestCatalog } from '../fixtures/catalog.js'
@@ -250,6 +251,16 @@ describe('an agency’s PDF, as text', () => {
     expect(text).toContain('การดูดข้อมูลที่ไม่นับ (เดือนนี้) · Harvesting left out (month)')
   })
 
+  it('states the award outlook in the dashboard’s words, Thai and English', () => {
+    const target = doc.targets.find((t) => t.agencyId === uuid(1, 1))
+    const th = outlookSentence(target as NonNullable<typeof target>, 'th') as string
+    expect(th).toBeDefined()
+    expect(text).toContain('แนวโน้มรางวัล · Award outlook')
+    // Long lines wrap: compare without the spaces and line breaks the PDF puts between words.
+    const squeeze = (s: string) => s.replace(/\s+/g, '')
+    expect(squeeze(text)).toContain(squeeze(th))
+  })
+
   it('says the change of rank in words', () => {
     const year = doc.agencies.fiscalYearToDate.find((a) => a.agencyId === uuid(1, 1))
     expect(year?.rankChange).toBe(11)
@@ -340,8 +351,10 @@ describe('report.xlsx, as a spreadsheet reads it', () => {
 
   it('explains codes beside them and writes yes and no as people do', () => {
     const targets = sheet('Targets')
-    expect(column(targets, 'ที่มาของเป้าหมาย')).toContain('cutoff')
-    expect(column(targets, 'ที่มาของเป้าหมาย (คำอธิบาย)')).toContain('ตามเกณฑ์รางวัล / award cut-off')
+    expect(column(targets, 'ที่มาของเป้าหมาย')).toContain('projected_cutoff')
+    expect(column(targets, 'ที่มาของเป้าหมาย (คำอธิบาย)')).toContain(
+      'ตามเกณฑ์รางวัลสิ้นปีที่คาดการณ์ / projected year-end award cut-off',
+    )
     expect(column(targets, 'กลุ่ม')).toContain('provincial')
     expect(column(targets, 'ชื่อกลุ่ม')).toContain('จังหวัด / Provincial office')
     expect(new Set(column(targets, 'ได้รางวัล'))).toEqual(new Set(['ได้รับ / yes', 'ไม่ได้รับ / no']))

@@ -99,10 +99,10 @@ describe('GET /v1/rankings', () => {
     expect(body.period).toMatchObject({ fy: 2566, complete: true })
   })
 
-  it('gives the change of rank since the previous month', async () => {
+  it('gives the change of rank since the previous month, none to an agency tied at zero downloads', async () => {
     const { body } = await getJson<Ranking<AgencyRankingItem>>('/v1/rankings/agencies?month=2022-11')
     const change = Object.fromEntries(body.items.map((i) => [i.agencyId, i.rankChange]))
-    expect(change).toEqual({ 'agency-2': 1, 'agency-3': 0, 'agency-1': -2, 'agency-4': 0 })
+    expect(change).toEqual({ 'agency-2': 1, 'agency-3': 0, 'agency-1': -2, 'agency-4': null })
   })
 
   it('says a period in progress is not complete, with how far its data reaches', async () => {
@@ -254,7 +254,7 @@ describe('award standings, programmes and targets', () => {
     expect(body.categories[0]?.standings).toHaveLength(4)
   })
 
-  it('takes the agency target by default from the cut-off, and projects the year', async () => {
+  it('takes the agency target by default from the cut-off of a year that is over, and its projection', async () => {
     const { status, body } = await getJson<PerformanceResponse>('/v1/agencies/agency-4/performance?fy=2566')
     expect(status).toBe(200)
     expect(body).toMatchObject({
@@ -262,7 +262,7 @@ describe('award standings, programmes and targets', () => {
       rank: 4,
       cutoff: 120,
       target: 120,
-      targetSource: 'cutoff',
+      targetSource: 'projected_cutoff',
       targetPercent: 0,
       gapToCutoff: 120,
       projection: 0,
@@ -316,7 +316,7 @@ describe('award standings, programmes and targets', () => {
       detail: { downloads: 1000, previous: null },
     })
     const { body } = await getJson<PerformanceResponse>('/v1/agencies/agency-4/performance?fy=2566')
-    expect(body).toMatchObject({ target: 1000, targetSource: 'set', gapToCutoff: 120 })
+    expect(body).toMatchObject({ target: 1000, targetSource: 'dga', gapToCutoff: 120 })
   })
 
   it('uses the cut-off of the agency group when places are given per group', async () => {

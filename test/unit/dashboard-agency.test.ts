@@ -23,7 +23,7 @@ function performance(overrides: Partial<PerformanceResponse> = {}): PerformanceR
     downloads: 2000,
     uniqueDownloads: 1500,
     target: 24000,
-    targetSource: 'set',
+    targetSource: 'dga',
     targetPercent: 8.3,
     rank: 12,
     rankChange: 3,
@@ -44,18 +44,22 @@ describe('headline cards of an agency', () => {
     const cards = byId(headlineCards(performance(), 'th'))
     expect(Object.keys(cards)).toEqual(['downloads', 'targetPercent', 'rank', 'gap', 'projection', 'needed'])
     expect(cards.downloads).toMatchObject({ label: 'ดาวน์โหลดในปีงบประมาณนี้', value: '2,000' })
-    expect(cards.targetPercent).toMatchObject({ value: '8.3%', detail: 'เป้าหมาย 24,000', tone: 'warn' })
+    expect(cards.targetPercent).toMatchObject({
+      value: '8.3%',
+      detail: 'เป้าหมาย 24,000 (กำหนดโดย สพร.)',
+      tone: 'warn',
+    })
     expect(cards.rank).toMatchObject({ value: '12', detail: '▲3 เทียบกับเดือนก่อน', tone: 'good' })
     expect(cards.gap).toMatchObject({ value: '1,000', detail: 'เกณฑ์รางวัล 3,000', tone: 'warn' })
     expect(cards.projection).toMatchObject({ value: '12,500', detail: 'คาดว่าจะไม่ถึงเป้าหมาย', tone: 'warn' })
     expect(cards.needed).toMatchObject({ value: '2,000', detail: '11 เดือนที่เหลือ' })
   })
 
-  it('says in English when the agency is at the cut-off and has met a target that is the cut-off', () => {
+  it('says in English when the agency is at the cut-off and has met a target that is the projected cut-off', () => {
     const p = performance({
       downloads: 3200,
       target: 3000,
-      targetSource: 'cutoff',
+      targetSource: 'projected_cutoff',
       targetPercent: 106.7,
       gapToCutoff: 0,
       neededPerMonth: 0,
@@ -65,7 +69,7 @@ describe('headline cards of an agency', () => {
     const cards = byId(headlineCards(p, 'en'))
     expect(cards.targetPercent).toMatchObject({
       value: '106.7%',
-      detail: 'Target 3,000 (the award cut-off)',
+      detail: 'Target 3,000 (the projected year-end award cut-off)',
       tone: 'good',
     })
     expect(cards.gap).toMatchObject({
@@ -122,18 +126,28 @@ describe('the cumulative downloads chart', () => {
     expect(projectionSeries(performance({ months })).every((v) => v === null)).toBe(true)
   })
 
-  it('draws the target and the cut-off as flat lines, one line when the target is the cut-off', () => {
-    const apart = performanceChart(performance(), 'en').data.datasets
-    expect(apart.map((d) => d.label)).toEqual([
+  it('draws the target path, named by where the target comes from, and last year for comparison', () => {
+    const targetPath = Array.from({ length: 12 }, (_, i) => ({
+      month: `m${i}`,
+      cumulative: (i + 1) ** 2 * 100,
+    }))
+    const lastYear = Array.from({ length: 12 }, (_, i) => ({ month: `l${i}`, cumulative: (i + 1) * 150 }))
+    const chart = performanceChart(performance({ targetPath, lastYear }), 'en').data.datasets
+    expect(chart.map((d) => d.label)).toEqual([
       'Cumulative downloads',
       'Projection',
-      'Target (24,000)',
-      'Award cut-off (3,000)',
+      'Target (set by DGA) 24,000',
+      'Last fiscal year (1,800)',
     ])
-    expect(apart[2]?.data).toEqual(Array(12).fill(24000))
-    expect(apart[3]?.data).toEqual(Array(12).fill(3000))
+    expect(chart[2]?.data).toEqual(targetPath.map((m) => m.cumulative))
+    expect(chart[3]?.data).toEqual(lastYear.map((m) => m.cumulative))
 
-    const same = performanceChart(performance({ target: 3000, targetSource: 'cutoff' }), 'th').data.datasets
-    expect(same.map((d) => d.label)).toEqual(['ดาวน์โหลดสะสม', 'คาดการณ์', 'เป้าหมาย (ตามเกณฑ์รางวัล) 3,000'])
+    // No cut-off so far is drawn flat; a year without a last year has no comparison line.
+    const projected = performanceChart(performance({ targetSource: 'projected_cutoff', target: 3000 }), 'th')
+    expect(projected.data.datasets.map((d) => d.label)).toEqual([
+      'ดาวน์โหลดสะสม',
+      'คาดการณ์',
+      'เป้าหมาย (ตามเกณฑ์รางวัลสิ้นปีที่คาดการณ์) 3,000',
+    ])
   })
 })

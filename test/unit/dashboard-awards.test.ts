@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AwardCategoryView, AwardStandingView } from '../../shared/api.js'
 import type { LocalizedText } from '../../shared/catalog.js'
-import { awardRows, categoryTitle } from '../../web/src/pages/Awards/awardRows.js'
+import { translate } from '../../web/src/i18n/index.js'
+import { awardRows, categoryTitle, standingStatus } from '../../web/src/pages/Awards/awardRows.js'
 
 const standing = (rank: number, id: string, downloads: number, awarded: boolean, tied = false) =>
   ({
@@ -68,6 +69,36 @@ describe('award standings rows', () => {
     const none = { ...category, standings: [standing(1, 'a', 0, false), standing(1, 'b', 0, false)] }
     expect(awardRows(none, names, 'en').some((r) => r.firstBelowCutoff)).toBe(false)
   })
+
+  it("marks the executive's own rows, and puts their entries past the standings after a gap", () => {
+    const withOwn: AwardCategoryView = { ...category, own: [standing(65, 'z', 3, false)] }
+    const rows = awardRows(withOwn, names, 'en', ['d', 'z'])
+    expect(rows.map((r) => [r.key, r.rank, r.own, r.gapBefore])).toEqual([
+      ['a', 1, false, false],
+      ['b', 2, false, false],
+      ['c', 2, false, false],
+      ['d', 4, true, false],
+      ['e', 5, false, false],
+      ['z', 65, true, true],
+    ])
+  })
+
+  it('draws no gap when the executive is within the standings', () => {
+    expect(awardRows(category, names, 'en', ['a']).some((r) => r.gapBefore)).toBe(false)
+  })
+
+  it.each([
+    { awarded: true, provisional: true, th: 'อยู่ในอันดับที่ได้รางวัลขณะนี้', en: 'in an award place now' },
+    { awarded: false, provisional: true, th: 'ยังไม่อยู่ในอันดับที่ได้รางวัล', en: 'not in an award place now' },
+    { awarded: true, provisional: false, th: 'ได้รับรางวัล', en: 'Awarded' },
+    { awarded: false, provisional: false, th: 'ไม่ได้รับรางวัล', en: 'Not awarded' },
+  ])(
+    'says "$en" of an entry awarded=$awarded while provisional=$provisional',
+    ({ awarded, provisional, th, en }) => {
+      const key = standingStatus(awarded, provisional)
+      expect([translate('th', key), translate('en', key)]).toEqual([th, en])
+    },
+  )
 
   it.each([
     ['agency-plaque', 'th', 'โล่รางวัลหน่วยงาน'],

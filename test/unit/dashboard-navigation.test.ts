@@ -4,6 +4,7 @@ import { messages } from '../../web/src/i18n/index.js'
 import {
   agencyOfRoute,
   fiscalYearChoices,
+  fiscalYearsOffered,
   parseRoute,
   type Route,
   routeHash,
@@ -15,6 +16,7 @@ describe('dashboard routes', () => {
     ['#/rankings', { page: 'rankings' }],
     ['#/awards', { page: 'awards' }],
     ['#/subscriptions', { page: 'subscriptions' }],
+    ['#/settings', { page: 'settings' }],
     ['#/reports', { page: 'reports' }],
     ['#/agency', { page: 'agency' }],
     ['#/agency/6174ee0b-80e9', { page: 'agency', agencyId: '6174ee0b-80e9' }],
@@ -35,6 +37,7 @@ describe('dashboard routes', () => {
     { page: 'rankings' },
     { page: 'awards' },
     { page: 'subscriptions' },
+    { page: 'settings' },
     { page: 'reports' },
     { page: 'agency' },
     { page: 'agency', agencyId: 'x y/z' },
@@ -52,6 +55,31 @@ describe('dashboard routes', () => {
 
   it('offers the current fiscal year first, then earlier ones', () => {
     expect(fiscalYearChoices(2570, 3)).toEqual([2570, 2569, 2568])
+  })
+
+  it.each([
+    {
+      name: 'the current year and the years with data',
+      withData: [2570, 2568],
+      shown: 2570,
+      offered: [2570, 2568],
+    },
+    {
+      name: 'the current year without data of its own',
+      withData: [2569, 2567],
+      shown: 2570,
+      offered: [2570, 2569, 2567],
+    },
+    { name: 'nothing but the current year on an empty store', withData: [], shown: 2570, offered: [2570] },
+    {
+      name: 'the year shown, should it be neither',
+      withData: [2569],
+      shown: 2566,
+      offered: [2570, 2569, 2566],
+    },
+    { name: 'never a year after the current one', withData: [2571, 2570], shown: 2570, offered: [2570] },
+  ])('offers $name in the year picker', ({ withData, shown, offered }) => {
+    expect(fiscalYearsOffered(2570, withData, shown)).toEqual(offered)
   })
 })
 

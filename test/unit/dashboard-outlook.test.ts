@@ -12,7 +12,7 @@ const performance = (over: Partial<PerformanceResponse>): PerformanceResponse =>
   downloads: 294,
   uniqueDownloads: 200,
   target: 355,
-  targetSource: 'cutoff',
+  targetSource: 'projected_cutoff',
   targetPercent: 82.8,
   rank: 11,
   rankChange: 0,
@@ -80,12 +80,12 @@ describe('the outlook headline', () => {
       tone: 'act',
     },
     {
-      name: 'near the cut-off',
+      name: 'on pace, not in a place yet',
       p: performance({
         outlook: { status: 'near', provisional: true, projectedCutoff: null, neededPerMonth: null },
       }),
       lang: 'en' as const,
-      text: 'Near the award cut-off · rank 11 · 61 below the cut-off',
+      text: 'On pace for the award cut-off · rank 11 · 61 below the cut-off',
       tone: 'watch',
     },
   ])('$name', ({ p, lang, text, tone }) => {

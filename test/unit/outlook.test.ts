@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { outlookStatus, projectCutoff, shareByNow, targetPath, yearShape } from '../../shared/outlook.js'
+import {
+  outlookStatus,
+  pathByNow,
+  projectCutoff,
+  projectWithShape,
+  shareByNow,
+  targetPath,
+  wholeYears,
+  yearShape,
+} from '../../shared/outlook.js'
 
 const even = Array.from({ length: 12 }, () => 100)
 /** A seasonal year: quiet October–December, busy in the budget months (May–July). */
@@ -38,7 +47,16 @@ describe('the projected year-end cut-off, on synthetic years with known answers'
     // 9 places: the cut-off so far is the 9th, 20; around it ranks 7–11 (40, 30, 20, 10): median 25.
     const p = projectCutoff(field(10), 9, 2, [even])
     expect(p?.mid).toBe(150) // 25 / (2/12)
-    expect(p?.low).toBe(p?.mid) // one earlier year, the same shape: no spread
+    // One earlier year of the same shape: the range is ±10 % of the share of the year gone.
+    expect(p?.low).toBe(Math.round(25 / ((2 / 12) * 1.1)))
+    expect(p?.high).toBe(Math.round(25 / ((2 / 12) * 0.9)))
+  })
+
+  it('takes no shape from a year the product did not record whole (a month without downloads)', () => {
+    const started = [0, 0, ...seasonal.slice(2)]
+    expect(wholeYears([started, even])).toEqual([even])
+    expect(yearShape([started])).toEqual(yearShape([]))
+    expect(projectCutoff(field(10), 9, 2, [started])).toEqual(projectCutoff(field(10), 9, 2))
   })
 
   it('a seasonal year: two quiet months in, the projection is larger than an even year would say', () => {
@@ -90,36 +108,62 @@ describe('the projected year-end cut-off, on synthetic years with known answers'
 })
 
 describe('the target path', () => {
-  it('follows the year’s shape from where the agency stands, not a flat line, and ends at the target', () => {
-    const path = targetPath([100, 50], 1200, 2, yearShape([seasonal]))
-    expect(path.slice(0, 2)).toEqual([100, 150])
+  it('follows the year’s shape, not a flat line, and ends at the target', () => {
+    const path = targetPath(1200, yearShape([seasonal]))
+    expect(path).toHaveLength(12)
     expect(path.at(-1)).toBe(1200)
-    const steps = path.slice(2).map((c, i) => c - (path[i + 1] as number))
+    const steps = path.map((c, i) => c - (i === 0 ? 0 : (path[i - 1] as number)))
     // Busier months need more: May (the 8th month) more than January (the 4th).
-    expect(steps[5]).toBeGreaterThan(steps[1] as number)
+    expect(steps[7]).toBeGreaterThan(steps[3] as number)
     expect(new Set(steps).size).toBeGreaterThan(1)
   })
 
   it('an even year is a straight line to the target', () => {
-    const path = targetPath([], 1200, 0)
-    expect(path).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 100))
+    expect(targetPath(1200)).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 100))
   })
 
-  it('an agency already past its target keeps what it has', () => {
-    expect(targetPath([900, 900], 1000, 2).at(-1)).toBe(1800)
+  it.each([
+    { target: 1200, elapsed: 0, byNow: 0 },
+    { target: 1200, elapsed: 1.5, byNow: 150 },
+    { target: 1200, elapsed: 12, byNow: 1200 },
+    { target: 0, elapsed: 6, byNow: 0 },
+  ])('stands at $byNow of $target after $elapsed months of an even year', ({ target, elapsed, byNow }) => {
+    expect(pathByNow(target, yearShape([]), elapsed)).toBe(byNow)
   })
 })
 
-describe('the outlook status', () => {
-  const cut = { low: 800, mid: 1000, high: 1300 }
+describe('the projection at the year’s pace', () => {
   it.each([
-    { yearOver: false, awarded: true, projection: 500, projectedCutoff: cut, status: 'in_place' },
-    { yearOver: false, awarded: false, projection: 900, projectedCutoff: cut, status: 'near' },
-    { yearOver: false, awarded: false, projection: 799, projectedCutoff: cut, status: 'behind' },
-    { yearOver: false, awarded: false, projection: 10, projectedCutoff: undefined, status: 'behind' },
-    { yearOver: true, awarded: true, projection: 0, projectedCutoff: cut, status: 'awarded' },
-    { yearOver: true, awarded: false, projection: 5000, projectedCutoff: cut, status: 'not_awarded' },
-  ])('$status', ({ status, ...input }) => {
+    { name: 'an even year, two months in', downloads: 200, shape: [], elapsed: 2, projection: 1200 },
+    {
+      name: 'a seasonal year, two quiet months in',
+      downloads: 200,
+      shape: [seasonal],
+      elapsed: 2,
+      projection: 2200,
+    },
+    { name: 'the first hour counts as a day', downloads: 10, shape: [], elapsed: 0, projection: 3600 },
+    { name: 'a year that is over', downloads: 777, shape: [seasonal], elapsed: 12, projection: 777 },
+  ])('$name', ({ downloads, shape, elapsed, projection }) => {
+    expect(projectWithShape(downloads, yearShape(shape), elapsed)).toBe(projection)
+  })
+
+  it('a seasonal year with quiet first months projects more than an even year would', () => {
+    expect(projectWithShape(200, yearShape([seasonal]), 2)).toBeGreaterThan(
+      projectWithShape(200, yearShape([]), 2),
+    )
+  })
+})
+
+describe('the outlook status: judged against the path at today’s date', () => {
+  it.each([
+    { yearOver: false, awarded: true, downloads: 10, pathNow: 300, status: 'in_place' },
+    { yearOver: false, awarded: false, downloads: 300, pathNow: 300, status: 'near' },
+    { yearOver: false, awarded: false, downloads: 299, pathNow: 300, status: 'behind' },
+    { yearOver: false, awarded: false, downloads: 0, pathNow: 0, status: 'near' },
+    { yearOver: true, awarded: true, downloads: 0, pathNow: 1000, status: 'awarded' },
+    { yearOver: true, awarded: false, downloads: 5000, pathNow: 1000, status: 'not_awarded' },
+  ])('$status ($downloads against $pathNow)', ({ status, ...input }) => {
     expect(outlookStatus(input)).toBe(status)
   })
 })

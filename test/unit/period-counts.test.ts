@@ -143,18 +143,41 @@ describe('ranking with rank change', () => {
       ],
     },
     {
-      name: 'ids without counts rank with zero: tied first before, one falls when the other counts',
+      name: 'ids without counts rank with zero, and a tie at zero has no change, now or then',
       ids: ['a', 'z'],
       current: { a: 3 },
       previous: {},
       expected: [
-        ['a', 1, 0],
-        ['z', 2, -1],
+        ['a', 1, null],
+        ['z', 2, null],
+      ],
+    },
+    {
+      name: 'an entry that had no downloads then has no change; one that has none now has none either',
+      ids: ['a', 'b', 'c', 'd'],
+      current: { a: 5, b: 4 },
+      previous: { a: 2, b: 0, c: 7, d: 0 },
+      expected: [
+        ['a', 1, 1],
+        ['b', 2, null],
+        ['c', 3, null],
+        ['d', 3, null],
+      ],
+    },
+    {
+      name: 'without a comparable earlier standing, no entry has a change',
+      ids: ['a', 'b'],
+      current: { a: 5, b: 4 },
+      previous: undefined,
+      expected: [
+        ['a', 1, null],
+        ['b', 2, null],
       ],
     },
     { name: 'no ids', ids: [], current: { a: 3 }, previous: {}, expected: [] },
   ])('$name', ({ ids, current, previous, expected }) => {
-    const ranked = rankWithChange(ids, asCounts(current as Row), asCounts(previous as Row), (id) => id)
+    const before = previous === undefined ? undefined : asCounts(previous as Row)
+    const ranked = rankWithChange(ids, asCounts(current as Row), before, (id) => id)
     expect(ranked.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
   })
 })

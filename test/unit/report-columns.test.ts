@@ -57,7 +57,7 @@ const performance = (id: string, rank: number, downloads: number): PerformanceRe
   downloads,
   uniqueDownloads: downloads - 1,
   target: 1000 + downloads,
-  targetSource: 'set',
+  targetSource: 'dga',
   targetPercent: downloads / 10,
   rank,
   rankChange: 4,
@@ -281,7 +281,7 @@ describe('CSV files keep machine-readable headers', () => {
 
   it('agencies.csv still holds codes, not labels', () => {
     const [record] = csvRecords(table('agencies.csv')).filter((r) => r.agencyId === 'a')
-    expect(record).toMatchObject({ group: 'department', targetSource: 'set', awarded: 'yes' })
+    expect(record).toMatchObject({ group: 'department', targetSource: 'dga', awarded: 'yes' })
   })
 
   const doc = readFileSync(new URL('../../docs/report-files.md', import.meta.url), 'utf8')
@@ -343,7 +343,7 @@ describe('report.xlsx sheets, as people read them', () => {
     expect(targets.find((r) => r.agencyId === 'b')).toMatchObject({
       group: 'province',
       groupLabel: 'province',
-      targetSource: 'set',
+      targetSource: 'dga',
       targetSourceLabel: 'กำหนดโดย สพร. / set by DGA',
       awarded: 'ไม่ได้รับ / no',
     })

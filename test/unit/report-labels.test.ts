@@ -70,7 +70,7 @@ describe('codes beside their labels', () => {
   it.each([
     ['cutoff', 'ตามเกณฑ์รางวัล / award cut-off'],
     ['set', 'กำหนดโดย สพร. / set by DGA'],
-    ['projected_cutoff', 'ตามเกณฑ์รางวัลที่คาดการณ์ / projected award cut-off'],
+    ['projected_cutoff', 'ตามเกณฑ์รางวัลสิ้นปีที่คาดการณ์ / projected year-end award cut-off'],
     ['something-new', 'something-new'],
   ])('target source %s reads "%s"', (code, label) => {
     expect(bilingual(targetSourceLabel(code))).toBe(label)

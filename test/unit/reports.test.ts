@@ -159,7 +159,7 @@ describe('report model', () => {
     downloads,
     uniqueDownloads: downloads,
     target: 100,
-    targetSource: 'cutoff',
+    targetSource: 'projected_cutoff',
     targetPercent: downloads,
     rank: 1,
     rankChange: null,

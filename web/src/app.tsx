@@ -1,12 +1,15 @@
 import { CognitoLogin } from './components/CognitoLogin.js'
+import { CountingLagBanner } from './components/CountingLag.js'
 import { DevLogin } from './components/DevLogin.js'
 import { Nav } from './components/Nav.js'
 import { RunAlertBanner } from './components/RunAlert.js'
+import { SkipLink } from './components/SkipLink.js'
 import { t, toggleLocale } from './i18n/index.js'
 import { AgencyPage } from './pages/Agency/index.js'
 import { AwardsPage } from './pages/Awards/index.js'
 import { RankingsPage } from './pages/Rankings/index.js'
 import { ReportsPage } from './pages/Reports/index.js'
+import { SettingsPage } from './pages/Settings/index.js'
 import { SubscriptionsPage } from './pages/Subscriptions/index.js'
 import { authConfig, signOut } from './state/auth.js'
 import { isSignedIn, session } from './state/session.js'
@@ -16,6 +19,7 @@ import { type DashboardStore, StoreContext, useStore } from './state/store.js'
 export function App({ store }: { store: DashboardStore }) {
   return (
     <StoreContext.Provider value={store}>
+      <SkipLink />
       <header>
         <div>
           <h1>{t('title')}</h1>
@@ -34,7 +38,11 @@ export function App({ store }: { store: DashboardStore }) {
       </header>
       {isSignedIn.value && <Nav />}
       {isSignedIn.value && session.value?.role === 'dga_admin' && <RunAlertBanner />}
-      <main>{isSignedIn.value ? <Page /> : <SignIn />}</main>
+      {isSignedIn.value && session.value?.role === 'dga_admin' && <CountingLagBanner />}
+      {/* Focusable by the skip link only (tabIndex -1), not a stop of the Tab key. */}
+      <main id="main" tabIndex={-1}>
+        {isSignedIn.value ? <Page /> : <SignIn />}
+      </main>
     </StoreContext.Provider>
   )
 }
@@ -50,6 +58,8 @@ function Page() {
       return <SubscriptionsPage />
     case 'reports':
       return <ReportsPage />
+    case 'settings':
+      return <SettingsPage />
     default:
       return <RankingsPage />
   }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../auth/middleware.js'
 import { signedIn } from '../../auth/policy.js'
+import { agencyActions } from '../../read-model/actions.js'
 import { readVersions } from '../../read-model/cache.js'
 import { agencyIntegrity } from '../../read-model/integrity.js'
 import { agencyPerformance } from '../../read-model/performance.js'
@@ -17,4 +18,9 @@ agencies.get('/:agencyId/performance', signedIn({ agencyParam: 'agencyId' }), as
 agencies.get('/:agencyId/integrity', signedIn({ agencyParam: 'agencyId' }), async (c) => {
   const period = parsePeriod(c.req.query())
   return c.json(await agencyIntegrity(await readVersions(), c.req.param('agencyId'), period))
+})
+
+agencies.get('/:agencyId/actions', signedIn({ agencyParam: 'agencyId' }), async (c) => {
+  const fy = fyOrCurrent(c.req.query('fy'))
+  return c.json(await agencyActions(await readVersions(), c.req.param('agencyId'), fy))
 })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
-import type { ProgrammeResponse } from '../../../shared/api.js'
+import type { ProgrammeResponse, ProgrammeView } from '../../../shared/api.js'
 import type { AwardProgramme } from '../../../shared/awards.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
@@ -14,34 +14,43 @@ import { getAwardProgramme, putAwardProgramme } from '../../store/award-programm
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
 import { fyOrCurrent, parseFy } from '../period.js'
+import { reviews } from './reviews.js'
 
-const places = z.number().int().min(1).max(1000)
-const metric = z.enum(['downloads', 'uniqueDownloads'])
+const places = z
+  .number('must be a number')
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(1000, 'must be at most 1000')
+const metric = z.enum(['downloads', 'uniqueDownloads'], 'must be "downloads" or "uniqueDownloads"')
 const categoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'use 1–40 lowercase letters, digits and -')
 
 const programmeSchema = z
   .strictObject({
     categories: z
       .array(
-        z.discriminatedUnion('subject', [
-          z.strictObject({
-            id: categoryId,
-            subject: z.literal('agency'),
-            places,
-            metric: metric.optional(),
-            perGroup: z.record(z.string().min(1).max(100), places).optional(),
-          }),
-          z.strictObject({
-            id: categoryId,
-            subject: z.literal('dataset'),
-            places,
-            metric: metric.optional(),
-            maxPerAgency: places.optional(),
-          }),
-        ]),
+        z.discriminatedUnion(
+          'subject',
+          [
+            z.strictObject({
+              id: categoryId,
+              subject: z.literal('agency'),
+              places,
+              metric: metric.optional(),
+              perGroup: z.record(z.string().min(1, 'name a group').max(100), places).optional(),
+            }),
+            z.strictObject({
+              id: categoryId,
+              subject: z.literal('dataset'),
+              places,
+              metric: metric.optional(),
+              maxPerAgency: places.optional(),
+            }),
+          ],
+          'must be "agency" or "dataset"',
+        ),
       )
-      .min(1)
-      .max(10),
+      .min(1, 'give at least one category')
+      .max(10, 'give at most 10 categories'),
   })
   .superRefine((p, ctx) => {
     const ids = p.categories.map((c) => c.id)
@@ -62,8 +71,10 @@ const programmeSchema = z
     })
   })
 
-/** `/v1/awards`: award standings of a fiscal year, and (DGA) its programme. */
+/** `/v1/awards`: award standings of a fiscal year, (DGA) its programme and its integrity reviews. */
 export const awards = new Hono<AppEnv>()
+
+awards.route('/:fy/reviews', reviews)
 
 awards.get('/', signedIn(), async (c) => {
   const fy = fyOrCurrent(c.req.query('fy'))
@@ -73,7 +84,7 @@ awards.get('/', signedIn(), async (c) => {
 awards.get('/:fy/programme', signedIn(), async (c) => {
   const fy = parseFy(c.req.param('fy'), clock.now(), true)
   const { programme, stored } = await programmeOf(await readVersions(), fy)
-  return c.json({
+  return c.json<ProgrammeView>({
     fy,
     programme,
     source: stored ? 'set' : 'default',

@@ -1,4 +1,5 @@
 import type {
+  AgencyActionsResponse,
   AgencyRankingItem,
   ApiErrorBody,
   AuthConfig,
@@ -6,8 +7,11 @@ import type {
   DatasetRankingItem,
   DeliveriesResponse,
   DevSession,
+  FiscalYearsResponse,
   IntegrityResponse,
   PerformanceResponse,
+  ProgrammeResponse,
+  ProgrammeView,
   Ranking,
   RankingPage,
   ReportEntry,
@@ -15,10 +19,15 @@ import type {
   ReportsResponse,
   ReportUrlResponse,
   RunsResponse,
+  StatusResponse,
   SubscriptionResponse,
   SubscriptionsResponse,
+  TargetResponse,
+  TargetsResponse,
 } from '../../../shared/api.js'
+import type { AwardProgramme } from '../../../shared/awards.js'
 import type { LocalizedText } from '../../../shared/catalog.js'
+import type { ReviewDecision, ReviewsResponse, StoredReview } from '../../../shared/reviews.js'
 
 /** A ranking period: a Bangkok month (`2022-11`) or a Thai fiscal year in the Buddhist Era (`2566`). */
 export type Period = { month: string } | { fy: number }
@@ -134,6 +143,14 @@ export class ApiClient {
     )
   }
 
+  /** What an agency can act on: datasets near a certificate, datasets without downloads, group peers. */
+  agencyActions(agencyId: string, fy: number) {
+    return this.request<AgencyActionsResponse>(
+      'GET',
+      `/v1/agencies/${encodeURIComponent(agencyId)}/actions?${query({ fy })}`,
+    )
+  }
+
   /** What counting left out for an agency, and the warning signs of gaming. */
   agencyIntegrity(agencyId: string, period: Period) {
     return this.request<IntegrityResponse>(
@@ -142,9 +159,62 @@ export class ApiClient {
     )
   }
 
+  /** The current fiscal year and the recent ones with downloads: the years worth offering. */
+  fiscalYears() {
+    return this.request<FiscalYearsResponse>('GET', '/v1/fiscal-years')
+  }
+
   /** Award standings of a fiscal year: each category's places, cut-off and ties. */
   awards(fy: number) {
     return this.request<AwardsResponse>('GET', `/v1/awards?${query({ fy })}`)
+  }
+
+  /** The integrity review queue of a fiscal year: entries in or near award places with a warning (DGA). */
+  reviews(fy: number) {
+    return this.request<ReviewsResponse>('GET', `/v1/awards/${fy}/reviews`)
+  }
+
+  /** Records DGA's review decision on an entry (audited); a discount names the days to leave out. */
+  setReview(
+    fy: number,
+    subjectId: string,
+    body: { decision: ReviewDecision; reason: string; days?: string[] },
+  ) {
+    return this.request<StoredReview & { discounted?: number }>(
+      'PUT',
+      `/v1/awards/${fy}/reviews/${encodeURIComponent(subjectId)}`,
+      body,
+    )
+  }
+
+  /** Undoes a review decision: the entry goes back to its counted downloads (audited). */
+  removeReview(fy: number, subjectId: string) {
+    return this.request<void>('DELETE', `/v1/awards/${fy}/reviews/${encodeURIComponent(subjectId)}`)
+  }
+
+  /** The targets DGA set for a fiscal year (DGA); agencies not listed have the default target. */
+  targets(fy: number) {
+    return this.request<TargetsResponse>('GET', `/v1/targets/${fy}`)
+  }
+
+  /** Sets an agency's yearly download target (DGA, audited). */
+  setTarget(fy: number, agencyId: string, body: { downloads: number }) {
+    return this.request<TargetResponse>('PUT', `/v1/targets/${fy}/${encodeURIComponent(agencyId)}`, body)
+  }
+
+  /** Removes the target DGA set for an agency, which goes back to the default target (DGA, audited). */
+  removeTarget(fy: number, agencyId: string) {
+    return this.request<void>('DELETE', `/v1/targets/${fy}/${encodeURIComponent(agencyId)}`)
+  }
+
+  /** The award programme of a fiscal year: the one DGA set, or the default. */
+  programme(fy: number) {
+    return this.request<ProgrammeView>('GET', `/v1/awards/${fy}/programme`)
+  }
+
+  /** Sets the award categories of a fiscal year (DGA, audited); its counting rules stay as they are. */
+  setProgramme(fy: number, programme: Pick<AwardProgramme, 'categories'>) {
+    return this.request<ProgrammeResponse>('PUT', `/v1/awards/${fy}/programme`, programme)
   }
 
   /** The report email subscriptions the caller manages (DGA: all; an executive: their agencies'). */
@@ -169,6 +239,11 @@ export class ApiClient {
   /** The run history of the monthly pipeline and the catalog sync, and the alert about last month (DGA). */
   runs() {
     return this.request<RunsResponse>('GET', '/v1/runs')
+  }
+
+  /** How far counting is behind what was acknowledged (DGA). */
+  status() {
+    return this.request<StatusResponse>('GET', '/v1/status')
   }
 
   /** Every report version the caller may see (an executive: their agencies' files only). */

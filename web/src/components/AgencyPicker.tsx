@@ -4,8 +4,17 @@ import { locale, t } from '../i18n/index.js'
 import { agencyChoices } from '../pages/Agency/integrity.js'
 import { useStore } from '../state/store.js'
 
-/** A DGA official's choice of any agency, from the fiscal year's agency ranking, in Thai collation order. */
-export function AgencyPicker({ agencyId }: { agencyId?: string | undefined }) {
+/**
+ * A DGA official's choice of any agency, from the fiscal year's agency ranking, in Thai collation order. It opens
+ * the agency's page, unless `onPick` takes the choice (a form's field).
+ */
+export function AgencyPicker({
+  agencyId,
+  onPick,
+}: {
+  agencyId?: string | undefined
+  onPick?: ((agencyId: string) => void) | undefined
+}) {
   const { api, fy, navigate } = useStore()
   const year = fy.value
   const lang = locale.value
@@ -20,7 +29,8 @@ export function AgencyPicker({ agencyId }: { agencyId?: string | undefined }) {
         disabled={!ranking.data}
         onChange={(e) => {
           const next = e.currentTarget.value
-          if (next) navigate({ page: 'agency', agencyId: next })
+          if (next && onPick) onPick(next)
+          else if (next) navigate({ page: 'agency', agencyId: next })
         }}
       >
         <option value="" disabled>

@@ -2,7 +2,10 @@ import { t } from '../i18n/index.js'
 import { routeHash } from '../state/navigation.js'
 import { useStore } from '../state/store.js'
 
-/** The pages of the dashboard: rankings, awards, the reader's agency (or the one viewed), email subscriptions. */
+/**
+ * The pages of the dashboard: rankings, awards, the reader's agency (or the one viewed), email subscriptions,
+ * and for DGA the targets and award programme.
+ */
 export function Nav() {
   const { route, session } = useStore()
   const page = route.value.page
@@ -18,6 +21,10 @@ export function Nav() {
     },
     { page: 'reports', href: routeHash({ page: 'reports' }), label: t('navReports') },
     { page: 'subscriptions', href: routeHash({ page: 'subscriptions' }), label: t('navSubscriptions') },
+    // Targets and the award programme are DGA's to set: the page is not offered to anyone else.
+    ...(session.value?.role === 'dga_admin'
+      ? [{ page: 'settings', href: routeHash({ page: 'settings' }), label: t('navSettings') }]
+      : []),
   ]
   return (
     <nav class="pages" aria-label={t('title')}>

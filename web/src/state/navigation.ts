@@ -6,11 +6,12 @@ export type Route =
   | { page: 'awards' }
   | { page: 'reports'; open?: ReportLink }
   | { page: 'subscriptions' }
+  | { page: 'settings' }
   | { page: 'agency'; agencyId?: string }
 
 /**
  * The route a location hash names: `#/awards`, `#/reports[/<month>/<version>/<file>]`, `#/subscriptions`,
- * `#/agency/<agencyId>`; anything else is the rankings.
+ * `#/settings` (DGA's targets and award programme), `#/agency/<agencyId>`; anything else is the rankings.
  */
 export function parseRoute(hash: string): Route {
   const [page, id, ...rest] = hash.replace(/^#\/?/, '').split('/')
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     return open ? { page: 'reports', open } : { page: 'reports' }
   }
   if (page === 'subscriptions') return { page: 'subscriptions' }
+  if (page === 'settings') return { page: 'settings' }
   if (page === 'agency') {
     const agencyId = id ? decodeURIComponent(id) : undefined
     return agencyId ? { page: 'agency', agencyId } : { page: 'agency' }
@@ -42,6 +44,15 @@ export function routeHash(route: Route): string {
 export function agencyOfRoute(route: Route, ownAgencyIds: readonly string[]): string | undefined {
   if (route.page !== 'agency') return undefined
   return route.agencyId ?? ownAgencyIds[0]
+}
+
+/**
+ * The fiscal years the year picker offers, newest first: the current one and those with data (never a later
+ * one), and the year shown should it be neither, so the picker always names it.
+ */
+export function fiscalYearsOffered(currentFy: number, withData: readonly number[], shown: number): number[] {
+  const years = new Set([currentFy, shown, ...withData.filter((fy) => fy <= currentFy)])
+  return [...years].sort((a, b) => b - a)
 }
 
 /** The fiscal years offered for selection: the current one first, then the `count - 1` before it. */

@@ -15,6 +15,15 @@ export interface HeadlineCard {
   tone: Tone
 }
 
+/** What says where a target comes from; report files older than the outlook say `set` or `cutoff`. */
+export function targetSourceKey(source: string): MessageKey {
+  return source === 'dga' || source === 'set'
+    ? 'targetIsDga'
+    : source === 'cutoff'
+      ? 'targetIsCutoff'
+      : 'targetIsProjected'
+}
+
 /** The six headline cards of an agency's fiscal year, in the reader's language. */
 export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCard[] {
   const m = (key: MessageKey) => translate(lang, key)
@@ -32,7 +41,7 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
       id: 'targetPercent',
       label: m('ofTarget'),
       value: formatPercent(p.targetPercent, lang),
-      detail: `${m('target')} ${n(p.target)}${p.targetSource === 'cutoff' ? ` (${m('targetIsCutoff')})` : ''}`,
+      detail: `${m('target')} ${n(p.target)} (${m(targetSourceKey(p.targetSource))})`,
       tone: metTarget ? 'good' : 'warn',
     },
     {

@@ -10,6 +10,7 @@ import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/fo
 import { locale, t } from '../../i18n/index.js'
 import { agencyOfRoute, routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
+import { ActionsSection } from './ActionsSection.js'
 import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
 import { outlookHeadline } from './outlook.js'
@@ -90,6 +91,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
           </h3>
           <Chart config={chart} label={t('cumulativeChart')} tall />
           <TopDatasets agencyId={agencyId} fy={year} />
+          <ActionsSection agencyId={agencyId} performance={p} />
         </>
       )}
       <IntegritySection agencyId={agencyId} fy={year} />

@@ -3,6 +3,7 @@ import type { PerformanceResponse } from '../../../../shared/api.js'
 import { type Locale, monthsOfFiscalYear } from '../../../../shared/time.js'
 import { formatNumber } from '../../i18n/format.js'
 import { translate } from '../../i18n/index.js'
+import { targetSourceKey } from './headlineCards.js'
 
 const SHORT_MONTHS: Record<Locale, string[]> = {
   th: ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'],
@@ -15,7 +16,7 @@ export function shortMonthLabel(month: string, lang: Locale): string {
   return `${SHORT_MONTHS[lang][m - 1]} ${lang === 'th' ? y + 543 : y}`
 }
 
-export const COLORS = { cumulative: '#1f5fa8', projection: '#1f5fa8', target: '#c77700', cutoff: '#a4161a' }
+export const COLORS = { cumulative: '#1f5fa8', projection: '#1f5fa8', target: '#c77700', lastYear: '#8a8f98' }
 
 /** One value per month of the fiscal year: cumulative downloads for months begun, null after. */
 export function cumulativeSeries(p: PerformanceResponse): (number | null)[] {
@@ -37,11 +38,14 @@ export function projectionSeries(p: PerformanceResponse): (number | null)[] {
   return series
 }
 
-/** The line chart of an agency's fiscal year: cumulative downloads and projection against target and cut-off. */
+/**
+ * The line chart of an agency's fiscal year: cumulative downloads and projection against the target path (the
+ * cumulative downloads the target needs by each month, following the year's shape), and last fiscal year's
+ * cumulative downloads for comparison. The cut-off so far is not drawn: on a cumulative chart a flat line at
+ * today's cut-off reads as a target it is not.
+ */
 export function performanceChart(p: PerformanceResponse, lang: Locale): ChartConfiguration<'line'> {
   const flat = (value: number) => Array.from({ length: 12 }, () => value)
-  // A target that is the cut-off is one line, not two drawn on top of each other.
-  const targetIsCutoff = p.targetSource === 'cutoff' && p.cutoff === p.target
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     {
       label: translate(lang, 'cumulative'),
@@ -61,10 +65,8 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       pointRadius: 0,
     },
     {
-      label: targetIsCutoff
-        ? `${translate(lang, 'target')} (${translate(lang, 'targetIsCutoff')}) ${formatNumber(p.target, lang)}`
-        : `${translate(lang, 'target')} (${formatNumber(p.target, lang)})`,
-      // The cumulative downloads the target needs by each month, following the year's shape (flat without one).
+      label: `${translate(lang, 'target')} (${translate(lang, targetSourceKey(p.targetSource))}) ${formatNumber(p.target, lang)}`,
+      // Flat only for an answer without a path (an older server).
       data: p.targetPath ? p.targetPath.map((m) => m.cumulative) : flat(p.target),
       borderColor: COLORS.target,
       backgroundColor: COLORS.target,
@@ -72,12 +74,12 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       pointRadius: 0,
     },
   ]
-  if (p.cutoff !== null && !targetIsCutoff) {
+  if (p.lastYear?.some((m) => m.cumulative > 0)) {
     datasets.push({
-      label: `${translate(lang, 'cutoff')} (${formatNumber(p.cutoff, lang)})`,
-      data: flat(p.cutoff),
-      borderColor: COLORS.cutoff,
-      backgroundColor: COLORS.cutoff,
+      label: `${translate(lang, 'lastYear')} (${formatNumber(p.lastYear.at(-1)?.cumulative ?? 0, lang)})`,
+      data: p.lastYear.map((m) => m.cumulative),
+      borderColor: COLORS.lastYear,
+      backgroundColor: COLORS.lastYear,
       borderDash: [2, 3],
       borderWidth: 2,
       pointRadius: 0,

@@ -1,7 +1,10 @@
 import { useMemo, useState } from 'preact/hooks'
-import { bangkokMonth, monthLabel } from '../../../../shared/time.js'
+import type { AgencyRankingItem } from '../../../../shared/api.js'
+import { landingPeriod } from '../../../../shared/ranking-periods.js'
+import { addMonths, bangkokMonth, fiscalYearLabel, monthLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
 import { Chart } from '../../components/Chart.js'
+import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
 import { MonthPicker } from '../../components/MonthPicker.js'
 import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
@@ -9,21 +12,35 @@ import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
 import { routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
+import { ownItems, rankChangeNote, rankText } from './rankingView.js'
 
-/** The national agency ranking for one month, with the top ten as a chart. */
+type View = 'fy' | 'month'
+
+/**
+ * The national agency ranking of a fiscal year to date or of one month, with the top ten as a chart. It opens
+ * on the fiscal year to date (the last complete month while the year is in its first month); an executive's
+ * own agencies are highlighted and named above the table.
+ */
 export function RankingsPage() {
-  const { api, session } = useStore()
-  const [month, setMonth] = useState(bangkokMonth(now()))
-  const state = useApi(() => api.agencyRanking({ month }), [month])
+  const { api, session, fy } = useStore()
+  const [landing] = useState(() => landingPeriod(now()))
+  const [view, setView] = useState<View>('fy' in landing ? 'fy' : 'month')
+  // The month view starts on the last complete month: a month of a few days ranks mostly ties.
+  const [month, setMonth] = useState('month' in landing ? landing.month : addMonths(bangkokMonth(now()), -1))
+  const year = fy.value
+  const state = useApi(
+    () => api.agencyRanking(view === 'fy' ? { fy: year } : { month }),
+    [view, view === 'fy' ? year : month],
+  )
   const ranking = state.data
 
   const lang = locale.value
   const number = (n: number) => formatNumber(n, lang)
+  const own = session.value?.role === 'agency_exec' ? session.value.agencyIds : []
   // A DGA official may open any agency; an executive only their own (the API says 403 to the others).
-  const canOpen = (agencyId: string) =>
-    session.value?.role === 'dga_admin' || (session.value?.agencyIds ?? []).includes(agencyId)
+  const canOpen = (agencyId: string) => session.value?.role === 'dga_admin' || own.includes(agencyId)
   const chart = useMemo(() => {
-    const top = ranking?.items.slice(0, 10) ?? []
+    const top = ranking?.items.filter((i) => i.downloads > 0).slice(0, 10) ?? []
     return {
       type: 'bar' as const,
       data: {
@@ -38,24 +55,60 @@ export function RankingsPage() {
       },
     }
   }, [ranking, lang])
+  const note = ranking ? rankChangeNote(ranking.period, lang) : undefined
+  const empty = ranking?.items.every((i) => i.downloads === 0) ?? false
+  const title =
+    view === 'fy' ? `${fiscalYearLabel(year, lang)} (${t('rankingToDate')})` : monthLabel(month, lang)
 
   return (
     <section>
       <div class="toolbar">
         <h2>
-          {t('agencyRanking')} · {monthLabel(month, lang)}
+          {t('agencyRanking')} · {title}
         </h2>
-        <MonthPicker name="month" value={month} onChange={setMonth} />
+        <div class="controls">
+          <fieldset class="segmented" data-testid="ranking-view">
+            <legend class="visually-hidden">{t('rankingViewPeriod')}</legend>
+            <button type="button" class="segment" aria-pressed={view === 'fy'} onClick={() => setView('fy')}>
+              {t('rankingViewYear')}
+            </button>
+            <button
+              type="button"
+              class="segment"
+              aria-pressed={view === 'month'}
+              onClick={() => setView('month')}
+            >
+              {t('rankingViewMonth')}
+            </button>
+          </fieldset>
+          {view === 'fy' ? (
+            <FiscalYearSelect />
+          ) : (
+            <MonthPicker name="month" value={month} onChange={setMonth} />
+          )}
+        </div>
       </div>
       <LoadState loading={state.loading} error={state.error} retry={state.retry} />
       {ranking && !ranking.period.complete && (
         <p class="note">
-          {t('incomplete')} {formatBangkokTime(ranking.period.dataUpTo, lang)}
+          {view === 'fy' ? t('yearInProgress') : t('incomplete')}{' '}
+          {formatBangkokTime(ranking.period.dataUpTo, lang)}
+        </p>
+      )}
+      {ranking && own.length > 0 && <OwnStanding items={ownItems(ranking.items, own)} />}
+      {ranking && empty && (
+        <p class="note" data-testid="ranking-empty">
+          {t('rankingNoData')}
         </p>
       )}
       {ranking && (
         <>
-          <Chart config={chart} label={t('top10')} />
+          {!empty && <Chart config={chart} label={t('top10')} />}
+          {note && (
+            <p class="secondary" data-testid="rank-change-note" data-comparable={String(note.comparable)}>
+              {note.text}
+            </p>
+          )}
           <table class="ranking" data-testid="agency-ranking">
             <thead>
               <tr>
@@ -64,31 +117,57 @@ export function RankingsPage() {
                 <th class="num">{t('downloads')}</th>
                 <th class="num">{t('unique')}</th>
                 <th class="num">{t('machine')}</th>
-                <th class="num">{t('change')}</th>
+                {note?.comparable && <th class="num">{t('change')}</th>}
               </tr>
             </thead>
             <tbody>
-              {ranking.items.map((item) => (
-                <tr key={item.agencyId} data-agency-id={item.agencyId}>
-                  <td>{item.rank}</td>
-                  <td>
-                    {canOpen(item.agencyId) ? (
-                      <a href={routeHash({ page: 'agency', agencyId: item.agencyId })}>{item.name[lang]}</a>
-                    ) : (
-                      item.name[lang]
-                    )}
-                    <div class="secondary">{item.name[lang === 'th' ? 'en' : 'th']}</div>
-                  </td>
-                  <td class="num">{number(item.downloads)}</td>
-                  <td class="num">{number(item.uniqueDownloads)}</td>
-                  <td class="num">{number(item.machineDownloads)}</td>
-                  <td class="num">{formatRankChange(item.rankChange)}</td>
-                </tr>
-              ))}
+              {ranking.items.map((item) => {
+                const mine = own.includes(item.agencyId)
+                return (
+                  <tr
+                    key={item.agencyId}
+                    data-agency-id={item.agencyId}
+                    data-own={mine ? 'true' : undefined}
+                    data-zero={item.downloads === 0 ? 'true' : undefined}
+                    class={mine ? 'own' : undefined}
+                  >
+                    <td class={item.downloads === 0 ? 'secondary' : undefined}>{rankText(item, lang)}</td>
+                    <td>
+                      {canOpen(item.agencyId) ? (
+                        <a href={routeHash({ page: 'agency', agencyId: item.agencyId })}>{item.name[lang]}</a>
+                      ) : (
+                        item.name[lang]
+                      )}
+                      {mine && <span class="badge own">{t('awardsYours')}</span>}
+                      <div class="secondary">{item.name[lang === 'th' ? 'en' : 'th']}</div>
+                    </td>
+                    <td class="num">{number(item.downloads)}</td>
+                    <td class="num">{number(item.uniqueDownloads)}</td>
+                    <td class="num">{number(item.machineDownloads)}</td>
+                    {note?.comparable && <td class="num">{formatRankChange(item.rankChange)}</td>}
+                  </tr>
+                )
+              })}
             </tbody>
           </table>
         </>
       )}
     </section>
+  )
+}
+
+/** The executive's own agencies in this ranking, named above the table so they need no scrolling to find. */
+function OwnStanding({ items }: { items: AgencyRankingItem[] }) {
+  const lang = locale.value
+  return (
+    <ul class="own-standing" data-testid="own-standing">
+      {items.map((item) => (
+        <li key={item.agencyId}>
+          <strong>{t('rankingYourAgency')}</strong> {item.name[lang]} ·{' '}
+          {item.downloads > 0 ? `${t('rank')} ${formatNumber(item.rank, lang)}` : t('rankingNoDownloadsYet')}{' '}
+          · {formatNumber(item.downloads, lang)} {t('downloads')}
+        </li>
+      ))}
+    </ul>
   )
 }
