@@ -6,13 +6,51 @@
  * clients 10,000); the raw events go to the embedded store in the same process. Prints RSS and heap before,
  * between and after (and after another 100,000 unknown ids, to show where the bounded caches level off), each after
  * a full collection of the main thread. `npm run bench -- rss` (`BENCH_DISTINCT` overrides 100,000).
+ *
+ * `BENCH_STORE=process` runs dynalite in a process of its own instead (the runtime then starts no embedded store),
+ * and prints that process's RSS beside the runtime's: where the memory of stored data lives.
  */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
 import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { spawnBenchServer } from './lib/spawn-server.js'
 
 const DISTINCT = Number(process.env.BENCH_DISTINCT ?? 100_000)
 const CONNECTIONS = 32
 process.env.BENCH_NODE_ARGS = `${process.env.BENCH_NODE_ARGS ?? ''} --expose-gc`
+
+/** dynalite on disk in a process of its own; resolves once it listens. */
+async function startStoreProcess(): Promise<{ child: ChildProcess; endpoint: string }> {
+  const path = await mkdtemp(join(tmpdir(), 'ogd-bench-store-'))
+  const script = `import dynalite from 'dynalite'
+const server = dynalite({ path: ${JSON.stringify(path)}, createTableMs: 0, deleteTableMs: 0 })
+server.listen(0, '127.0.0.1', () => console.log(server.address().port))`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout?.once('data', (d) => resolve(String(d).trim()))
+    child.once('exit', (code) => reject(new Error(`the store process exited (${code})`)))
+  })
+  return { child, endpoint: `http://127.0.0.1:${port}` }
+}
+
+/** A process's resident set in bytes (Linux). */
+function rssOf(pid: number | undefined): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m)
+  return line ? Number(line[1]) * 1024 : Number.NaN
+}
+
+const store = process.env.BENCH_STORE === 'process' ? await startStoreProcess() : undefined
+if (store) {
+  process.env.BENCH_DYNAMODB_ENDPOINT = store.endpoint
+  process.env.AWS_ACCESS_KEY_ID ??= 'bench'
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'bench'
+  process.env.AWS_REGION ??= 'ap-southeast-1'
+}
 const server = await spawnBenchServer()
 const target = new URL(server.url)
 
@@ -68,9 +106,10 @@ async function memory(label: string) {
   const { memory: m } = (await (await fetch(`${server.controlUrl}/memory`)).json()) as {
     memory: NodeJS.MemoryUsage
   }
+  const storeRss = store ? `; the store's process: RSS ${mb(rssOf(store.child.pid))}` : ''
   console.log(
     `${label}: RSS ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)} ` +
-      `(array buffers ${mb(m.arrayBuffers)})`,
+      `(array buffers ${mb(m.arrayBuffers)})${storeRss}`,
   )
   return m
 }
@@ -95,4 +134,5 @@ try {
   )
 } finally {
   await server.stop()
+  store?.child.kill()
 }

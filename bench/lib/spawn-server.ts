@@ -24,7 +24,8 @@ export async function spawnBenchServer(): Promise<BenchServer> {
       env: {
         ...process.env,
         INGEST_API_KEYS: '',
-        DYNAMODB_ENDPOINT: '',
+        // Empty: the runtime starts its embedded store, as npm start does; a benchmark may point it elsewhere.
+        DYNAMODB_ENDPOINT: process.env.BENCH_DYNAMODB_ENDPOINT ?? '',
         S3_ENDPOINT: '',
         RATE_LIMIT_DOWNLOADS_PER_MINUTE: '100000000',
         RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE: '100000000',
