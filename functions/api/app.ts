@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { HealthResponse } from '../../shared/api.js'
-import { maxBody, requestTimeout } from '../auth/limits.js'
+import { maxBody, requestTimeout, writesCommit } from '../auth/limits.js'
 import { type AppEnv, authenticate } from '../auth/middleware.js'
 import { allow } from '../auth/policy.js'
 import { securityHeaders } from '../auth/security-headers.js'
@@ -59,6 +59,7 @@ export function createApiApp(deps: ApiDeps = {}) {
     }),
     maxBody(MAX_API_BODY_BYTES),
     authenticate(),
+    writesCommit(),
   )
   // Public and cheap: liveness, and one coarse word on counting (the detail is DGA's, at /v1/status).
   app.get('/healthz', allow({ access: 'public' }), (c) =>

@@ -24,6 +24,20 @@ export function committing(c: Context): void {
   committed.add(c)
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Marks every write (any method but GET, HEAD, OPTIONS) as `committing` once it has passed the middleware before
+ * this one (authentication, body size): its outcome is waited for, never cut off by a 503, because "try again"
+ * after a stored change makes the retry a second change (a second audit entry, a second email). Reads keep the 503.
+ */
+export function writesCommit(): MiddlewareHandler {
+  return async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method)) committing(c)
+    await next()
+  }
+}
+
 /**
  * 503 when a request takes longer than `ms`: the caller gets an answer before the gateway or Lambda
  * cuts it off, and a slow store cannot hold connections open for long. A request that has begun writing

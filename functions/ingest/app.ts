@@ -37,6 +37,8 @@ export interface IngestDeps {
   journal?: Journal
   /** Told the days that received new events (the local runtime schedules a rollup). */
   onRecorded?: OnRecorded
+  /** The rate limits' clock, in ms: real time (`Date.now`); a test holds it still to check what a flood changes. */
+  rateLimitNow?: () => number
 }
 
 /** The ingest function: download redirects and event batches from the portal and importers. */
@@ -51,10 +53,12 @@ export function createIngestApp(deps: IngestDeps = {}) {
   const downloadLimit = rateLimit({
     budget: () => perMinute(config().rateLimits.downloadsPerMinute),
     clientKey: (c) => requestClient(c).ip,
+    ...(deps.rateLimitNow ? { now: deps.rateLimitNow } : {}),
   })
   const eventLimit = rateLimit({
     budget: () => perMinute(config().rateLimits.eventRequestsPerMinute),
     clientKey: (c) => c.req.header('x-api-key') ?? requestClient(c).ip,
+    ...(deps.rateLimitNow ? { now: deps.rateLimitNow } : {}),
   })
 
   app.get('/d/:resourceId', allow({ access: 'public' }), downloadLimit, async (c) => {

@@ -453,11 +453,20 @@ async function devToken(role: 'dga_admin' | 'agency_exec', agencyIds?: string[])
   return ((await res.json()) as { token: string }).token
 }
 
-/** A signed-in read of the API, as the typed shape it answers. */
+/**
+ * A signed-in read of the API, as the typed shape it answers. A busy server's 503 ("try again") is read again, as
+ * the dashboard does; anything else must be a 200.
+ */
 async function getJson<T>(path: string, token: string): Promise<T> {
-  const res = await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
-  expect(res.status).toBe(200)
-  return (await res.json()) as T
+  let res: Response | undefined
+  await expect
+    .poll(async () => {
+      res = await fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
+      return res.status
+    })
+    .not.toBe(503)
+  expect(res?.status).toBe(200)
+  return (await (res as Response).json()) as T
 }
 
 /** The fiscal year (Buddhist Era) the dashboard opens on. */
