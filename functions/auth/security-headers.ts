@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { config } from '../config.js'
 
 /**
@@ -48,6 +48,9 @@ export function redirectResponse(location: string, extra: Record<string, string>
   return res
 }
 
+/** Requests an outer `securityHeaders` is dealing with. */
+const handling = new WeakSet<Context>()
+
 /**
  * Security headers on every response, errors included. An HTML document (the dashboard) gets the
  * dashboard's policy, anything else (JSON, redirects, scripts, styles) the strict one; the choice depends
@@ -56,6 +59,9 @@ export function redirectResponse(location: string, extra: Record<string, string>
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
+    // Nested apps each bring this middleware: the outermost deals with the response, the others only pass.
+    if (handling.has(c)) return next()
+    handling.add(c)
     await next()
     if (secured.has(c.res)) return
     const html = c.res.headers.get('content-type')?.startsWith('text/html') ?? false

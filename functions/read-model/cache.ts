@@ -8,9 +8,39 @@ import { getVersions } from '../store/versions.js'
  * of count items, far too many to reread per request, and they change only when a rollup runs.
  */
 
-/** Entries kept, least recently used dropped first: a national period's dataset counts take a few MB. */
-const MAX_ENTRIES = 48
-const memo = new Map<string, { stamp: string; value: Promise<unknown> }>()
+/**
+ * What the cache keeps, least recently used dropped first: at most this many entries, and at most this many
+ * counted items in all (a national period's dataset counts, tens of thousands of items, take a few MB; a
+ * ranking, an award standing or a target list weighs what it lists). A September report's working set (the
+ * year's months, the year before for comparison, three earlier years' shape) fits with room.
+ */
+const MAX_ENTRIES = 256
+const MAX_WEIGHT = 1_500_000
+const memo = new Map<string, { stamp: string; value: Promise<unknown>; weight: number }>()
+let weight = 0
+
+/** How many items a cached value holds: a map's or list's size (a ranking's `items`), otherwise 1. */
+function weigh(value: unknown): number {
+  if (value instanceof Map || value instanceof Set) return Math.max(1, value.size)
+  if (Array.isArray(value)) return Math.max(1, value.length)
+  const items = (value as { items?: unknown } | null)?.items
+  return Array.isArray(items) ? Math.max(1, items.length) : 1
+}
+
+function forget(key: string): void {
+  const entry = memo.get(key)
+  if (!entry) return
+  memo.delete(key)
+  weight -= entry.weight
+}
+
+/** Drops the least recently used entries until the cache is within its bounds, never `keep`. */
+function evict(keep: string): void {
+  for (const key of memo.keys()) {
+    if (memo.size <= MAX_ENTRIES && weight <= MAX_WEIGHT) return
+    if (key !== keep) forget(key)
+  }
+}
 
 /**
  * The value cached under `key` while `stamp` (the versions it was built from) is unchanged; concurrent
@@ -23,12 +53,24 @@ export function memoize<T>(key: string, stamp: string, compute: () => Promise<T>
     memo.set(key, hit) // most recently used last
     return hit.value as Promise<T>
   }
+  forget(key)
   const value = compute()
-  memo.set(key, { stamp, value })
-  value.catch(() => {
-    if (memo.get(key)?.value === value) memo.delete(key)
-  })
-  while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string)
+  const entry = { stamp, value: value as Promise<unknown>, weight: 1 }
+  memo.set(key, entry)
+  weight += 1
+  value.then(
+    (resolved) => {
+      if (memo.get(key) !== entry) return
+      const w = weigh(resolved)
+      weight += w - entry.weight
+      entry.weight = w
+      evict(key)
+    },
+    () => {
+      if (memo.get(key) === entry) forget(key)
+    },
+  )
+  evict(key)
   return value
 }
 

@@ -50,12 +50,18 @@ export function rankingStamp(versions: Versions, period: RankingPeriod): string 
   return periodStamp(versions, 'month' in period ? { month: period.month } : { fy: period.fy })
 }
 
-/** Counts of a period: a month's or a whole fiscal year's as stored, a fiscal year to date summed from its months. */
-async function countsOf(versions: Versions, period: RankingPeriod, subject: Subject): Promise<CountsById> {
+const periodId = (p: RankingPeriod) =>
+  'month' in p ? p.month : p.through === undefined ? `FY${p.fy}` : `FY${p.fy}-${p.through}`
+
+/**
+ * Counts of a period: a month's or a whole fiscal year's as stored, a fiscal year to date summed from its
+ * months (the sum cached per version of those months: a report asks for it once per agency).
+ */
+function countsOf(versions: Versions, period: RankingPeriod, subject: Subject): Promise<CountsById> {
   if ('fy' in period && period.through !== undefined) {
     const months = monthsThrough(period.fy, period.through)
-    return sumCounts(
-      await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, subject))),
+    return memoize(`sum|${periodId(period)}|${subject}`, rankingStamp(versions, period), async () =>
+      sumCounts(await Promise.all(months.map((month) => cachedPeriodCounts(versions, { month }, subject)))),
     )
   }
   return cachedPeriodCounts(
@@ -66,40 +72,38 @@ async function countsOf(versions: Versions, period: RankingPeriod, subject: Subj
 }
 
 /**
- * Counts of the period and of the comparable standing its `rankChange` is measured against
- * (`rankComparison`): the previous month for a whole month; for a fiscal year to date, the same year without its
- * latest month ("change since last month"); none otherwise. The previous standing is derived lazily, only when
- * the cached ranking has to be rebuilt; the stamp names the comparison, which changes when a month ends.
+ * The version stamp of a period's ranking: its counts' and those of the comparable standing its `rankChange`
+ * is measured against (`rankComparison`), which names the comparison, so it changes when a month ends.
+ * Computed from the versions alone, so a cached ranking is found without reading or summing any counts.
+ */
+function rankingWithChangeStamp(versions: Versions, period: RankingPeriod, now: number): string {
+  const comparison = rankComparison(period, now)
+  const stamp = rankingStamp(versions, period)
+  if (comparison === null) return `${stamp}/none`
+  const compared = 'month' in comparison ? comparison : { month: addMonths(comparison.through, 1) }
+  return `${stamp}/${compared.month}:${periodStamp(versions, compared)}`
+}
+
+/**
+ * Counts of the period and of the comparable standing its `rankChange` is measured against: the previous
+ * month for a whole month; for a fiscal year to date, the same year without its latest month ("change since
+ * last month"); none otherwise.
  */
 async function countsWithPrevious(
   versions: Versions,
   period: RankingPeriod,
   subject: Subject,
   now: number,
-): Promise<{ current: CountsById; previous: () => CountsById | undefined; stamp: string }> {
+): Promise<{ current: CountsById; previous: CountsById | undefined }> {
   const comparison = rankComparison(period, now)
   const current = await countsOf(versions, period, subject)
-  const stamp = rankingStamp(versions, period)
-  if (comparison === null) return { current, previous: () => undefined, stamp: `${stamp}/none` }
+  if (comparison === null) return { current, previous: undefined }
   if ('month' in comparison) {
-    const previous = await cachedPeriodCounts(versions, comparison, subject)
-    return {
-      current,
-      previous: () => previous,
-      stamp: `${stamp}/${comparison.month}:${periodStamp(versions, comparison)}`,
-    }
+    return { current, previous: await cachedPeriodCounts(versions, comparison, subject) }
   }
-  const latest = { month: addMonths(comparison.through, 1) }
-  const last = await cachedPeriodCounts(versions, latest, subject)
-  return {
-    current,
-    previous: () => subtractDownloads(current, last),
-    stamp: `${stamp}/${latest.month}:${periodStamp(versions, latest)}`,
-  }
+  const last = await cachedPeriodCounts(versions, { month: addMonths(comparison.through, 1) }, subject)
+  return { current, previous: subtractDownloads(current, last) }
 }
-
-const periodId = (p: RankingPeriod) =>
-  'month' in p ? p.month : p.through === undefined ? `FY${p.fy}` : `FY${p.fy}-${p.through}`
 
 /** Every active agency of the catalog (and any other agency with counts) ranked in the period, cached. */
 export function rankedAgencies(
@@ -132,8 +136,9 @@ async function rankedSubject<T>(
   build: (ranked: RankedCounts[], cat: Catalog) => T,
 ): Promise<T> {
   const cat = await catalog()
-  const { current, previous, stamp } = await countsWithPrevious(versions, period, subject, now)
+  const stamp = rankingWithChangeStamp(versions, period, now)
   return memoize(`rank|${periodId(period)}|${subject}`, `${stamp}|${cat.fingerprint}`, async () => {
+    const { current, previous } = await countsWithPrevious(versions, period, subject, now)
     const entries = subject === 'agencies' ? cat.agencies : cat.datasets
     const ids = new Set([...entries].filter(([, e]) => e.active).map(([id]) => id))
     for (const id of current.keys()) ids.add(id)
@@ -141,7 +146,7 @@ async function rankedSubject<T>(
       const e = entries.get(id)
       return (e && ('name' in e ? e.name.th : e.title.th)) ?? id
     }
-    return build(rankWithChange(ids, current, previous(), name), cat)
+    return build(rankWithChange(ids, current, previous, name), cat)
   })
 }
 

@@ -1,5 +1,5 @@
 import { toCsv } from '../../shared/reports/csv.js'
-import { buildAgencyReport, buildReport, type ReportInput } from '../../shared/reports/model.js'
+import { agencyReportBuilder, buildReport, type ReportInput } from '../../shared/reports/model.js'
 import {
   agenciesTable,
   agencyVariantTable,
@@ -63,9 +63,10 @@ export async function renderReportFiles(
   })
   onProgress('national report rendered')
   const agencyIds = input.performance.map((p) => p.agencyId)
+  const buildAgencyReport = agencyReportBuilder(input)
   for (const [i, agencyId] of agencyIds.entries()) {
     await yieldToEventLoop()
-    const variant = buildAgencyReport(input, agencyId)
+    const variant = buildAgencyReport(agencyId)
     files.push(
       {
         name: `agencies/${agencyId}.pdf`,

@@ -43,6 +43,45 @@ const MARKS = /([▲▼])/
 const MARK_COLORS: Record<string, string> = { '▲': '#1f6f43', '▼': '#c0392b' }
 const markWidth = (size: number) => size * 0.7
 
+/**
+ * The four faces as fontkit fonts, decoded once per process and shared by every document: decoding a font and
+ * its tables is the costly part of opening it. pdfkit takes a decoded font wherever it takes font bytes; it only
+ * decodes them itself, so the one decoding is done through a document made for it.
+ */
+let decoded: Record<FontFace, unknown> | undefined
+function decodedFonts(): Record<FontFace, unknown> {
+  if (!decoded) {
+    const files = sarabun()
+    const probe = new PDFDocument({ font: null as unknown as string, autoFirstPage: false })
+    const entries = (Object.keys(files) as FontFace[]).map((face) => {
+      probe.registerFont(face, files[face])
+      const font = (probe.font(face) as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font
+      if (typeof font?.layout !== 'function') throw new Error('pdfkit no longer exposes the font it decoded')
+      return [face, font] as const
+    })
+    decoded = Object.fromEntries(entries) as Record<FontFace, unknown>
+  }
+  return decoded
+}
+
+/**
+ * Advance widths of text runs at 1,000 points, per face, shared by every document of the process: a national
+ * report measures the same names and figures in hundreds of documents, and shaping Thai is costly. Cleared
+ * when it grows past a national report's worth, so a long-running process does not keep every month's names.
+ */
+const unitWidths = new Map<string, number>()
+const MAX_UNIT_WIDTHS = 500_000
+
+/**
+ * pdfkit shapes each word once per document and keeps the result (its layout cache); these caches, one per
+ * face, are shared by every document instead, so headings, labels and figures that every agency's PDF repeats
+ * are shaped once per process. The shaped runs are only read (pdfkit's own cache relies on that too). Checked
+ * every few documents and emptied past this many words: dataset titles appear in one document each.
+ */
+let layoutCaches = new Map<FontFace, Record<string, unknown>>()
+const MAX_CACHED_LAYOUTS = 20_000
+let documents = 0
+
 /** The height a table needs to start (its header and first rows): a heading is kept with it. */
 export const tableStartHeight = (rows: number) => ROW_HEIGHT + 2 + Math.min(Math.max(rows, 1), 3) * ROW_HEIGHT
 /** The height of a bar chart of `entries` bars. */
@@ -62,12 +101,20 @@ export class PdfWriter {
   private readonly done: Promise<Buffer>
 
   constructor(info: { title: string; date: Date }) {
-    const fonts = sarabun()
+    const fonts = decodedFonts()
+    if (
+      ++documents % 25 === 0 &&
+      [...layoutCaches.values()].some((c) => Object.keys(c).length > MAX_CACHED_LAYOUTS)
+    ) {
+      layoutCaches = new Map()
+    }
     this.doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
       bufferPages: true,
-      font: fonts.latin as unknown as string,
+      // No default font: pdfkit would open one under no name, and then reopen (decode) the same face on every
+      // later `font('latin')` call instead of caching it.
+      font: null as unknown as string,
       info: {
         Title: info.title,
         Producer: 'OGD Rankings',
@@ -76,7 +123,9 @@ export class PdfWriter {
         ModDate: info.date,
       },
     })
-    for (const face of Object.keys(fonts) as FontFace[]) this.doc.registerFont(face, fonts[face])
+    for (const face of Object.keys(fonts) as FontFace[]) {
+      this.doc.registerFont(face, fonts[face] as PDFKit.Mixins.PDFFontSource)
+    }
     this.doc.on('data', (c: Buffer) => this.chunks.push(c))
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)))
@@ -84,8 +133,40 @@ export class PdfWriter {
     })
   }
 
+  /** Faces whose pdfkit font in this document already uses the shared layout cache. */
+  private readonly sharing = new Set<FontFace>()
+
+  /** Sets the face (and size) of the next text, its pdfkit font sharing the process's layout cache. */
+  private useFont(face: FontFace, size: number): PDFKit.PDFDocument {
+    const doc = this.doc.font(face).fontSize(size)
+    if (!this.sharing.has(face)) {
+      let cache = layoutCaches.get(face)
+      if (!cache) {
+        cache = Object.create(null) as Record<string, unknown>
+        layoutCaches.set(face, cache)
+      }
+      const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
+      if (font?.layoutCache) font.layoutCache = cache
+      this.sharing.add(face)
+    }
+    return doc
+  }
+
   private face(thai: boolean, bold: boolean): FontFace {
     return thai ? (bold ? 'thaiBold' : 'thai') : bold ? 'latinBold' : 'latin'
+  }
+
+  /** Width of one run of a face at a size: what pdfkit's `widthOfString` answers, computed once per process. */
+  private runWidth(face: FontFace, text: string, size: number): number {
+    const key = `${face}\u0000${text}`
+    let unit = unitWidths.get(key)
+    if (unit === undefined) {
+      unit = this.useFont(face, 1000).widthOfString(text)
+      if (unitWidths.size >= MAX_UNIT_WIDTHS) unitWidths.clear()
+      unitWidths.set(key, unit)
+    }
+    // pdfkit scales the advance at 1,000 points the same way, so the result is the same to the last bit.
+    return unit * (size / 1000)
   }
 
   /** Width of text at a size, run by run (a rank-change mark as drawn). */
@@ -97,7 +178,7 @@ export class PdfWriter {
           MARKS.test(part)
             ? w + markWidth(size)
             : scriptRuns(part).reduce(
-                (pw, r) => pw + this.doc.font(this.face(r.thai, bold)).fontSize(size).widthOfString(r.text),
+                (pw, r) => pw + this.runWidth(this.face(r.thai, bold), r.text, size),
                 w,
               ),
         0,
@@ -124,9 +205,11 @@ export class PdfWriter {
       }
       this.doc.fillColor(color)
       for (const run of scriptRuns(part)) {
-        this.doc.font(this.face(run.thai, bold)).fontSize(size)
+        const face = this.face(run.thai, bold)
+        const width = this.runWidth(face, run.text, size)
+        this.useFont(face, size)
         this.doc.text(run.text, at, y, { lineBreak: false })
-        at += this.doc.widthOfString(run.text)
+        at += width
       }
     }
   }

@@ -339,6 +339,23 @@ function agencyFigures(doc: AgencyReportDocument): [string, string][] {
   ]
 }
 
+/**
+ * What stands for an agency's datasets without downloads in a period (`silent` of `total`), Thai then English;
+ * nothing when every dataset has downloads.
+ */
+export function silentDatasetsLine(silent: number, total: number): string | undefined {
+  const n = formatNumber(silent)
+  if (total === 0) return 'หน่วยงานยังไม่มีชุดข้อมูลในรายงาน · The agency has no datasets in this report.'
+  if (silent === 0) return undefined
+  if (silent === total) {
+    return `ชุดข้อมูลทั้ง ${n} ชุดของหน่วยงานไม่มีการดาวน์โหลด · None of the agency's ${n} datasets had downloads.`
+  }
+  return (
+    `อีก ${n} ชุดข้อมูลไม่มีการดาวน์โหลด (ทุกชุดอยู่ในไฟล์ CSV ของหน่วยงาน) · ` +
+    `${n} more datasets had no downloads (every dataset is in the agency's CSV file).`
+  )
+}
+
 /** `agencies/<agencyId>.pdf`: one agency's month and year against its target, by month, and its datasets. */
 export function renderAgencyPdf(doc: AgencyReportDocument, options: PdfOptions = {}): Promise<Buffer> {
   const pdf = new PdfWriter({
@@ -373,17 +390,31 @@ export function renderAgencyPdf(doc: AgencyReportDocument, options: PdfOptions =
   }
   const own = () => doc.name
   const datasets = pdfColumns(DATASET_COLUMNS, PDF_COLUMNS.agencyDatasets)
-  pdf.heading(
-    `ชุดข้อมูลของหน่วยงาน ${doc.labels.month.th}`,
-    `The agency's datasets, ${doc.labels.month.en} (rank: national)`,
-    tableStartHeight(doc.datasets.month.length),
-  )
-  pdf.table(datasets, datasetRows('month', doc.datasets.month, own))
-  pdf.heading(
-    `ชุดข้อมูลของหน่วยงาน ${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
-    `The agency's datasets, ${doc.labels.fiscalYear.en} to date (rank: national)`,
-    tableStartHeight(doc.datasets.fiscalYearToDate.length),
-  )
-  pdf.table(datasets, datasetRows('fiscalYearToDate', doc.datasets.fiscalYearToDate, own))
+  const sections = [
+    {
+      period: 'month',
+      th: `ชุดข้อมูลของหน่วยงาน ${doc.labels.month.th}`,
+      en: `The agency's datasets, ${doc.labels.month.en} (rank: national)`,
+      items: doc.datasets.month,
+    },
+    {
+      period: 'fiscalYearToDate',
+      th: `ชุดข้อมูลของหน่วยงาน ${doc.labels.fiscalYear.th} ถึงปัจจุบัน`,
+      en: `The agency's datasets, ${doc.labels.fiscalYear.en} to date (rank: national)`,
+      items: doc.datasets.fiscalYearToDate,
+    },
+  ] as const
+  for (const section of sections) {
+    // The datasets with downloads, row by row; those without, as a count (the agency's CSV lists them all).
+    const downloaded = section.items.filter((d) => d.downloads > 0)
+    const note = silentDatasetsLine(section.items.length - downloaded.length, section.items.length)
+    pdf.heading(
+      section.th,
+      section.en,
+      downloaded.length > 0 ? tableStartHeight(downloaded.length) : pdf.paragraphHeight(note ?? ''),
+    )
+    if (downloaded.length > 0) pdf.table(datasets, datasetRows(section.period, downloaded, own))
+    if (note) pdf.paragraph(note, { color: '#555555' })
+  }
   return pdf.finish({ left: `${doc.name.th} · ${doc.name.en}`, right: edition(doc, options) })
 }

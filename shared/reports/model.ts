@@ -257,30 +257,59 @@ export function buildReport(input: ReportInput): ReportDocument {
 
 /** The report of one agency: its rows of every table, all its datasets, its award standings. */
 export function buildAgencyReport(input: ReportInput, agencyId: string): AgencyReportDocument {
-  const month = input.agencies.month.items.find((a) => a.agencyId === agencyId) ?? null
-  const fiscalYearToDate = input.agencies.fiscalYearToDate.items.find((a) => a.agencyId === agencyId) ?? null
-  const target = targetsOf(input).find((t) => t.agencyId === agencyId) ?? null
-  return {
-    ...header(input),
-    report: 'monthly-agency',
-    agencyId,
-    name: month?.name ?? fiscalYearToDate?.name ?? target?.name ?? { th: agencyId, en: agencyId },
-    agency: { month, fiscalYearToDate },
-    datasets: {
-      month: input.datasets.month.filter((d) => d.agencyId === agencyId),
-      fiscalYearToDate: input.datasets.fiscalYearToDate.filter((d) => d.agencyId === agencyId),
-    },
-    target,
-    awards: {
-      programme: input.awards.programme,
-      categories: input.awards.categories.map((c) => ({
-        ...c,
-        standings: c.standings.filter((s) => s.agencyId === agencyId),
-      })),
-      lists: awardLists(input).map((l) => ({
-        ...l,
-        entries: l.entries.filter((e) => e.agencyId === agencyId),
-      })),
-    },
+  return agencyReportBuilder(input)(agencyId)
+}
+
+/** Items grouped by their agency, in their order. */
+function byAgency<T extends { agencyId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(item.agencyId)
+    if (group) group.push(item)
+    else groups.set(item.agencyId, [item])
+  }
+  return groups
+}
+
+/**
+ * `buildAgencyReport` for every agency of one input: what all agencies share (the header, targets, award
+ * lists, the datasets grouped by agency) is built once, so a national report's hundreds of variants cost
+ * what their own rows cost.
+ */
+export function agencyReportBuilder(input: ReportInput): (agencyId: string) => AgencyReportDocument {
+  const shared = header(input)
+  const months = new Map(input.agencies.month.items.map((a) => [a.agencyId, a]))
+  const years = new Map(input.agencies.fiscalYearToDate.items.map((a) => [a.agencyId, a]))
+  const targets = new Map(targetsOf(input).map((t) => [t.agencyId, t]))
+  const lists = awardLists(input)
+  const monthDatasets = byAgency(input.datasets.month)
+  const yearDatasets = byAgency(input.datasets.fiscalYearToDate)
+  return (agencyId) => {
+    const month = months.get(agencyId) ?? null
+    const fiscalYearToDate = years.get(agencyId) ?? null
+    const target = targets.get(agencyId) ?? null
+    return {
+      ...shared,
+      report: 'monthly-agency',
+      agencyId,
+      name: month?.name ?? fiscalYearToDate?.name ?? target?.name ?? { th: agencyId, en: agencyId },
+      agency: { month, fiscalYearToDate },
+      datasets: {
+        month: monthDatasets.get(agencyId) ?? [],
+        fiscalYearToDate: yearDatasets.get(agencyId) ?? [],
+      },
+      target,
+      awards: {
+        programme: input.awards.programme,
+        categories: input.awards.categories.map((c) => ({
+          ...c,
+          standings: c.standings.filter((s) => s.agencyId === agencyId),
+        })),
+        lists: lists.map((l) => ({
+          ...l,
+          entries: l.entries.filter((e) => e.agencyId === agencyId),
+        })),
+      },
+    }
   }
 }

@@ -287,6 +287,25 @@ describe('an agency’s PDF, as text', () => {
   })
 })
 
+describe('an agency’s PDF lists the datasets a reader needs', () => {
+  it('lists each dataset with downloads, and says so when none is left out', async () => {
+    const text = (await pdfPages(await file(`agencies/${uuid(1, 1)}.pdf`))).map((p) => p.text).join(' ')
+    for (let n = 1; n <= DATASETS_PER_AGENCY; n++) expect(text).toContain(`ชุดข้อมูลที่ ${n} (ทดสอบ)`)
+    expect(text).not.toContain('had no downloads')
+  })
+
+  it('counts the datasets without downloads instead of listing them; the CSV still lists them all', async () => {
+    // Agency 12's five datasets (56–60) have no downloads in the month or the year.
+    const agency = uuid(1, 12)
+    const text = (await pdfPages(await file(`agencies/${agency}.pdf`))).map((p) => p.text).join(' ')
+    for (let n = 56; n <= 60; n++) expect(text).not.toContain(`ชุดข้อมูลที่ ${n} (ทดสอบ)`)
+    expect(occurrences(text, "None of the agency's 5 datasets had downloads.")).toBe(2)
+    expect(text).toContain('ชุดข้อมูลทั้ง 5 ชุดของหน่วยงานไม่มีการดาวน์โหลด')
+    const csv = String(await file(`agencies/${agency}.csv`))
+    for (let n = 56; n <= 60; n++) expect(csv).toContain(uuid(2, n))
+  })
+})
+
 describe('report.xlsx, as a spreadsheet reads it', () => {
   let workbook: ExcelJS.Workbook
   beforeAll(async () => {

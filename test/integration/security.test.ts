@@ -176,6 +176,35 @@ describe('body size and time limits', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'timeout' } })
   })
 
+  it.each([
+    ['the outer limit ends sooner', 20, 60_000],
+    ['the inner limit ends sooner', 60_000, 20],
+  ])('answers 503 at the sooner of two nested limits (%s)', async (_case, outer, inner) => {
+    const app = new Hono()
+    app.onError(errorResponse)
+    app.use('*', requestTimeout(outer))
+    const nested = new Hono()
+    nested.onError(errorResponse)
+    nested.use('*', requestTimeout(inner))
+    nested.get('/slow', () => new Promise<Response>(() => {}))
+    app.route('/', nested)
+    const res = await app.request('/slow')
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({ error: { code: 'timeout' } })
+  })
+
+  it('sets every security header once when apps with the middleware nest', async () => {
+    const inner = new Hono().use('*', securityHeaders()).get('/x', (c) => c.json({ ok: true }))
+    const app = new Hono()
+      .use('*', securityHeaders())
+      .route('/', new Hono().use('*', securityHeaders()).route('/', inner))
+    const res = await app.request('/x')
+    expect(res.headers.get('content-security-policy')).toBe(API_CSP)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(await res.json()).toEqual({ ok: true })
+  })
+
   it('never answers 503 after a write has begun: the caller hears what was stored', async () => {
     const app = new Hono()
     app.onError(errorResponse)

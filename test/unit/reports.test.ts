@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { silentDatasetsLine } from '../../functions/reports/pdf.js'
 import type { AgencyRankingItem, DatasetRankingItem, PerformanceResponse } from '../../shared/api.js'
 import { csvField, neutralise, toCsv } from '../../shared/reports/csv.js'
 import {
@@ -387,5 +388,20 @@ describe('Thai text in PDFs', () => {
     const lines = wrapText('ข้อมูลเปิดภาครัฐเพื่อประชาชน', 12, width)
     expect(lines.length).toBeGreaterThan(1)
     expect(lines.join('')).toBe('ข้อมูลเปิดภาครัฐเพื่อประชาชน')
+  })
+})
+
+describe("an agency PDF's line for its datasets without downloads", () => {
+  it.each([
+    [0, 0, 'หน่วยงานยังไม่มีชุดข้อมูลในรายงาน · The agency has no datasets in this report.'],
+    [0, 4, undefined],
+    [4, 4, "ชุดข้อมูลทั้ง 4 ชุดของหน่วยงานไม่มีการดาวน์โหลด · None of the agency's 4 datasets had downloads."],
+    [
+      1200,
+      1250,
+      "อีก 1,200 ชุดข้อมูลไม่มีการดาวน์โหลด (ทุกชุดอยู่ในไฟล์ CSV ของหน่วยงาน) · 1,200 more datasets had no downloads (every dataset is in the agency's CSV file).",
+    ],
+  ])('%i silent of %i datasets', (silent, total, line) => {
+    expect(silentDatasetsLine(silent, total)).toBe(line)
   })
 })
