@@ -24,7 +24,6 @@ import {
   clearPendingEvents,
   clearRollupIntent,
   interruptedRollup,
-  listDayEvents,
   listDirtyDays,
   listPendingEvents,
   noteRollupIntent,
@@ -34,6 +33,7 @@ import { acquireLease, keepLease, releaseLease } from '../store/leases.js'
 import { saveRollupStatus } from '../store/rollup-status.js'
 import { deleteSaltsBefore } from '../store/salts.js'
 import { isDayReady } from '../store/slices.js'
+import { dayEventsForRecount } from './archive.js'
 import { countNewEvents, recountLiveDay } from './incremental.js'
 
 /** Salts are kept for today and yesterday (late and imported events of those days still match). */
@@ -46,7 +46,7 @@ const holder = randomUUID()
 /** Counts of one day computed from its raw events, under the counting rules of its fiscal year. */
 export async function computeDayCounts(day: Day, rules?: CountingRules): Promise<PeriodCounts> {
   return countDay(
-    await listDayEvents(day),
+    await dayEventsForRecount(day),
     rules ?? (await rulesOfFiscalYear(fiscalYearOfMonth(day.slice(0, 7)))),
   )
 }

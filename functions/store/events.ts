@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { CountableEvent } from '../../shared/counting/count-day.js'
 import type { ClientClass } from '../../shared/counting/user-agent.js'
-import { addDays, bangkokDay, type Day } from '../../shared/time.js'
+import { addDays, bangkokDay, type Day, dayStart } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { batchGet, batchPut, isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
@@ -55,9 +55,16 @@ export function eventAttributes(e: StoredEvent) {
   }
 }
 
+/**
+ * How long raw events stay in the table: two years after their day (DynamoDB's TTL removes them). Days are
+ * archived to S3 long before (functions/jobs/archive.ts), once they can no longer receive events.
+ */
+export const EVENT_RETENTION_DAYS = 730
+
 function eventItem(e: StoredEvent, pending = isLiveEvent(e)) {
   return {
     ...eventKey(e.day, e.eventId),
+    expiresAt: Math.floor(dayStart(addDays(e.day, EVENT_RETENTION_DAYS)) / 1000),
     ...(pending ? { [PENDING_ATTRIBUTE]: pendingShard(e.eventId) } : {}),
     ...eventAttributes(e),
   }
