@@ -3,9 +3,12 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
 import * as iam from 'aws-cdk-lib/aws-iam'
 import * as s3 from 'aws-cdk-lib/aws-s3'
 import { Construct, type IConstruct } from 'constructs'
+import { PENDING_ATTRIBUTE, PENDING_INDEX } from '../../functions/store/keys.js'
 
 /** Prefix of the monthly reports in the reports bucket (`reports/monthly/YYYY-MM/…`). */
 export const REPORTS_PREFIX = 'reports/'
+/** Prefix of the raw-event archive in the same bucket (one compressed object per day; functions/store/archive.ts). */
+export const ARCHIVE_PREFIX = 'archive/'
 
 export interface DataStoreProps {
   /** Receives the reports bucket's server access logs. */
@@ -28,9 +31,23 @@ export class DataStore extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
-      // Epoch seconds, for items that must not outlive their use; everything else never expires.
+      // Epoch seconds, for items that must not outlive their use (raw events two years after their day, the
+      // rollup's incremental state three days after); everything else never expires.
       timeToLiveAttribute: 'expiresAt',
+      // Events not counted yet: the rollup reads this sparse index, not the day (functions/store/keys.ts).
+      globalSecondaryIndexes: [
+        {
+          indexName: PENDING_INDEX,
+          partitionKey: { name: PENDING_ATTRIBUTE, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
+    })
+    // Reading the table reads its one index too (the rollup's pending events); grantReadData names it by `index/*`.
+    Validations.of(Stack.of(this)).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.table.node.defaultChild as dynamodb.CfnGlobalTable)}.Arn>/index/*]`,
+      reason: "The table's only index is the rollup's pending events; readers of the table may read it.",
     })
     this.reports = new s3.Bucket(this, 'Reports', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -89,6 +106,19 @@ export class DataStore extends Construct {
       conditions: { StringLike: { 's3:prefix': [`${REPORTS_PREFIX}*`] } },
     })
     this.acknowledgeReportsPrefix(grantee)
+  }
+
+  /** Lets `grantee` read (`read`) or also write (`readWrite`) the raw-event archive, only under `archive/`. */
+  grantArchive(grantee: iam.IGrantable & IConstruct, access: 'read' | 'readWrite' = 'read'): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'],
+      resourceArns: [this.reports.arnForObjects(`${ARCHIVE_PREFIX}*`)],
+    })
+    Validations.of(grantee).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${ARCHIVE_PREFIX}*]`,
+      reason: 'Archive objects are named by day; the grant is limited to the archive/ prefix.',
+    })
   }
 
   private acknowledgeReportsPrefix(grantee: IConstruct): void {

@@ -15,6 +15,11 @@ import { ProductFunction } from './function.js'
 /** What each job may write (IAM `dynamodb:LeadingKeys`); test/integration/jobs-footprint.test.ts holds them to it. */
 export const ROLLUP_WRITE_PARTITIONS = [
   PARTITIONS.leases,
+  // Events leave the pending index once counted (written again without the marker).
+  PARTITIONS.events,
+  PARTITIONS.slices,
+  PARTITIONS.sessions,
+  PARTITIONS.rollupReady,
   PARTITIONS.counts,
   PARTITIONS.versions,
   PARTITIONS.rollupDirty,
@@ -26,6 +31,10 @@ export const CATALOG_SYNC_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.cata
 /** The monthly run: its recount (counts, versions), its report (index), its run record; deliveries with email. */
 export const MONTHLY_WRITE_PARTITIONS = [
   PARTITIONS.leases,
+  // A recount of a month that ends yesterday recounts a live day whole, with its incremental state.
+  PARTITIONS.slices,
+  PARTITIONS.sessions,
+  PARTITIONS.rollupReady,
   PARTITIONS.counts,
   PARTITIONS.versions,
   PARTITIONS.reports,
@@ -59,6 +68,8 @@ export class Jobs extends Construct {
    * recount, report, emails, one after the other; DGA's on-demand reports run its report step alone.
    */
   readonly monthly: ProductFunction
+  /** Archives closed days' raw events to S3 daily (functions/jobs/archive.ts). */
+  readonly archive: ProductFunction
   readonly schedules: scheduler.Schedule[] = []
   /** The role the scheduler assumes to invoke the jobs (and to send to the dead-letter queue). */
   private readonly schedulerRole: iam.Role
@@ -93,12 +104,13 @@ export class Jobs extends Construct {
       environment,
     })
     this.grantWrites(data, this.rollup, ROLLUP_WRITE_PARTITIONS)
+    data.grantArchive(this.rollup.fn)
     // A failed or skipped minute is redone by the next one: no Lambda retries, and an invocation that waited
     // behind a long run is dropped after a minute instead of piling up.
     this.rollup.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) })
     this.schedule('RollupSchedule', this.rollup, {
       expression: scheduler.ScheduleExpression.cron({ minute: '*', timeZone: SCHEDULE_TIME_ZONE }),
-      description: 'Recount today, yesterday and late days from raw events',
+      description: 'Count new events into today and yesterday; recount late days from raw events',
       maxEventAge: Duration.minutes(1),
       retryAttempts: 1,
     })
@@ -138,6 +150,7 @@ export class Jobs extends Construct {
     })
     this.grantWrites(data, this.monthly, MONTHLY_WRITE_PARTITIONS)
     data.grantReports(this.monthly.fn)
+    data.grantArchive(this.monthly.fn)
     this.monthly.fn.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
@@ -149,6 +162,34 @@ export class Jobs extends Construct {
         timeZone: SCHEDULE_TIME_ZONE,
       }),
       description: 'Recount the month just ended, make its report, send its emails',
+      maxEventAge: Duration.hours(6),
+      retryAttempts: 3,
+    })
+
+    this.archive = new ProductFunction(this, 'Archive', {
+      entry: 'functions/jobs/lambda.ts',
+      handler: 'archiveHandler',
+      // A day's raw events are held and compressed at once: ~1.4 KB each, 1M a day fits with room.
+      memorySize: 2048,
+      timeout: Duration.minutes(15),
+      reservedConcurrentExecutions: 1,
+      logRetentionDays: props.logRetentionDays,
+      environment,
+    })
+    data.table.grantReadData(this.archive.fn)
+    data.grantArchive(this.archive.fn, 'readWrite')
+    this.archive.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    })
+    this.schedule('ArchiveSchedule', this.archive, {
+      expression: scheduler.ScheduleExpression.cron({
+        minute: '30',
+        hour: '4',
+        timeZone: SCHEDULE_TIME_ZONE,
+      }),
+      description: 'Archive closed days of raw events to S3 (the table removes them by TTL later)',
       maxEventAge: Duration.hours(6),
       retryAttempts: 3,
     })

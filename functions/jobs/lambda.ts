@@ -2,6 +2,7 @@ import { countMetric, ROLLUP_COMPLETED_METRIC } from '../../shared/metrics.js'
 import { syncCatalog } from '../catalog/sync.js'
 import { config } from '../config.js'
 import { log } from '../log.js'
+import { archiveClosedDays } from './archive.js'
 import { runRollup } from './rollup.js'
 
 /** Scheduled (EventBridge Scheduler) entry of the rollup job: recount today, yesterday and late days. */
@@ -30,4 +31,11 @@ export async function catalogSyncHandler(event: { requestedBy?: unknown } = {}) 
     log.error('catalog sync failed', { error: err })
     throw err
   }
+}
+
+/** Scheduled (daily) entry of the raw-event archive: closed days to S3, one compressed object each. */
+export async function archiveHandler() {
+  const archived = await archiveClosedDays()
+  log.info('archive', { days: archived.length, events: archived.reduce((n, a) => n + a.events, 0) })
+  return { archived }
 }

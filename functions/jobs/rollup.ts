@@ -21,16 +21,20 @@ import { getAwardProgramme } from '../store/award-programmes.js'
 import { addToPeriodCounts, getPeriodCounts, replacePeriodCounts, writeDayCounts } from '../store/counts.js'
 import {
   clearDirtyDay,
+  clearPendingEvents,
   clearRollupIntent,
-  interruptedRollupMonths,
-  listDayEvents,
+  interruptedRollup,
   listDirtyDays,
+  listPendingEvents,
   noteRollupIntent,
+  type StoredEvent,
 } from '../store/events.js'
 import { acquireLease, keepLease, releaseLease } from '../store/leases.js'
 import { saveRollupStatus } from '../store/rollup-status.js'
 import { deleteSaltsBefore } from '../store/salts.js'
-import { mapLimit } from '../util/concurrency.js'
+import { isDayReady } from '../store/slices.js'
+import { dayEventsForRecount } from './archive.js'
+import { countNewEvents, recountLiveDay } from './incremental.js'
 
 /** Salts are kept for today and yesterday (late and imported events of those days still match). */
 export const SALT_KEEP_DAYS = 2
@@ -42,7 +46,7 @@ const holder = randomUUID()
 /** Counts of one day computed from its raw events, under the counting rules of its fiscal year. */
 export async function computeDayCounts(day: Day, rules?: CountingRules): Promise<PeriodCounts> {
   return countDay(
-    await listDayEvents(day),
+    await dayEventsForRecount(day),
     rules ?? (await rulesOfFiscalYear(fiscalYearOfMonth(day.slice(0, 7)))),
   )
 }
@@ -52,36 +56,67 @@ export async function rulesOfFiscalYear(fy: number): Promise<CountingRules> {
   return countingRulesOf(fy, (await getAwardProgramme(fy))?.programme)
 }
 
-/**
- * Recomputes days from raw events, writes the subjects whose counts changed, and moves their months and fiscal
- * years by the differences (so those stay the sum of their days without being reread). Returns how many
- * subjects' day counts changed.
- */
-export async function rollupDays(days: readonly Day[]): Promise<number> {
+/** Whether a day is counted incrementally: today or yesterday (older days only get late events, recounted whole). */
+export const isLiveDay = (day: Day, now = clock.now()) => day >= addDays(bangkokDay(now), -1)
+
+function rulesCache() {
   const rules = new Map<number, Promise<CountingRules>>()
-  const rulesOf = (day: Day) => {
+  return (day: Day) => {
     const fy = fiscalYearOfMonth(day.slice(0, 7))
     if (!rules.has(fy)) rules.set(fy, rulesOfFiscalYear(fy))
     return rules.get(fy) as Promise<CountingRules>
   }
-  const changes = await mapLimit(days, 4, async (day) => {
-    const [next, prev] = await Promise.all([
-      computeDayCounts(day, await rulesOf(day)),
-      getPeriodCounts({ day }),
-    ])
-    const changed = periodCountChanges(next, prev)
-    await writeDayCounts(day, next, changed)
-    return { month: day.slice(0, 7), changed }
-  })
-  const months = [...new Set(changes.map((c) => c.month))]
+}
+
+/** Recounts one day whole from its raw events and writes what changed; answers the changes. */
+async function recountDay(day: Day, rules: CountingRules): Promise<PeriodCounts> {
+  if (isLiveDay(day)) return recountLiveDay(day, rules)
+  const [next, prev] = await Promise.all([computeDayCounts(day, rules), getPeriodCounts({ day })])
+  const changed = periodCountChanges(next, prev)
+  await writeDayCounts(day, next, changed)
+  return changed
+}
+
+/** Moves months and fiscal years by their days' changes (so those stay the sum of their days without a reread). */
+async function moveMonthsBy(changes: readonly { day: Day; changed: PeriodCounts }[]): Promise<number> {
+  const months = [...new Set(changes.map((c) => c.day.slice(0, 7)))]
   const years = [...new Set(months.map(fiscalYearOfMonth))]
   const changedIn = (inPeriod: (month: Month) => boolean) =>
-    sumPeriodCounts(changes.filter((c) => inPeriod(c.month)).map((c) => c.changed))
+    sumPeriodCounts(changes.filter((c) => inPeriod(c.day.slice(0, 7))).map((c) => c.changed))
   await addToPeriodCounts([
     ...months.map((month) => ({ period: { month }, delta: changedIn((m) => m === month) })),
     ...years.map((fy) => ({ period: { fy }, delta: changedIn((m) => fiscalYearOfMonth(m) === fy) })),
   ])
   return changes.reduce((n, { changed }) => n + changed.agencies.size + changed.datasets.size, 0)
+}
+
+/**
+ * Recomputes days whole from raw events, one day at a time (a day's events are all that is held in memory),
+ * writes the subjects whose counts changed, and moves their months and fiscal years by the differences.
+ * Returns how many subjects' day counts changed.
+ */
+export async function rollupDays(days: readonly Day[]): Promise<number> {
+  const rulesOf = rulesCache()
+  const changes: { day: Day; changed: PeriodCounts }[] = []
+  for (const day of days) changes.push({ day, changed: await recountDay(day, await rulesOf(day)) })
+  return moveMonthsBy(changes)
+}
+
+/**
+ * Counts the events stored since the last rollup into their live days, incrementally (a day not yet kept
+ * incrementally, or whose busiest addresses can no longer be told, is recounted whole instead).
+ */
+async function countPending(byDay: ReadonlyMap<Day, StoredEvent[]>): Promise<number> {
+  const rulesOf = rulesCache()
+  const changes: { day: Day; changed: PeriodCounts }[] = []
+  for (const [day, events] of byDay) {
+    const rules = await rulesOf(day)
+    const changed =
+      ((await isDayReady(day)) ? await countNewEvents(day, events, rules) : undefined) ??
+      (await recountLiveDay(day, rules))
+    changes.push({ day, changed })
+  }
+  return moveMonthsBy(changes)
 }
 
 async function withLease<T>(work: () => Promise<T>, wait: boolean): Promise<T | undefined> {
@@ -107,13 +142,17 @@ function serial<T>(work: () => Promise<T>, wait: boolean): Promise<T | undefined
 }
 
 export interface RollupResult {
+  /** The days whose counts this run touched. */
   days: Day[]
   changed: number
   saltsDeleted: number
+  /** Events counted since the last run. */
+  counted: number
 }
 
 /**
- * The rollup job: recomputes today, yesterday and every day marked by late events, then deletes salts
+ * The rollup job: counts the events stored since the last run into today's and yesterday's counts
+ * (incrementally), recounts whole every older day marked by late events (and `extraDays`), then deletes salts
  * that are no longer needed. Returns undefined when another process holds the rollup.
  */
 export function runRollup(
@@ -124,18 +163,34 @@ export function runRollup(
     // This run counts every event stored before this instant (what the counting lag is measured against).
     const startedAt = clock.now()
     const today = bangkokDay(now)
+    // A rollup killed midway left days and months short: the days are recounted whole, the months rebuilt.
+    const interrupted = await interruptedRollup()
+    if (interrupted.months.length > 0) {
+      const live = interrupted.days.filter((d) => isLiveDay(d))
+      if (live.length > 0) await rollupDays(live)
+      await rebuildFromDays(interrupted.months)
+    }
+    const pending = await listPendingEvents()
+    const byDay = new Map<Day, StoredEvent[]>()
+    const late = new Set<Day>()
+    for (const e of pending) {
+      if (!isLiveDay(e.day)) late.add(e.day)
+      else byDay.set(e.day, [...(byDay.get(e.day) ?? []), e])
+    }
     const dirty = await listDirtyDays()
-    const days = [...new Set([today, addDays(today, -1), ...extraDays, ...dirty.map((d) => d.day)])].sort()
-    // A rollup killed between a day's counts and its month's left that month and its fiscal year short.
-    const interrupted = await interruptedRollupMonths()
-    if (interrupted.length > 0) await rebuildFromDays(interrupted)
-    await noteRollupIntent(days.map((d) => d.slice(0, 7)))
-    const changed = await rollupDays(days)
+    const whole = [...new Set([...extraDays, ...late, ...dirty.map((d) => d.day)])].sort()
+    const days = [...new Set([...byDay.keys(), ...whole])].sort()
+    await noteRollupIntent(
+      days.map((d) => d.slice(0, 7)),
+      [...byDay.keys()],
+    )
+    const changed = (await countPending(byDay)) + (await rollupDays(whole))
     await clearRollupIntent()
+    await clearPendingEvents(pending)
     for (const { day, at } of dirty) await clearDirtyDay(day, at)
     const saltsDeleted = await deleteSaltsBefore(addDays(today, -(SALT_KEEP_DAYS - 1)))
     await saveRollupStatus({ startedAt, finishedAt: clock.now() })
-    return { days, changed, saltsDeleted }
+    return { days, changed, saltsDeleted, counted: pending.length }
   }, false)
 }
 

@@ -93,8 +93,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
   await writeRuntimeFile(dataDir, { dynamodbEndpoint, s3Endpoint })
   if (options.buildWeb !== false) await buildWebIfNeeded(log)
 
-  // Rollups recount whole days, so they are spaced by at least five times the last one's duration
-  // (and 300 ms): under heavy ingest they take a bounded share of this one process.
+  // Rollups count what is new (late days are recounted whole), spaced by at least five times the last one's
+  // duration (and 300 ms): under heavy ingest they take a bounded share of this one process. `pending` only
+  // says that something was stored: the rollup finds the events itself.
   let pending = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   let lastDurationMs = 0
@@ -112,7 +113,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     let counted = false
     try {
       // Another process holds the rollup (the CLI, or a killed start whose lease has not run out): try again.
-      counted = (await runRollup(clock.now(), days)) !== undefined
+      counted = (await runRollup(clock.now())) !== undefined
       if (!counted) for (const d of days) pending.add(d)
     } catch (err) {
       log(`rollup failed: ${(err as Error).message}`)

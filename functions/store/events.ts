@@ -1,7 +1,7 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { CountableEvent } from '../../shared/counting/count-day.js'
 import type { ClientClass } from '../../shared/counting/user-agent.js'
-import type { Day } from '../../shared/time.js'
+import { addDays, bangkokDay, type Day, dayStart } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { batchGet, batchPut, isConditionFailed, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
@@ -11,6 +11,10 @@ import {
   eventPartitionsOf,
   type Key,
   PARTITIONS,
+  PENDING_ATTRIBUTE,
+  PENDING_INDEX,
+  pendingShard,
+  pendingShards,
   rollupDirtyKey,
   rollupIntentKey,
 } from './keys.js'
@@ -28,9 +32,16 @@ export async function findExistingEvents(keys: readonly Key[]): Promise<Set<stri
   return new Set(items.map((i) => `${i.pk}|${i.sk}`))
 }
 
-function eventItem(e: StoredEvent) {
+/**
+ * Whether the rollup counts an event incrementally: one of the day it was received or the day before (older
+ * days are marked dirty and recounted whole, as late events always were).
+ */
+export const isLiveEvent = (e: Pick<StoredEvent, 'day' | 'receivedAt'>) =>
+  e.day >= addDays(bangkokDay(e.receivedAt), -1)
+
+/** The attributes of a stored event, without its key (the rollup's copies use them too). */
+export function eventAttributes(e: StoredEvent) {
   return {
-    ...eventKey(e.day, e.eventId),
     r: e.resourceId,
     d: e.datasetId,
     a: e.agencyId,
@@ -44,9 +55,24 @@ function eventItem(e: StoredEvent) {
   }
 }
 
+/**
+ * How long raw events stay in the table: two years after their day (DynamoDB's TTL removes them). Days are
+ * archived to S3 long before (functions/jobs/archive.ts), once they can no longer receive events.
+ */
+export const EVENT_RETENTION_DAYS = 730
+
+function eventItem(e: StoredEvent, pending = isLiveEvent(e)) {
+  return {
+    ...eventKey(e.day, e.eventId),
+    expiresAt: Math.floor(dayStart(addDays(e.day, EVENT_RETENTION_DAYS)) / 1000),
+    ...(pending ? { [PENDING_ATTRIBUTE]: pendingShard(e.eventId) } : {}),
+    ...eventAttributes(e),
+  }
+}
+
 /** Stores raw events; storing the same event twice leaves one item. */
 export function saveEvents(events: readonly StoredEvent[]): Promise<void> {
-  return batchPut(events.map(eventItem))
+  return batchPut(events.map((e) => eventItem(e)))
 }
 
 /**
@@ -84,9 +110,50 @@ export async function saveEventOnce(e: StoredEvent): Promise<'stored' | 'duplica
 /** Every raw event of one Bangkok day. */
 export async function listDayEvents(day: Day): Promise<StoredEvent[]> {
   const items = (await Promise.all(eventPartitionsOf(day).map((pk) => queryPartition(pk)))).flat()
-  return items.map((i) => ({
+  return items.map((i) => eventOf(day, i))
+}
+
+/**
+ * Events stored since the rollup last counted (those still in the pending index), at most about `limit`.
+ * The index is eventually consistent: an event stored a moment ago may show in the next rollup instead.
+ */
+export async function listPendingEvents(limit = 20_000): Promise<StoredEvent[]> {
+  const perShard = Math.ceil(limit / pendingShards().length)
+  const found = await Promise.all(
+    pendingShards().map(async (shard) => {
+      const items: Record<string, unknown>[] = []
+      let start: Record<string, unknown> | undefined
+      do {
+        const out = await dynamo().send(
+          new QueryCommand({
+            TableName: table(),
+            IndexName: PENDING_INDEX,
+            KeyConditionExpression: '#p = :p',
+            ExpressionAttributeNames: { '#p': PENDING_ATTRIBUTE },
+            ExpressionAttributeValues: { ':p': shard },
+            Limit: perShard - items.length,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        )
+        items.push(...(out.Items ?? []))
+        start = out.LastEvaluatedKey
+      } while (start && items.length < perShard)
+      return items
+    }),
+  )
+  return found.flat().map((i) => eventOf((i.pk as string).split('#')[1] as Day, i))
+}
+
+/** Takes counted events out of the pending index (their items are written again without the marker). */
+export function clearPendingEvents(events: readonly StoredEvent[]): Promise<void> {
+  return batchPut(events.map((e) => eventItem(e, false)))
+}
+
+/** A raw event of `day` from its stored item (raw events and the rollup's copies share the attributes). */
+export function eventOf(day: Day, i: Record<string, unknown>): StoredEvent {
+  return {
     day,
-    eventId: i.sk as string,
+    eventId: (i.id as string | undefined) ?? (i.sk as string),
     resourceId: i.r as string,
     datasetId: i.d as string,
     agencyId: i.a as string,
@@ -97,7 +164,7 @@ export async function listDayEvents(day: Day): Promise<StoredEvent[]> {
     userAgent: (i.ua as string | undefined) ?? '',
     ...(i.s ? { sessionId: i.s as string } : {}),
     receivedAt: i.rt as number,
-  }))
+  }
 }
 
 /** Marks days whose counts must be recomputed (late events); the marker holds when it was last set. */
@@ -131,14 +198,24 @@ export async function clearDirtyDay(day: Day, at: number): Promise<void> {
  * Notes the months a rollup is about to change. A rollup writes a day's counts before it moves its month
  * and fiscal year: killed in between, it leaves those short, and the note left behind says which to rebuild.
  */
-export async function noteRollupIntent(months: readonly string[]): Promise<void> {
-  await batchPut([{ ...rollupIntentKey, months: [...new Set(months)].sort() }])
+export async function noteRollupIntent(months: readonly string[], days: readonly Day[] = []): Promise<void> {
+  await batchPut([
+    { ...rollupIntentKey, months: [...new Set(months)].sort(), days: [...new Set(days)].sort() },
+  ])
 }
 
 /** The months of a rollup that never finished (its note is still there), or none. */
 export async function interruptedRollupMonths(): Promise<string[]> {
+  return (await interruptedRollup()).months
+}
+
+/** The months, and the days counted incrementally, of a rollup that never finished (its note is still there). */
+export async function interruptedRollup(): Promise<{ months: string[]; days: Day[] }> {
   const [item] = await batchGet([rollupIntentKey])
-  return (item?.months as string[] | undefined) ?? []
+  return {
+    months: (item?.months as string[] | undefined) ?? [],
+    days: (item?.days as Day[] | undefined) ?? [],
+  }
 }
 
 /** Removes the note once every count the rollup changed is written. */

@@ -7,9 +7,11 @@
  * | ---------------------------------- | --------------------------------------- | ----------------------------- |
  * | `EVENT#<day>#<shard>`              | event id                                | raw download events           |
  * | `EVENT#ID#<shard>`                 | sender's event id                       | the day an id was first used  |
+ * | `SLICE#<day>#<shard>`              | `<address>#<event id>`                  | counted events by address     |
+ * | `SESSION#<day>`                    | `<datasetId>#<session id>`              | sender's sessions with a count |
  * | `COUNTS#D#<day>` `#M#<month>` `#FY#<fy>` | `A#<agencyId>`, `D#<datasetId>`   | counts of a period            |
  * | `VERSION`                          | a versioned key (a counts partition…)   | what API processes cache      |
- * | `ROLLUP#DIRTY`, `ROLLUP#INTENT`    | day / `RUNNING`                         | the rollup's bookkeeping      |
+ * | `ROLLUP#DIRTY`, `ROLLUP#INTENT`, `ROLLUP#READY` | day / `RUNNING` / day       | the rollup's bookkeeping      |
  * | `CATALOG#AGENCY`, `CATALOG#DATASET` | id                                     | the catalog                   |
  * | `CATALOG#RESOURCE#<resourceId>`    | `R`                                     | a resource (ingest's lookup)  |
  * | `CATALOG#SYNC`                     | `LAST`                                  | the latest sync's result      |
@@ -30,10 +32,13 @@ export type Subject = 'agencies' | 'datasets'
 /** Partition names (and, ending in `#*`, families of partitions) as IAM conditions name them. */
 export const PARTITIONS = {
   events: 'EVENT#*',
+  slices: 'SLICE#*',
+  sessions: 'SESSION#*',
   counts: 'COUNTS#*',
   versions: 'VERSION',
   rollupDirty: 'ROLLUP#DIRTY',
   rollupIntent: 'ROLLUP#INTENT',
+  rollupReady: 'ROLLUP#READY',
   rollupStatus: 'ROLLUP#STATUS',
   salts: 'SALT',
   leases: 'LEASE',
@@ -85,6 +90,37 @@ export const eventIdKey = (eventId: string): Key => ({
   sk: eventId,
 })
 
+/**
+ * The sparse index of events the rollup has not counted yet: an event of today or yesterday is stored with
+ * `PENDING_ATTRIBUTE` set to one of `EVENT_SHARDS` values (from its id), and the rollup removes it once counted.
+ * The index holds only those, so the rollup reads what is new and nothing else.
+ */
+export const PENDING_INDEX = 'pending'
+export const PENDING_ATTRIBUTE = 'pp'
+export const pendingShard = (eventId: string) => `P#${shardOf(eventId)}`
+export const pendingShards = (): string[] =>
+  Array.from({ length: EVENT_SHARDS }, (_, i) => `P#${String(i).padStart(2, '0')}`)
+
+/** Where the rollup keeps an event it counted, beside the other events of its address and day. */
+export const sliceKey = (day: Day, address: string, eventId: string): Key => ({
+  pk: within(PARTITIONS.slices, day, shardOf(address)),
+  sk: `${address}#${eventId}`,
+})
+/** The partition and sort-key prefix of one address's counted events of a day. */
+export const slicePrefix = (day: Day, address: string) => ({
+  pk: within(PARTITIONS.slices, day, shardOf(address)),
+  prefix: `${address}#`,
+})
+/** Every partition of a day's counted events. */
+export const slicePartitionsOf = (day: Day): string[] =>
+  Array.from({ length: EVENT_SHARDS }, (_, i) => within(PARTITIONS.slices, day, String(i).padStart(2, '0')))
+
+/** How many addresses counted a download of a dataset in a session the sender named, on a day. */
+export const sessionKey = (day: Day, datasetId: string, sessionId: string): Key => ({
+  pk: within(PARTITIONS.sessions, day),
+  sk: `${datasetId}#${sessionId}`,
+})
+
 /** The partition of a period's counts; also the key its version is kept under. */
 export function countsPartition(period: Period): string {
   if ('day' in period) return within(PARTITIONS.counts, 'D', period.day)
@@ -109,6 +145,8 @@ export function parseCountsSk(sk: string): { subject: Subject; id: string } | un
 
 export const rollupDirtyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupDirty, sk: day })
 export const rollupIntentKey: Key = { pk: PARTITIONS.rollupIntent, sk: 'RUNNING' }
+/** Set once a day's counted events and counts are kept incrementally (its slices are complete). */
+export const rollupReadyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupReady, sk: day })
 export const rollupStatusKey: Key = { pk: PARTITIONS.rollupStatus, sk: 'LAST' }
 export const saltKey = (day: Day): Key => ({ pk: PARTITIONS.salts, sk: day })
 export const leaseKey = (name: string): Key => ({ pk: PARTITIONS.leases, sk: name })

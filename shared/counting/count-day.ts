@@ -103,6 +103,58 @@ function topClientsTotal(clients: Map<string, number> | undefined): number {
 
 const byTime = (a: CountableEvent, b: CountableEvent) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1)
 
+/** What the rules make of one event: left out (robot, harvester, double click) or counted (machine or not). */
+export type EventOutcome = 'robot' | 'harvester' | 'doubleClick' | 'machine' | 'regular'
+
+/**
+ * Each event's outcome under a counting rules version, for events of one Bangkok day (or any part of a day that
+ * holds every event of its addresses: an address's events are all the rules look at together, besides sessions
+ * given by the sender and the busiest clients, which the callers sum across addresses).
+ */
+export function eventOutcomes(
+  events: readonly CountableEvent[],
+  rules: CountingRules = 'counting-v1',
+): Map<CountableEvent, EventOutcome> {
+  const outcomes = new Map<CountableEvent, EventOutcome>()
+  const classOf = (e: CountableEvent): ClientClass =>
+    rules === 'counting-v1' ? e.clientClass : classifyUserAgent(e.userAgent ?? '', rules)
+  const classes = new Map(events.map((e) => [e, classOf(e)]))
+  // Harvesting is judged on what a client presenting itself as a browser did (machine access is declared).
+  const harvested =
+    rules === 'counting-v1'
+      ? new Set<CountableEvent>()
+      : harvestedEvents(events.filter((e) => classes.get(e) === 'regular'))
+  const chains = new Map<string, CountableEvent[]>()
+  for (const e of events) {
+    const clientClass = classes.get(e)
+    if (clientClass === 'robot') {
+      outcomes.set(e, 'robot')
+      continue
+    }
+    if (clientClass === 'regular' && harvested.has(e)) {
+      outcomes.set(e, 'harvester')
+      continue
+    }
+    const key = `${e.client}\u0000${e.resourceId}`
+    const list = chains.get(key)
+    if (list) list.push(e)
+    else chains.set(key, [e])
+  }
+  for (const list of chains.values()) {
+    list.sort(byTime)
+    list.forEach((e, i) => {
+      const next = list[i + 1]
+      if (next && next.at - e.at <= DOUBLE_CLICK_MS) outcomes.set(e, 'doubleClick')
+      else outcomes.set(e, classes.get(e) === 'machine' ? 'machine' : 'regular')
+    })
+  }
+  return outcomes
+}
+
+/** The session a counted download belongs to: the sender's, or its client's Bangkok clock hour. */
+export const sessionOf = (e: CountableEvent): string =>
+  e.sessionId ? `s:${e.sessionId}` : `c:${e.client}@${bangkokHour(e.at)}`
+
 /**
  * Applies a counting rules version to one Bangkok day's events (counting-v1 by default). Days are independent
  * because client identities are hashed with a salt that rotates at Bangkok midnight. The result does not depend
@@ -119,59 +171,30 @@ export function countDay(events: readonly CountableEvent[], rules: CountingRules
     }
     return c
   }
-
-  const classOf = (e: CountableEvent): ClientClass =>
-    rules === 'counting-v1' ? e.clientClass : classifyUserAgent(e.userAgent ?? '', rules)
-  const classes = new Map(events.map((e) => [e, classOf(e)]))
-  // Harvesting is judged on what a client presenting itself as a browser did (machine access is declared).
-  const harvested =
-    rules === 'counting-v1'
-      ? new Set<CountableEvent>()
-      : harvestedEvents(events.filter((e) => classes.get(e) === 'regular'))
-  const chains = new Map<string, CountableEvent[]>()
-  for (const e of events) {
-    const clientClass = classes.get(e)
-    if (clientClass === 'robot') {
-      entry(e).robots++
-      continue
-    }
-    if (clientClass === 'regular' && harvested.has(e)) {
-      entry(e).harvesters++
-      continue
-    }
-    const key = `${e.client}\u0000${e.resourceId}`
-    const list = chains.get(key)
-    if (list) list.push(e)
-    else chains.set(key, [e])
-  }
-
   const sessions = new Map<string, Set<string>>()
   const datasetClients = new Map<string, Map<string, number>>()
   const agencyClients = new Map<string, Map<string, number>>()
-  for (const list of chains.values()) {
-    list.sort(byTime)
-    list.forEach((e, i) => {
-      const next = list[i + 1]
-      const c = entry(e)
-      if (next && next.at - e.at <= DOUBLE_CLICK_MS) {
-        c.doubleClicks++
-        return
-      }
+  for (const [e, outcome] of eventOutcomes(events, rules)) {
+    const c = entry(e)
+    if (outcome === 'robot') c.robots++
+    else if (outcome === 'harvester') c.harvesters++
+    else if (outcome === 'doubleClick') c.doubleClicks++
+    else {
       c.downloads++
-      if (classes.get(e) === 'machine') c.machineDownloads++
+      if (outcome === 'machine') c.machineDownloads++
       tally(datasetClients, e.datasetId, addressOf(e))
       tally(agencyClients, e.agencyId, addressOf(e))
-      const session = e.sessionId ? `s:${e.sessionId}` : `c:${e.client}@${bangkokHour(e.at)}`
       let seen = sessions.get(e.datasetId)
       if (!seen) {
         seen = new Set()
         sessions.set(e.datasetId, seen)
       }
+      const session = sessionOf(e)
       if (!seen.has(session)) {
         seen.add(session)
         c.uniqueDownloads++
       }
-    })
+    }
   }
 
   for (const [datasetId, c] of datasets) c.topClientDownloads = topClientsTotal(datasetClients.get(datasetId))

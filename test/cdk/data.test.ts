@@ -27,6 +27,21 @@ describe('DataStore', () => {
     })
   })
 
+  it('table has the sparse index of events the rollup has not counted yet', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'pending',
+          KeySchema: [
+            { AttributeName: 'pp', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        }),
+      ],
+    })
+  })
+
   it('table and reports bucket survive a stack deletion', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' })
     template.hasResource('AWS::S3::Bucket', {

@@ -10,8 +10,8 @@ describe('Jobs', () => {
   new Jobs(stack, 'Jobs', { data: testData(stack), ckanUrl: 'https://ckan.example.org' })
   const template = Template.fromStack(stack)
 
-  it('schedules the rollup every minute, the catalog sync daily and the monthly run, in Bangkok time', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 3)
+  it('schedules the rollup every minute, the catalog sync and the archive daily and the monthly run, in Bangkok time', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 4)
     template.allResourcesProperties('AWS::Scheduler::Schedule', {
       ScheduleExpressionTimezone: 'Asia/Bangkok',
     })
@@ -19,6 +19,23 @@ describe('Jobs', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' })
     // 02:00 on the 1st (MONTHLY_RUN_CRON, as the local schedule): recount, report and emails, in one run.
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 2 1 * ? *)' })
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(30 4 * * ? *)' })
+  })
+
+  it('lets the archive job write only archive objects, and the rollup and recount only read them', () => {
+    const policies = template.findResources('AWS::IAM::Policy')
+    const statements = Object.values(policies).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    )
+    const s3Writes = statements.filter((s) => [s.Action].flat().includes('s3:PutObject'))
+    const archiveWrites = s3Writes.filter((s) => JSON.stringify(s.Resource).includes('/archive/*'))
+    expect(archiveWrites).toHaveLength(1)
+    const archiveReads = statements.filter(
+      (s) => [s.Action].flat().includes('s3:GetObject') && JSON.stringify(s.Resource).includes('/archive/*'),
+    )
+    // The archive job, the rollup and the monthly run (its recount reads archived days).
+    expect(archiveReads).toHaveLength(3)
+    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.archiveHandler' })
   })
 
   it.each([
@@ -68,7 +85,7 @@ describe('Jobs', () => {
     })
   })
 
-  it('the monthly job may read the table, write only its recount, lease, report index and run items, and reports', () => {
+  it("the monthly job may read the table, write only its recount (and a live day's incremental state), lease, report index and run items, and reports", () => {
     const report = Object.entries(template.findResources('AWS::Lambda::Function')).find(
       ([, f]) => f.Properties.Handler === 'index.monthlyHandler',
     )
@@ -86,7 +103,16 @@ describe('Jobs', () => {
     expect(writes).toHaveLength(1)
     expect(writes[0].Condition).toEqual({
       'ForAllValues:StringLike': {
-        'dynamodb:LeadingKeys': ['LEASE', 'COUNTS#*', 'VERSION', 'REPORT', 'RUN'],
+        'dynamodb:LeadingKeys': [
+          'LEASE',
+          'SLICE#*',
+          'SESSION#*',
+          'ROLLUP#READY',
+          'COUNTS#*',
+          'VERSION',
+          'REPORT',
+          'RUN',
+        ],
       },
     })
   })
