@@ -13,7 +13,8 @@ export const ARCHIVE_AFTER_DAYS = 401
 const CATCH_UP_DAYS = 14
 
 /** Whether a day is closed to new events and read from its archive (when it has one). */
-export const isArchivable = (day: Day, now = clock.now()) => day <= addDays(bangkokDay(now), -ARCHIVE_AFTER_DAYS)
+export const isArchivable = (day: Day, now = clock.now()) =>
+  day <= addDays(bangkokDay(now), -ARCHIVE_AFTER_DAYS)
 
 /** Archives one day's raw events (one compressed object); answers how many. */
 export async function archiveDay(day: Day): Promise<number> {
