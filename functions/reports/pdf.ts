@@ -29,7 +29,7 @@ import {
   UNNAMED,
 } from '../../shared/reports/model.js'
 import { agencyNames, agencyRows, datasetRows, summaryRows } from '../../shared/reports/tables.js'
-import { reviewSentence } from '../../shared/review-text.js'
+import { reviewBadgeText, reviewSentence } from '../../shared/review-text.js'
 import type { ReviewState } from '../../shared/reviews.js'
 import {
   barsHeight,
@@ -350,21 +350,27 @@ function outlookLine(t: AgencyReportDocument['target']): [string, string][] {
   return th && en ? [['แนวโน้มรางวัล · Award outlook', `${th} / ${en}`]] : []
 }
 
-/** DGA's review of the agency, when there is one: the award count, the decision in plain words, DGA's reason. */
+/** DGA's review of the agency among its figures, when there is one: the award count and the badge. */
 function reviewLines(t: AgencyReportDocument['target']): [string, string][] {
   const review = t?.review
   if (!t || !review) return []
-  const figures = { review, downloads: t.downloads, awardCount: t.awardCount }
   return [
     ...(t.awardCount === undefined
       ? []
       : [['ยอดที่ใช้ตัดสินรางวัล · Award count', formatNumber(t.awardCount)] as [string, string]]),
-    [
-      'ผลการตรวจสอบของ สพร. · DGA’s integrity review',
-      `${reviewSentence(figures, 'th')} / ${reviewSentence(figures, 'en')}`,
-    ],
-    ['เหตุผล · Reason', review.reason],
+    ['ผลการตรวจสอบ · Integrity review', bilingual(reviewBadgeText(review.decision))],
   ]
+}
+
+/** DGA's review of the agency in plain words, Thai then English, and DGA's reason, below its figures. */
+function reviewParagraphs(pdf: PdfWriter, t: AgencyReportDocument['target']): void {
+  const review = t?.review
+  if (!t || !review) return
+  const figures = { review, downloads: t.downloads, awardCount: t.awardCount }
+  pdf.y += 6
+  pdf.paragraph(reviewSentence(figures, 'th'))
+  pdf.paragraph(reviewSentence(figures, 'en'))
+  pdf.paragraph(`เหตุผลของ สพร. · DGA’s reason: ${review.reason}`, { color: '#555555' })
 }
 
 /** The agency's figures for the month and the year, Thai and English in each line. */
@@ -409,6 +415,7 @@ export function renderAgencyPdf(doc: AgencyReportDocument, options: PdfOptions =
     ],
     agencyFigures(doc),
   )
+  reviewParagraphs(pdf, doc.target)
   // The outlook's sentence (a projected year-end standing) goes here, below the figures, once the
   // document model carries one; the model has none yet, so the PDF writes none.
   const t = doc.target
