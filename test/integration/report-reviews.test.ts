@@ -8,7 +8,12 @@ import { replacePeriodCounts } from '../../functions/store/counts.js'
 import { getReportFile, reportKey } from '../../functions/store/reports.js'
 import { putReview } from '../../functions/store/reviews.js'
 import { createSubscription } from '../../functions/store/subscriptions.js'
-import type { AgencyRankingItem, PerformanceResponse, Ranking } from '../../shared/api.js'
+import type {
+  AgencyActionsResponse,
+  AgencyRankingItem,
+  PerformanceResponse,
+  Ranking,
+} from '../../shared/api.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { emptyPeriodCounts, type PeriodCounts } from '../../shared/counting/period-counts.js'
 import type { ReportDocument } from '../../shared/reports/model.js'
@@ -69,6 +74,10 @@ beforeAll(async () => {
   await replacePeriodCounts({ day: '2022-11-06' }, counts({ 1: 4_000 }))
   await putReview(review('agency-1', 'discount', ['2022-11-05', '2022-11-06']))
   await putReview(review('agency-2', 'disqualified'))
+  await putReview({
+    ...review('dataset-1-1', 'discount', ['2022-11-05', '2022-11-06']),
+    subject: 'dataset',
+  })
   for (const [id, scope] of [
     ['n', 'national'],
     ['a1', 'agency-1'],
@@ -303,6 +312,15 @@ describe('the rankings API', () => {
     const items = (await rankingOf(`month=${MONTH}`)).items
     expect(items.find((i) => i.agencyId === 'agency-1')).toMatchObject({ review: { decision: 'discount' } })
     expect(items.find((i) => i.agencyId === 'agency-1')).not.toHaveProperty('awardCount')
+  })
+
+  it("an executive's certificate actions measure a discounted dataset by its award count", async () => {
+    const res = await app.request(`/v1/agencies/agency-1/actions?fy=${FY}`, {
+      headers: await bearer('agency_exec', ['agency-1']),
+    })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as AgencyActionsResponse
+    expect(body.certificate?.datasets.find((d) => d.datasetId === 'dataset-1-1')?.downloads).toBe(400)
   })
 
   it("an executive's performance answer carries their agency's review with DGA's reason", async () => {
