@@ -3,7 +3,7 @@ import type { LocalizedText } from './catalog.js'
 import type { IntegritySignal, SpikeSignal } from './integrity.js'
 import type { OutlookStatus, ProjectedCutoff } from './outlook.js'
 import type { ReportFile } from './reports/manifest.js'
-import type { ReviewState } from './reviews.js'
+import type { AgencyReview, ReviewState } from './reviews.js'
 import type { Run, RunAlert } from './runs.js'
 
 /** Shapes of the HTTP API's responses, shared by the functions that answer and the dashboard that asks. */
@@ -24,14 +24,25 @@ export interface PeriodInfo {
   dataUpTo: string
 }
 
-export interface AgencyRankingItem extends ApiCounts {
+/** DGA's integrity review of a ranked entry: its badge, and (fiscal-year rankings) its award count. */
+export interface RankingReview {
+  /** DGA's review decision of the period's fiscal year, when there is one. */
+  review?: ReviewState
+  /**
+   * A fiscal-year ranking's entry whose review discount leaves downloads out of the award: the count the award
+   * ranks by (`downloads` stays what the counting rules counted, and ranks the entry here).
+   */
+  awardCount?: number
+}
+
+export interface AgencyRankingItem extends ApiCounts, RankingReview {
   rank: number
   agencyId: string
   name: LocalizedText
   rankChange: number | null
 }
 
-export interface DatasetRankingItem extends ApiCounts {
+export interface DatasetRankingItem extends ApiCounts, RankingReview {
   rank: number
   datasetId: string
   agencyId: string
@@ -144,6 +155,8 @@ export interface PerformanceResponse {
   downloads: number
   /** Downloads left after a review discount, when they differ: the gap and the projection start from it. */
   awardCount?: number
+  /** DGA's integrity review of the agency for the fiscal year, with its reason (absent without one). */
+  review?: AgencyReview
   uniqueDownloads: number
   /** DGA's target for the agency, else the projected year-end cut-off's `mid` (the actual one once the year ends). */
   target: number

@@ -38,3 +38,23 @@ export function ownEntriesBeyond<T extends OwnedEntry>(
 ): T[] {
   return [...new Set(agencyIds)].flatMap((id) => beyond.get(id) ?? []).sort((a, b) => a.rank - b.rank)
 }
+
+/**
+ * Where a list shown in rank order skips entries: for each entry, whether some entry ranked between it and the
+ * one before it is left out (an executive's own entry, or one DGA reviewed, shown far below the rest). Under
+ * competition ranking ("1224") the entry after `k` entries tied at rank `r` ranks `r + k`, so a rank beyond
+ * that means entries in between are not shown. The first entry has nothing before it to be apart from.
+ */
+export function rankGaps(entries: readonly { rank: number }[]): boolean[] {
+  let tied = 0
+  return entries.map((entry, i) => {
+    const previous = entries[i - 1]
+    if (!previous) {
+      tied = 1
+      return false
+    }
+    const gap = entry.rank > previous.rank + tied
+    tied = entry.rank === previous.rank ? tied + 1 : 1
+    return gap
+  })
+}

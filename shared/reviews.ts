@@ -142,3 +142,59 @@ export function busiestDays(
   }
   return out.sort((a, b) => b.downloads - a.downloads || a.day.localeCompare(b.day)).slice(0, limit)
 }
+
+/** An agency's own review as its executives read it: the decision, DGA's reason, what it leaves out, when. */
+export interface AgencyReview extends ReviewState {
+  reason: string
+  /** `discount`: the Bangkok days (or months) left out of the award count. */
+  days?: Day[]
+  months?: Month[]
+  setAt: string
+}
+
+/** A ranked entry that may carry its review state and, when a discount makes it differ, its award count. */
+export type WithReview<T> = T & { review?: ReviewState; awardCount?: number }
+
+/**
+ * Marks ranked entries with DGA's review decisions of the fiscal year (`idOf` names the subject): each reviewed
+ * entry gets its badge (`review`); with `awardCounts` (a fiscal-year ranking, whose downloads are what the
+ * award counts) a discounted entry also gets `awardCount`, its downloads less what the discount leaves out.
+ * Entries without a decision are returned as they are.
+ */
+export function withReviews<T extends { downloads: number }>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  reviews: ReadonlyMap<string, Pick<StoredReview, 'decision'>>,
+  discounted: ReadonlyMap<string, Discounted>,
+  awardCounts: boolean,
+): WithReview<T>[] {
+  if (reviews.size === 0) return [...items]
+  return items.map((item) => {
+    const review = reviews.get(idOf(item))
+    if (!review) return item
+    if (review.decision !== 'discount') return { ...item, review: { decision: review.decision } }
+    const off = Math.min(item.downloads, Math.max(0, discounted.get(idOf(item))?.downloads ?? 0))
+    if (!awardCounts) return { ...item, review: { decision: 'discount' } }
+    return {
+      ...item,
+      review: { decision: 'discount', discounted: off },
+      ...(off > 0 ? { awardCount: item.downloads - off } : {}),
+    }
+  })
+}
+
+/** The review of one agency as its executives read it (no official's id), or undefined without one. */
+export function agencyReviewOf(
+  review: StoredReview | undefined,
+  discounted: Discounted | undefined,
+): AgencyReview | undefined {
+  if (!review) return undefined
+  return {
+    decision: review.decision,
+    reason: review.reason,
+    ...(review.decision === 'discount' ? { discounted: discounted?.downloads ?? 0 } : {}),
+    ...(review.days?.length ? { days: review.days } : {}),
+    ...(review.months?.length ? { months: review.months } : {}),
+    setAt: review.setAt,
+  }
+}

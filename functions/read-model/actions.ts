@@ -51,8 +51,14 @@ export async function agencyActions(
   let certificate: AgencyActionsResponse['certificate'] = null
   if (category) {
     const awarded = new Set(category.standings.filter((s) => s.awarded).map((s) => s.id))
-    const value = (d: (typeof own)[number]) =>
-      category.metric === 'uniqueDownloads' ? d.uniqueDownloads : d.downloads
+    const unique = category.metric === 'uniqueDownloads'
+    // The count the certificate ranks by: a review discount leaves the named days out (as the standings do).
+    const value = (d: (typeof own)[number]) => {
+      const counted = unique ? d.uniqueDownloads : d.downloads
+      if (standings.reviews.get(d.datasetId)?.decision !== 'discount') return counted
+      const off = standings.discounted.get(d.datasetId)
+      return Math.max(0, counted - (unique ? (off?.uniqueDownloads ?? 0) : (off?.downloads ?? 0)))
+    }
     const withDownloads = own.filter((d) => value(d) > 0)
     const inPlace = withDownloads.filter((d) => awarded.has(d.datasetId))
     const nearest = withDownloads.filter((d) => !awarded.has(d.datasetId)).slice(0, NEAREST)

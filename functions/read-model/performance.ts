@@ -1,6 +1,7 @@
 import type { PerformanceResponse } from '../../shared/api.js'
 import { agencyCutoff } from '../../shared/awards.js'
 import { outlookStatus, pathByNow, projectWithShape, targetPath, yearShape } from '../../shared/outlook.js'
+import { agencyReviewOf } from '../../shared/reviews.js'
 import { fiscalYearClock, gapToCutoff, neededPerMonth, targetPercent } from '../../shared/targets.js'
 import { bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
@@ -49,6 +50,11 @@ export async function agencyPerformance(
   const downloads = item?.downloads ?? 0
   // A review discount leaves downloads out of the award count: the gap and the projection start from it.
   const awardCount = Math.max(0, downloads - (standings.discounted.get(agencyId)?.downloads ?? 0))
+  const stored = standings.reviews.get(agencyId)
+  const review = agencyReviewOf(
+    stored?.subject === 'agency' ? stored : undefined,
+    standings.discounted.get(agencyId),
+  )
   const category = standings.categories.find((c) => c.subject === 'agency')
   const cutoff = category ? (agencyCutoff(category, agency.group) ?? null) : null
   const awarded = category?.standings.find((s) => s.id === agencyId)?.awarded ?? false
@@ -73,6 +79,7 @@ export async function agencyPerformance(
     months,
     downloads,
     ...(awardCount === downloads ? {} : { awardCount }),
+    ...(review ? { review } : {}),
     uniqueDownloads: item?.uniqueDownloads ?? 0,
     target,
     targetSource: setTarget ? 'dga' : 'projected_cutoff',

@@ -8,12 +8,14 @@ import {
   sumCounts,
 } from '../../shared/counting/period-counts.js'
 import { rankComparison } from '../../shared/ranking-periods.js'
-import { addMonths, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
+import { withReviews } from '../../shared/reviews.js'
+import { addMonths, fiscalYearOfMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import type { Subject } from '../store/counts.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
 import { catalog } from './catalog.js'
 import { countingRulesOfPeriod } from './programme.js'
+import { reviewDecisions } from './review-decisions.js'
 
 /**
  * A period the read API answers for: a month or a fiscal year; `through` cuts a fiscal year after one of its
@@ -171,13 +173,34 @@ export function rankedDatasets(versions: Versions, period: RankingPeriod, now: n
   })
 }
 
+/**
+ * Marks a ranking's entries with DGA's review decisions of the period's fiscal year: a badge on each reviewed
+ * entry, and on a fiscal-year ranking a discounted entry's award count (a month's ranking shows the badge only:
+ * a discount is decided on the year). The ranks stay the counted ones; the award standings rank by award count.
+ */
+async function reviewed<T extends { downloads: number }>(
+  versions: Versions,
+  period: RankingPeriod,
+  subject: Subject,
+  items: T[],
+  idOf: (item: T) => string,
+) {
+  const fy = 'fy' in period ? period.fy : fiscalYearOfMonth(period.month)
+  const through = 'fy' in period ? period.through : undefined
+  const { reviews, discounted } = await reviewDecisions(versions, fy, through)
+  const wanted = subject === 'agencies' ? 'agency' : 'dataset'
+  const ofSubject = new Map([...reviews].filter(([, r]) => r.subject === wanted))
+  return withReviews(items, idOf, ofSubject, discounted, 'fy' in period)
+}
+
 /** The agency ranking response. */
 export async function agencyRanking(period: RankingPeriod, now = clock.now(), versions?: Versions) {
   const v = versions ?? (await readVersions())
+  const items = await rankedAgencies(v, period, now)
   return {
     period: describePeriod(period, now),
     countingRules: await countingRulesOfPeriod(v, period),
-    items: await rankedAgencies(v, period, now),
+    items: await reviewed(v, period, 'agencies', items, (a) => a.agencyId),
   }
 }
 
@@ -205,6 +228,12 @@ export async function datasetRanking(
     total: selected.length,
     offset: page.offset,
     limit: Number.isFinite(page.limit) ? page.limit : selected.length,
-    items: selected.slice(page.offset, page.offset + page.limit),
+    items: await reviewed(
+      v,
+      period,
+      'datasets',
+      selected.slice(page.offset, page.offset + page.limit),
+      (d) => d.datasetId,
+    ),
   }
 }

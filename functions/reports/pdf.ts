@@ -29,6 +29,8 @@ import {
   UNNAMED,
 } from '../../shared/reports/model.js'
 import { agencyNames, agencyRows, datasetRows, summaryRows } from '../../shared/reports/tables.js'
+import { reviewBadgeText, reviewSentence } from '../../shared/review-text.js'
+import type { ReviewState } from '../../shared/reviews.js'
 import {
   barsHeight,
   COLUMNS_HEIGHT,
@@ -57,6 +59,19 @@ function formatted(value: Cell, format?: ColumnFormat): string {
 
 const mark = (value: Cell) => rankChangeMark(typeof value === 'number' ? value : null)
 
+/** A review decision in a narrow PDF cell (the legend under the table says it in English). */
+const REVIEW_CELL: Record<ReviewState['decision'], string> = {
+  cleared: 'ปกติ',
+  discount: 'หักยอด',
+  disqualified: 'ตัดสิทธิ์',
+}
+const reviewCell = (value: Cell) =>
+  typeof value === 'string' ? (REVIEW_CELL[value as ReviewState['decision']] ?? value) : ''
+/** What the review cells and the award count mean, under a table that shows them. */
+const REVIEW_LEGEND =
+  'ตรวจสอบ: ผลการตรวจสอบความน่าเชื่อถือโดย สพร. (ปกติ · หักยอด · ตัดสิทธิ์); ยอดรางวัล: ยอดที่ใช้ตัดสินรางวัลหลังหักยอด · ' +
+  'Review: DGA’s integrity review (cleared · discounted · disqualified); award count: the count the award ranks by after a discount.'
+
 /**
  * A column of a PDF table: a shared report column (shared/reports/columns.ts) by key, which gives its heading
  * (`short`, else the Thai header), its number format and alignment; the PDF adds only layout.
@@ -84,12 +99,14 @@ export const PDF_COLUMNS = {
   ],
   agencies: [
     { key: 'fyRank', width: 36 },
-    { key: 'nameTh', width: 205 },
+    { key: 'nameTh', width: 180 },
     { key: 'monthDownloads', width: 52 },
     { key: 'fyDownloads', width: 56 },
     { key: 'target', width: 56 },
     { key: 'targetPercent', width: 44 },
-    { key: 'awarded', width: 66, text: (v) => (v === 'yes' ? 'ได้รับ' : '') },
+    { key: 'awarded', width: 46, text: (v) => (v === 'yes' ? 'ได้รับ' : '') },
+    // The award count of a discounted agency is in its award category's table above.
+    { key: 'review', width: 45, text: reviewCell },
   ],
   datasets: [
     { key: 'rank', width: 38 },
@@ -107,19 +124,23 @@ export const PDF_COLUMNS = {
     { key: 'rankChange', width: 45, text: mark },
   ],
   agencyAward: [
-    { key: 'rank', width: 40 },
-    { key: 'nameTh', also: 'nameEn', width: 300 },
-    { key: 'downloads', width: 60 },
-    { key: 'uniqueDownloads', width: 65 },
-    { key: 'tiedAtCutoff', width: 50, text: (v) => (v === 'yes' ? 'เสมอ · tie' : '') },
+    { key: 'rank', width: 30 },
+    { key: 'nameTh', also: 'nameEn', width: 226 },
+    { key: 'downloads', width: 54 },
+    { key: 'awardCount', width: 54, text: (v) => (v === null ? '' : formatted(v, 'integer')) },
+    { key: 'uniqueDownloads', width: 55 },
+    { key: 'review', width: 48, text: reviewCell },
+    { key: 'tiedAtCutoff', width: 48, text: (v) => (v === 'yes' ? 'เสมอ · tie' : '') },
   ],
   datasetAward: [
-    { key: 'rank', width: 34 },
-    { key: 'nameTh', width: 196 },
-    { key: 'agencyTh', width: 130 },
-    { key: 'downloads', width: 52 },
-    { key: 'uniqueDownloads', width: 53 },
-    { key: 'tiedAtCutoff', width: 50, text: (v) => (v === 'yes' ? 'เสมอ · tie' : '') },
+    { key: 'rank', width: 30 },
+    { key: 'nameTh', width: 150 },
+    { key: 'agencyTh', width: 105 },
+    { key: 'downloads', width: 50 },
+    { key: 'awardCount', width: 50, text: (v) => (v === null ? '' : formatted(v, 'integer')) },
+    { key: 'uniqueDownloads', width: 42 },
+    { key: 'review', width: 44, text: reviewCell },
+    { key: 'tiedAtCutoff', width: 44, text: (v) => (v === 'yes' ? 'เสมอ · tie' : '') },
   ],
 } satisfies Record<string, PdfColumn[]>
 
@@ -203,27 +224,40 @@ function categoryLines(list: AwardList): string[] {
   return lines
 }
 
-/** Every award category: its title, rules, cut-off and ties, and every awarded place, named. */
+/**
+ * Every award category: its title, rules, cut-off and ties, and every awarded place, named; and every entry DGA
+ * reviewed, awarded or not (a disqualified entry holds no place), with its review and award count.
+ */
 function awardSections(pdf: PdfWriter, doc: ReportDocument): void {
   for (const list of doc.awards.lists ?? []) {
     const awarded = list.entries.filter((e) => e.awarded)
+    const shown = list.entries.filter((e) => e.awarded || e.review !== undefined)
     const lines = categoryLines(list)
     pdf.heading(
       `${list.title.th}: ผู้ได้รางวัลทั้ง ${awarded.length} ราย ${doc.labels.fiscalYear.th} ถึง${doc.labels.month.th}`,
       `${list.title.en}: all ${awarded.length} awarded places, ${doc.labels.fiscalYear.en} through ${doc.labels.month.en}`,
-      lines.reduce((h, line) => h + pdf.paragraphHeight(line), 4) + tableStartHeight(awarded.length),
+      lines.reduce((h, line) => h + pdf.paragraphHeight(line), 4) + tableStartHeight(shown.length),
     )
     for (const line of lines) pdf.paragraph(line)
     pdf.y += 4
     if (awarded.length === 0) {
       pdf.paragraph('ยังไม่มีผู้ได้รางวัล · No place is awarded yet.', { color: '#555555' })
-      continue
     }
+    if (shown.length === 0) continue
     const layout = list.subject === 'agency' ? PDF_COLUMNS.agencyAward : PDF_COLUMNS.datasetAward
     pdf.table(
       pdfColumns(AWARD_STANDING_COLUMNS, layout),
-      awarded.map((entry) => ({ category: list, entry })),
+      shown.map((entry) => ({ category: list, entry })),
     )
+    if (shown.length > awarded.length) {
+      pdf.paragraph(
+        'รายการที่ สพร. ตรวจสอบแสดงไว้ด้วยแม้ไม่ได้รางวัล · Entries DGA reviewed are listed, awarded or not.',
+        { color: '#555555' },
+      )
+    }
+  }
+  if ((doc.awards.lists ?? []).some((l) => l.entries.some((e) => e.review))) {
+    pdf.paragraph(REVIEW_LEGEND, { color: '#555555' })
   }
   if (provisional(doc)) {
     pdf.paragraph(
@@ -253,7 +287,11 @@ export function renderReportPdf(doc: ReportDocument, options: PdfOptions = {}): 
     barsHeight(leaders.length),
   )
   pdf.bars(
-    leaders.map((a) => ({ label: a.name.th, value: a.downloads, highlight: awarded.has(a.agencyId) })),
+    leaders.map((a) => ({
+      label: a.review ? `${a.name.th} (${reviewCell(a.review.decision)})` : a.name.th,
+      value: a.downloads,
+      highlight: awarded.has(a.agencyId),
+    })),
     plaque?.cutoff
       ? { value: plaque.cutoff, label: `เกณฑ์รางวัล · cut-off ${formatNumber(plaque.cutoff)}` }
       : undefined,
@@ -312,6 +350,29 @@ function outlookLine(t: AgencyReportDocument['target']): [string, string][] {
   return th && en ? [['แนวโน้มรางวัล · Award outlook', `${th} / ${en}`]] : []
 }
 
+/** DGA's review of the agency among its figures, when there is one: the award count and the badge. */
+function reviewLines(t: AgencyReportDocument['target']): [string, string][] {
+  const review = t?.review
+  if (!t || !review) return []
+  return [
+    ...(t.awardCount === undefined
+      ? []
+      : [['ยอดที่ใช้ตัดสินรางวัล · Award count', formatNumber(t.awardCount)] as [string, string]]),
+    ['ผลการตรวจสอบ · Integrity review', bilingual(reviewBadgeText(review.decision))],
+  ]
+}
+
+/** DGA's review of the agency in plain words, Thai then English, and DGA's reason, below its figures. */
+function reviewParagraphs(pdf: PdfWriter, t: AgencyReportDocument['target']): void {
+  const review = t?.review
+  if (!t || !review) return
+  const figures = { review, downloads: t.downloads, awardCount: t.awardCount }
+  pdf.y += 6
+  pdf.paragraph(reviewSentence(figures, 'th'))
+  pdf.paragraph(reviewSentence(figures, 'en'))
+  pdf.paragraph(`เหตุผลของ สพร. · DGA’s reason: ${review.reason}`, { color: '#555555' })
+}
+
 /** The agency's figures for the month and the year, Thai and English in each line. */
 function agencyFigures(doc: AgencyReportDocument): [string, string][] {
   const t = doc.target
@@ -321,6 +382,7 @@ function agencyFigures(doc: AgencyReportDocument): [string, string][] {
     ['ดาวน์โหลดเดือนนี้ · Downloads this month', formatNumber(month?.downloads ?? 0)],
     ['อันดับเดือนนี้ · Rank this month', rankWithChange(month?.rank ?? null, month?.rankChange ?? null)],
     ['ดาวน์โหลดปีงบประมาณถึงปัจจุบัน · Fiscal year to date', formatNumber(year?.downloads ?? 0)],
+    ...reviewLines(t),
     ['อันดับปีงบประมาณ · Fiscal year rank', rankWithChange(year?.rank ?? null, year?.rankChange ?? null)],
     [
       'เป้าหมาย · Target',
@@ -370,6 +432,7 @@ export function renderAgencyPdf(doc: AgencyReportDocument, options: PdfOptions =
     ],
     agencyFigures(doc),
   )
+  reviewParagraphs(pdf, doc.target)
   // The outlook's sentence (a projected year-end standing) goes here, below the figures, once the
   // document model carries one; the model has none yet, so the PDF writes none.
   const t = doc.target

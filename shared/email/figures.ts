@@ -1,6 +1,7 @@
 import type { PerformanceResponse, TargetSource } from '../api.js'
 import type { LocalizedText } from '../catalog.js'
 import type { ReportDocument } from '../reports/model.js'
+import type { AgencyReview, ReviewDecision } from '../reviews.js'
 
 /** The headline figures of a national report email for a month, as its report states them. */
 export interface NationalFigures {
@@ -13,7 +14,14 @@ export interface NationalFigures {
   /** Downloads of the month before, for the change (null: the report does not say). */
   previousDownloads: number | null
   /** The month's first five agencies in ranking order (tied ones share a rank). */
-  top: { rank: number; name: LocalizedText; downloads: number; rankChange: number | null }[]
+  top: {
+    rank: number
+    name: LocalizedText
+    downloads: number
+    rankChange: number | null
+    /** DGA's review decision of the agency for the fiscal year, when there is one: a badge. */
+    review?: ReviewDecision
+  }[]
   /** The fiscal year from October through this month. */
   fiscalYearToDate: { downloads: number; uniqueDownloads: number }
 }
@@ -48,6 +56,10 @@ export interface AgencyFigures {
   neededPerMonth: number | null
   /** The award outlook as the report states it; absent in reports written before it. */
   outlook?: PerformanceResponse['outlook']
+  /** The fiscal year's award count, when a review discount makes it differ from `fiscalYearToDate`. */
+  awardCount?: number
+  /** DGA's integrity review of the agency, when there is one. */
+  review?: AgencyReview
 }
 
 export type ReportFigures = NationalFigures | AgencyFigures
@@ -73,6 +85,7 @@ export function nationalFiguresOf(doc: ReportDocument): NationalFigures {
       name: a.name,
       downloads: a.downloads,
       rankChange: a.rankChange,
+      ...(a.review ? { review: a.review.decision } : {}),
     })),
     fiscalYearToDate: {
       downloads: doc.totals.fiscalYearToDate.downloads,
@@ -113,5 +126,7 @@ export function agencyFiguresOf(doc: ReportDocument, agencyId: string): AgencyFi
     projection: target.projection,
     neededPerMonth: target.neededPerMonth,
     ...(target.outlook ? { outlook: target.outlook } : {}),
+    ...(target.awardCount === undefined ? {} : { awardCount: target.awardCount }),
+    ...(target.review ? { review: target.review } : {}),
   }
 }

@@ -1,4 +1,6 @@
 import { outlookSentence } from '../outlook-text.js'
+import { REVIEW_BADGE, reviewSentence } from '../review-text.js'
+import type { ReviewDecision } from '../reviews.js'
 import { fiscalYearLabel, type Locale, monthLabel } from '../time.js'
 import { type AgencyFigures, changePercent, type NationalFigures, type ReportFigures } from './figures.js'
 import { escapeHtml, safeHref } from './html.js'
@@ -45,6 +47,7 @@ const WORDS = {
     verdictShort: (fy: string, gap: string) =>
       `ณ สิ้นเดือนนี้ หน่วยงานยังไม่อยู่ในอันดับที่ได้รับรางวัลของ${fy}: ขาดอีก ${gap} ครั้งถึงเกณฑ์`,
     verdictNoCutoff: (fy: string) => `ยังไม่มีเกณฑ์รางวัลของ${fy}`,
+    verdictDisqualified: (fy: string) => `สพร. ตัดสิทธิ์หน่วยงานจากรางวัลของ${fy}`,
     openPdf: 'เปิดรายงาน PDF',
     pdfAttached: 'แนบรายงาน PDF มากับอีเมลนี้',
     noRank: 'ไม่มีอันดับ',
@@ -66,6 +69,9 @@ const WORDS = {
     projection: 'คาดการณ์ถึงสิ้นปีงบประมาณ',
     needed: 'ต้องการต่อเดือนที่เหลือ',
     outlook: 'แนวโน้มรางวัล',
+    awardCount: 'ยอดที่ใช้ตัดสินรางวัล',
+    review: 'ผลการตรวจสอบของ สพร.',
+    reason: 'เหตุผล',
     targetMet: 'ถึงเป้าหมายแล้ว',
     targetMissed: 'ไม่ถึงเป้าหมาย',
     openDashboard: 'เปิดแดชบอร์ด',
@@ -96,6 +102,7 @@ const WORDS = {
     verdictShort: (fy: string, gap: string) =>
       `At the end of this month the agency is not within the award places of ${fy}: ${gap} downloads short of the cut-off.`,
     verdictNoCutoff: (fy: string) => `${fy} has no award cut-off yet.`,
+    verdictDisqualified: (fy: string) => `DGA disqualified the agency from the award of ${fy}.`,
     openPdf: 'Open the PDF report',
     pdfAttached: 'The PDF report is attached to this email.',
     noRank: 'not ranked',
@@ -117,6 +124,9 @@ const WORDS = {
     projection: 'Projection to fiscal year end',
     needed: 'Needed per remaining month',
     outlook: 'Award outlook',
+    awardCount: 'Award count',
+    review: "DGA's integrity review",
+    reason: 'Reason',
     targetMet: 'target reached',
     targetMissed: 'target missed',
     openDashboard: 'Open the dashboard',
@@ -184,6 +194,8 @@ function agencyRows(f: AgencyFigures, w: Words, locale: Locale): Row[] {
       f.rank === null ? w.noRank : `${n.format(f.rank)} (${rankChangeText(f.rankChange, locale)})`,
     ],
     [w.fytd(fiscalYearLabel(f.fy, locale)), n.format(f.fiscalYearToDate)],
+    ...(f.awardCount === undefined ? [] : [[w.awardCount, n.format(f.awardCount)] as Row]),
+    ...(f.review ? [[w.review, REVIEW_BADGE[f.review.decision][locale]] as Row] : []),
     [
       w.fyRank(fiscalYearLabel(f.fy, locale)),
       f.fiscalYearRank === null
@@ -228,16 +240,31 @@ function htmlTop(f: NationalFigures, w: Words, locale: Locale): string {
   const rows = f.top
     .map(
       (a) =>
-        `<tr><td style="${CELL}">${escapeHtml(n.format(a.rank))}</td><td style="${CELL}">${escapeHtml(a.name[locale])}</td><td style="${CELL}text-align:right;">${escapeHtml(n.format(a.downloads))}</td><td style="${CELL}">${escapeHtml(rankChangeText(a.rankChange, locale))}</td></tr>`,
+        `<tr><td style="${CELL}">${escapeHtml(n.format(a.rank))}</td><td style="${CELL}">${escapeHtml(a.name[locale] + topBadge(a.review, locale))}</td><td style="${CELL}text-align:right;">${escapeHtml(n.format(a.downloads))}</td><td style="${CELL}">${escapeHtml(rankChangeText(a.rankChange, locale))}</td></tr>`,
     )
     .join('')
   return `<h2 style="font-size:16px;margin:24px 0 8px;">${escapeHtml(w.top)}</h2><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;"><tr>${head}</tr>${rows}</table>`
 }
 
+/** DGA's review of the agency in plain words, and DGA's reason; none without a review. */
+export function reviewLines(f: ReportFigures, locale: Locale): string[] {
+  if (f.scope !== 'agency' || !f.review) return []
+  const sentence = reviewSentence(
+    { review: f.review, downloads: f.fiscalYearToDate, awardCount: f.awardCount },
+    locale,
+  )
+  return [sentence, `${WORDS[locale].reason}: ${f.review.reason}`]
+}
+
+/** A national top-five entry's review badge, after its figures. */
+const topBadge = (review: ReviewDecision | undefined, locale: Locale) =>
+  review ? ` · ${REVIEW_BADGE[review][locale]}` : ''
+
 /** The one sentence an executive reads first: where the agency stands against the award at the month's end. */
 export function verdictText(f: AgencyFigures, locale: Locale): string {
   const w = WORDS[locale]
   const fy = fiscalYearLabel(f.fy, locale)
+  if (f.review?.decision === 'disqualified') return w.verdictDisqualified(fy)
   if (f.awarded) return w.verdictAwarded(fy)
   if (f.gapToCutoff === null) return w.verdictNoCutoff(fy)
   return w.verdictShort(fy, numberFormat(locale).format(f.gapToCutoff))
@@ -271,6 +298,7 @@ export function buildReportEmail(
     figures.scope === 'national' ? nationalRows(figures, w, locale) : agencyRows(figures, w, locale)
   const top = figures.scope === 'national' ? figures.top : []
   const verdict = figures.scope === 'agency' ? verdictText(figures, locale) : undefined
+  const review = reviewLines(figures, locale)
 
   const button = (href: string, label: string) =>
     `<a href="${safeHref(href)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;background:#1e3a8a;color:#ffffff;text-decoration:none;border-radius:4px;">${escapeHtml(label)}</a>`
@@ -284,6 +312,7 @@ export function buildReportEmail(
 <h1 style="font-size:20px;margin:4px 0 16px;">${escapeHtml(subject)}</h1>
 <p style="margin:0 0 16px;">${escapeHtml(lead)}</p>
 ${verdict ? `<p style="margin:0 0 16px;font-size:16px;font-weight:bold;">${escapeHtml(verdict)}</p>` : ''}
+${review.map((line) => `<p style="margin:0 0 8px;" data-review>${escapeHtml(line)}</p>`).join('')}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">${htmlRows(rows)}</table>
 ${figures.scope === 'national' ? htmlTop(figures, w, locale) : ''}
 <p style="margin:24px 0 0;">${button(links.pdf, w.openPdf)}${button(links.dashboard, w.openDashboard)}${button(links.reports, w.openReports)}</p>
@@ -302,6 +331,7 @@ ${links.pdfAttached ? `<p style="margin:8px 0 0;color:#4a5568;">${escapeHtml(w.p
     '',
     lead,
     ...(verdict ? ['', verdict] : []),
+    ...(review.length > 0 ? ['', ...review] : []),
     '',
     ...rows.map(([label, value]) => `${label}: ${value}`),
     ...(top.length > 0
@@ -310,7 +340,7 @@ ${links.pdfAttached ? `<p style="margin:8px 0 0;color:#4a5568;">${escapeHtml(w.p
           `${w.top}:`,
           ...top.map(
             (a) =>
-              `${n.format(a.rank)}. ${a.name[locale]}: ${n.format(a.downloads)} (${rankChangeText(a.rankChange, locale)})`,
+              `${n.format(a.rank)}. ${a.name[locale]}: ${n.format(a.downloads)} (${rankChangeText(a.rankChange, locale)})${topBadge(a.review, locale)}`,
           ),
         ]
       : []),

@@ -1,5 +1,6 @@
 import type { AgencyRankingItem, DatasetRankingItem } from '../api.js'
 import type { LocalizedText } from '../catalog.js'
+import { reviewBadgeText } from '../review-text.js'
 import type { Cell } from './csv.js'
 import {
   awardMetricLabel,
@@ -65,6 +66,22 @@ const humanYesNo =
     value === 'yes' || value === 'no' ? bilingual(yesNoLabel(value === 'yes', about)) : value
 const id = <R>(key: string, th: string, en: string, value: (row: R) => Cell) =>
   text(key, th, en, value, { id: true })
+
+/** The count an award ranks by: empty unless a review discount makes it differ from the counted downloads. */
+const awardCountColumn = <R>(awardCount: (row: R) => number | undefined) =>
+  int('awardCount', 'ยอดที่ใช้ตัดสินรางวัล', 'Award count', (r: R) => awardCount(r) ?? null, {
+    short: 'ยอดรางวัล',
+  })
+
+/** DGA's integrity review: the decision's code (`cleared` | `discount` | `disqualified`), its badge beside it. */
+const reviewColumn = <R>(decision: (row: R) => string | undefined) =>
+  text('review', 'ผลการตรวจสอบ', 'Integrity review', (r: R) => decision(r) ?? null, {
+    short: 'ตรวจสอบ',
+    label: {
+      header: { th: 'ผลการตรวจสอบ (คำอธิบาย)', en: 'Integrity review (label)' },
+      text: reviewBadgeText,
+    },
+  })
 
 /** Columns that read one part of a row (a period's counts, a target): empty cells where the row lacks it. */
 function partColumns<R, P>(columns: readonly ColumnDef<P>[], part: (row: R) => P | null | undefined) {
@@ -144,6 +161,8 @@ const GROUP_COLUMN = text('group', 'กลุ่ม', 'Group', (t: TargetProgres
 })
 
 const TARGET_COLUMNS: ColumnDef<TargetProgress>[] = [
+  awardCountColumn((t: TargetProgress) => t.awardCount),
+  reviewColumn((t: TargetProgress) => t.review?.decision),
   int('target', 'เป้าหมาย', 'Target', (t) => t.target),
   text('targetSource', 'ที่มาของเป้าหมาย', 'Target source', (t) => t.targetSource, {
     label: {
@@ -229,6 +248,8 @@ export const DATASET_COLUMNS: ColumnDef<DatasetRow>[] = [
   text('agencyTh', 'หน่วยงาน', 'Agency (Thai)', (r) => r.agency?.th ?? null, { short: 'หน่วยงาน · Agency' }),
   text('agencyEn', 'หน่วยงานภาษาอังกฤษ', 'Agency (English)', (r) => r.agency?.en ?? null),
   ...datasetCounts.filter((c) => c.key !== 'rank'),
+  awardCountColumn((r: DatasetRow) => r.item.awardCount),
+  reviewColumn((r: DatasetRow) => r.item.review?.decision),
 ]
 
 /** A line of the summary: what it is, in Thai and English, and its value for the month and the year. */
@@ -288,10 +309,12 @@ export const AWARD_STANDING_COLUMNS: ColumnDef<StandingRow>[] = [
   text('agencyTh', 'หน่วยงาน', 'Agency (Thai)', (r) => r.entry.agency.th),
   text('agencyEn', 'หน่วยงานภาษาอังกฤษ', 'Agency (English)', (r) => r.entry.agency.en),
   int('downloads', 'ดาวน์โหลด', 'Downloads', (r) => r.entry.downloads),
+  awardCountColumn((r: StandingRow) => r.entry.awardCount),
   int('uniqueDownloads', 'ดาวน์โหลดไม่ซ้ำ', 'Unique downloads', (r) => r.entry.uniqueDownloads, {
     short: 'ไม่ซ้ำ · unique',
   }),
   text('awarded', 'ได้รางวัล', 'Awarded', (r) => yesNo(r.entry.awarded), { human: humanYesNo('awarded') }),
+  reviewColumn((r: StandingRow) => r.entry.review?.decision),
   text('tiedAtCutoff', 'เสมอที่เกณฑ์', 'Tied at cut-off', (r) => yesNo(r.entry.tiedAtCutoff), {
     short: 'เสมอ',
     human: humanYesNo('tie'),

@@ -8,6 +8,7 @@ import type {
   Ranking,
 } from '../api.js'
 import type { LocalizedText } from '../catalog.js'
+import type { ReviewState } from '../reviews.js'
 import { fiscalYearLabel, fiscalYearOfMonth, monthLabel, monthRange, monthsOfFiscalYear } from '../time.js'
 import { awardCategoryTitle } from './labels.js'
 
@@ -55,6 +56,10 @@ export interface AwardEntry {
   agency: LocalizedText
   downloads: number
   uniqueDownloads: number
+  /** The count the award ranks by, when a review discount made it differ from `downloads`. */
+  awardCount?: number
+  /** DGA's integrity review decision on the entry, when there is one. */
+  review?: ReviewState
   awarded: boolean
   /** Awarded because a tie at the cut-off is never broken. */
   tiedAtCutoff: boolean
@@ -225,6 +230,8 @@ export function awardLists(input: ReportInput): AwardList[] {
       agency: names.agency(s.agencyId),
       downloads: s.downloads,
       uniqueDownloads: s.uniqueDownloads,
+      ...(s.awardCount === undefined ? {} : { awardCount: s.awardCount }),
+      ...(s.review ? { review: s.review } : {}),
       awarded: s.awarded,
       tiedAtCutoff: s.tiedAtCutoff,
     })),

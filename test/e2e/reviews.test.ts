@@ -99,5 +99,52 @@ describe('the award review queue in a real browser', () => {
     const performance = await getJson<PerformanceResponse>(`/v1/agencies/${gamed}/performance?fy=${fy}`)
     expect(performance.awardCount).toBe(discounted?.awardCount)
     expect(performance.projection).toBeLessThan(performance.downloads)
+
+    // Far below the standings it led, the discounted entry sits after a "…" row whenever entries in between
+    // are left out of the list.
+    const others = after.standings.filter(
+      (s) => s.agencyId !== gamed && s.rank < (discounted?.rank as number),
+    )
+    const lastAbove = Math.max(...others.map((s) => s.rank))
+    const tiedAtLast = others.filter((s) => s.rank === lastAbove).length
+    const above = await plaque.locator('tbody tr').evaluateAll((rows, id) => {
+      const i = rows.findIndex((r) => r.getAttribute('data-id') === id)
+      return rows[i - 1]?.getAttribute('data-testid') ?? rows[i - 1]?.getAttribute('class')
+    }, gamed)
+    if ((discounted?.rank as number) > lastAbove + tiedAtLast) expect(above).toBe('gap-row')
+    else expect(above).not.toBe('gap-row')
+
+    // The Rankings page: the gamed agency keeps its counted rank, with DGA's badge and its award count.
+    await page.getByRole('link', { name: 'อันดับหน่วยงาน', exact: true }).click()
+    await page.getByTestId('ranking-view').getByRole('button', { name: 'ปีงบประมาณถึงปัจจุบัน' }).click()
+    const rankingRow = page.locator(`[data-testid="agency-ranking"] tr[data-agency-id="${gamed}"]`)
+    await expect
+      .poll(() => rankingRow.getByTestId('review-badge').textContent(), { timeout: PATIENCE_MS })
+      .toBe('ตรวจแล้ว: หักยอด')
+    expect(await rankingRow.locator('td').first().textContent()).toBe('1')
+    expect(await rankingRow.getByTestId('award-count').textContent()).toContain(
+      (discounted?.awardCount as number).toLocaleString('th-TH'),
+    )
+    // The month's ranking shows the badge too.
+    await page.getByTestId('ranking-view').getByRole('button', { name: 'รายเดือน' }).click()
+    await expect
+      .poll(() => rankingRow.getByTestId('review-badge').textContent(), { timeout: PATIENCE_MS })
+      .toBe('ตรวจแล้ว: หักยอด')
+
+    // The agency's own page says what DGA decided, in plain words, with DGA's reason.
+    const exec = await newPage(browser)
+    await exec.goto(`${product.url}/#/agency/${encodeURIComponent(gamed)}`)
+    await exec.getByLabel('บทบาท').selectOption('agency_exec')
+    const agencySelect = exec.locator('select[name="agencyId"]')
+    await expect.poll(() => agencySelect.locator('option').count()).toBeGreaterThan(100)
+    await agencySelect.selectOption(gamed)
+    await exec.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    const notice = exec.getByTestId('agency-review')
+    await notice.waitFor()
+    expect(await notice.getAttribute('data-decision')).toBe('discount')
+    expect(await exec.getByTestId('agency-review-reason').textContent()).toBe('สามเครื่องดาวน์โหลดซ้ำตลอดแปดวัน')
+    expect(await exec.getByTestId('agency-review-sentence').textContent()).toContain(
+      `ใช้ ${(discounted?.awardCount as number).toLocaleString('th-TH')} จากที่นับได้`,
+    )
   })
 })

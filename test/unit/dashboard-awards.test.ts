@@ -83,6 +83,30 @@ describe('award standings rows', () => {
     ])
   })
 
+  it('puts a reviewed entry that a discount moved far below the others after a gap, with its badge', () => {
+    const reviewed: AwardCategoryView = {
+      ...category,
+      standings: [
+        ...category.standings,
+        {
+          ...standing(40, 'x', 12, false),
+          awardCount: 12,
+          review: { decision: 'discount', discounted: 5000 },
+        },
+      ],
+    }
+    const rows = awardRows(reviewed, names, 'en')
+    expect(rows.map((r) => [r.key, r.gapBefore])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', false],
+      ['d', false],
+      ['e', false],
+      ['x', true],
+    ])
+    expect(rows.at(-1)).toMatchObject({ awardCount: 12, review: { decision: 'discount' } })
+  })
+
   it('draws no gap when the executive is within the standings', () => {
     expect(awardRows(category, names, 'en', ['a']).some((r) => r.gapBefore)).toBe(false)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { entriesBeyond, ownEntriesBeyond } from '../../shared/own-entries.js'
+import { entriesBeyond, ownEntriesBeyond, rankGaps } from '../../shared/own-entries.js'
 
 /** Ranked entries: `a1-2` is agency a1's second dataset. */
 const entry = (id: string, rank: number) => ({ id, agencyId: id.split('-')[0] as string, rank })
@@ -26,5 +26,24 @@ describe("an executive's own entries past the ones shown", () => {
   ])('$name', ({ agencies, ids }) => {
     const beyond = entriesBeyond(ALL, SHOWN, 2)
     expect(ownEntriesBeyond(beyond, agencies).map((e) => e.id)).toEqual(ids)
+  })
+})
+
+describe('where a list in rank order skips entries (rankGaps)', () => {
+  it.each<[string, number[], boolean[]]>([
+    ['a list from the top without holes', [1, 2, 3, 4], [false, false, false, false]],
+    ['ties at a rank, then the next rank after them', [1, 2, 2, 4, 5], [false, false, false, false, false]],
+    ['an own entry far below', [1, 2, 3, 65], [false, false, false, true]],
+    [
+      'a reviewed entry a discount moved down, between shown ones',
+      [1, 2, 3, 40, 41],
+      [false, false, false, true, false],
+    ],
+    ['a tie of which only some are shown', [1, 1, 4], [false, false, true]],
+    ['the next place after a three-way tie', [2, 2, 2, 5], [false, false, false, false]],
+    ['one entry', [7], [false]],
+    ['nothing', [], []],
+  ])('%s: %j', (_name, ranks, gaps) => {
+    expect(rankGaps(ranks.map((rank) => ({ rank })))).toEqual(gaps)
   })
 })

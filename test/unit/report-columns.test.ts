@@ -75,7 +75,7 @@ const input = november2022({
   ],
   datasets: [
     [dataset('d1', 'b', 1, 50), dataset('d2', 'a', 2, 10)],
-    [dataset('d2', 'a', 1, 90), dataset('d1', 'b', 2, 60)],
+    [dataset('d2', 'a', 1, 90), { ...dataset('d1', 'b', 2, 60), review: { decision: 'disqualified' } }],
   ],
   categories: [
     {
@@ -88,10 +88,27 @@ const input = november2022({
       ties: false,
       standings: [
         { rank: 1, agencyId: 'a', downloads: 90, uniqueDownloads: 89, awarded: true, tiedAtCutoff: false },
+        {
+          rank: 2,
+          agencyId: 'b',
+          downloads: 60,
+          awardCount: 20,
+          review: { decision: 'discount', discounted: 40 },
+          uniqueDownloads: 59,
+          awarded: false,
+          tiedAtCutoff: false,
+        },
       ],
     },
   ],
-  performance: [performance('a', 1, 90), performance('b', 2, 60)],
+  performance: [
+    performance('a', 1, 90),
+    {
+      ...performance('b', 2, 60),
+      awardCount: 20,
+      review: { decision: 'discount', discounted: 40, reason: 'สามเครื่อง', days: ['2022-11-05'], setAt: 'x' },
+    },
+  ],
 })
 const doc = buildReport(input)
 const variant = buildAgencyReport(input, 'a')
@@ -179,6 +196,20 @@ describe('report columns (shared/reports/columns.ts)', () => {
     ['report.xlsx: targets', { agencyId: 'b' }, 'downloads', target('b').downloads],
     ['report.xlsx: agenciesMonth', { agencyId: 'b' }, 'monthUniqueDownloads', month('b').uniqueDownloads],
     ['report.xlsx: awardStandings', { agencyId: 'a' }, 'uniqueDownloads', 89],
+    // DGA's review: the award count beside the counted downloads only when a discount makes them differ.
+    ['agencies.csv', { agencyId: 'b' }, 'awardCount', 20],
+    ['agencies.csv', { agencyId: 'b' }, 'fyDownloads', 60],
+    ['agencies.csv', { agencyId: 'b' }, 'review', 'discount'],
+    ['agencies.csv', { agencyId: 'a' }, 'awardCount', null],
+    ['agencies.csv', { agencyId: 'a' }, 'review', null],
+    ['agencies/a.csv', { subject: 'agency', period: 'fiscalYearToDate' }, 'review', null],
+    ['datasets.csv', { period: 'fiscalYearToDate', datasetId: 'd1' }, 'review', 'disqualified'],
+    ['datasets.csv', { period: 'fiscalYearToDate', datasetId: 'd2' }, 'review', null],
+    ['report.xlsx: targets', { agencyId: 'b' }, 'awardCount', 20],
+    ['report.xlsx: targets', { agencyId: 'b' }, 'reviewLabel', 'ตรวจแล้ว: หักยอด / Reviewed: discounted'],
+    ['report.xlsx: awardStandings', { agencyId: 'b' }, 'downloads', 60],
+    ['report.xlsx: awardStandings', { agencyId: 'b' }, 'awardCount', 20],
+    ['report.xlsx: awardStandings', { agencyId: 'b' }, 'review', 'discount'],
     [
       'report.xlsx: summary',
       { itemEn: 'Downloads counted' },
@@ -237,6 +268,7 @@ describe('the PDF’s tables take their columns from the shared definitions', ()
       'เป้าหมาย',
       '% เป้า',
       'รางวัล',
+      'ตรวจสอบ',
     ])
     const [first] = agencyRows(doc, 'fiscalYearToDate')
     expect(columns.map((c) => c.cell(first as never))).toEqual([
@@ -247,8 +279,18 @@ describe('the PDF’s tables take their columns from the shared definitions', ()
       '1,090',
       '9.0%',
       'ได้รับ',
+      '',
     ])
-    expect(columns.map((c) => c.align)).toEqual(['right', 'left', 'right', 'right', 'right', 'right', 'left'])
+    expect(columns.map((c) => c.align)).toEqual([
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+      'left',
+    ])
   })
 
   it('says which shared column it cannot find', () => {
@@ -262,18 +304,18 @@ describe('CSV files keep machine-readable headers', () => {
       'agencies.csv',
       'agencyId,nameTh,nameEn,group,monthRank,monthDownloads,monthUniqueDownloads,monthMachineDownloads,monthRobots,' +
         'monthDoubleClicks,monthHarvesters,monthRankChange,fyRank,fyDownloads,fyUniqueDownloads,fyMachineDownloads,fyRobots,' +
-        'fyDoubleClicks,fyHarvesters,fyRankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,' +
+        'fyDoubleClicks,fyHarvesters,fyRankChange,awardCount,review,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,' +
         'neededPerMonth',
     ],
     [
       'datasets.csv',
       'period,rank,datasetId,titleTh,titleEn,agencyId,agencyTh,agencyEn,downloads,uniqueDownloads,' +
-        'machineDownloads,robots,doubleClicks,harvesters,rankChange',
+        'machineDownloads,robots,doubleClicks,harvesters,rankChange,awardCount,review',
     ],
     [
       'agencies/a.csv',
       'subject,period,id,nameTh,nameEn,rank,downloads,uniqueDownloads,machineDownloads,robots,doubleClicks,' +
-        'harvesters,rankChange,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,neededPerMonth',
+        'harvesters,rankChange,awardCount,review,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,neededPerMonth',
     ],
   ])('%s: the header line is the machine names, codes stay codes', (name, header) => {
     expect(csvHeader(table(name)).join(',')).toBe(header)
@@ -315,7 +357,7 @@ describe('report.xlsx sheets, as people read them', () => {
       const ids = keys.filter((k) => /Id$/.test(k) || k === 'category')
       if (ids.length > 0) expect(keys.slice(-ids.length)).toEqual(ids)
       expect(keys[0]).not.toMatch(/Id$/)
-      for (const code of ['group', 'targetSource', 'subject', 'metric']) {
+      for (const code of ['group', 'targetSource', 'subject', 'metric', 'review']) {
         if (keys.includes(code)) expect(keys[keys.indexOf(code) + 1]).toBe(`${code}Label`)
       }
       for (const row of t.rows) {

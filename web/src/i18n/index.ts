@@ -143,6 +143,8 @@ export const messages = {
     reviewBadgeDiscount: 'ตรวจแล้ว: หักยอด',
     reviewBadgeDisqualified: 'ตัดสิทธิ์',
     awardCount: 'ยอดที่ใช้ตัดสินรางวัล',
+    agencyReviewTitle: 'ผลการตรวจสอบความน่าเชื่อถือโดย สพร.',
+    agencyReviewReason: 'เหตุผลของ สพร.',
     reviewQueue: 'ตรวจสอบความน่าเชื่อถือก่อนมอบรางวัล',
     reviewQueueIntro:
       'รายการที่อยู่ในหรือใกล้อันดับที่ได้รางวัลและมีสัญญาณเตือน พร้อมหลักฐาน ทุกคำตัดสินถูกบันทึกในบันทึกการตรวจสอบและยกเลิกได้',
@@ -439,6 +441,8 @@ export const messages = {
     reviewBadgeDiscount: 'Reviewed: discounted',
     reviewBadgeDisqualified: 'Disqualified',
     awardCount: 'Award count',
+    agencyReviewTitle: "DGA's integrity review",
+    agencyReviewReason: "DGA's reason",
     reviewQueue: 'Integrity review before the awards',
     reviewQueueIntro:
       'Entries in or near an award place with a warning sign, with the evidence. Every decision is audited and can be undone.',

@@ -34,7 +34,11 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
       id: 'downloads',
       label: m('downloadsThisYear'),
       value: n(p.downloads),
-      detail: `${n(p.uniqueDownloads)} ${m('uniqueShort')}`,
+      // A review discount: the count the award ranks by, beside the counted downloads.
+      detail:
+        p.awardCount === undefined
+          ? `${n(p.uniqueDownloads)} ${m('uniqueShort')}`
+          : `${m('awardCount')} ${n(p.awardCount)} · ${n(p.uniqueDownloads)} ${m('uniqueShort')}`,
       tone: 'neutral',
     },
     {

@@ -5,6 +5,7 @@ import { AgencyPicker } from '../../components/AgencyPicker.js'
 import { Chart } from '../../components/Chart.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
+import { ReviewBadge } from '../../components/ReviewBadge.js'
 import { StatCard } from '../../components/StatCard.js'
 import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
@@ -15,6 +16,7 @@ import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
 import { outlookHeadline } from './outlook.js'
 import { performanceChart } from './performanceChart.js'
+import { type ReviewNotice, reviewNotice } from './review.js'
 
 /** An agency's fiscal year against its award target: the executive's home, and any agency for DGA. */
 export function AgencyPage() {
@@ -55,6 +57,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
   const cards = useMemo(() => (p ? headlineCards(p, lang) : []), [p, lang])
   const chart = useMemo(() => (p ? performanceChart(p, lang) : undefined), [p, lang])
   const outlook = p ? outlookHeadline(p, lang) : undefined
+  const review = p ? reviewNotice(p, lang) : undefined
 
   return (
     <section>
@@ -79,6 +82,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
           {outlook.text}
         </p>
       )}
+      {review && <ReviewSection notice={review} />}
       {p && chart && (
         <>
           <div class="stats" data-testid="headline-cards">
@@ -96,6 +100,24 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
       )}
       <IntegritySection agencyId={agencyId} fy={year} />
     </section>
+  )
+}
+
+/** DGA's review of the agency: the badge, what it means for the award in plain words, and DGA's reason. */
+function ReviewSection({ notice }: { notice: ReviewNotice }) {
+  return (
+    <div class={`review-notice ${notice.tone}`} data-testid="agency-review" data-decision={notice.decision}>
+      <strong>{t('agencyReviewTitle')}</strong> <ReviewBadge review={notice} />
+      <p data-testid="agency-review-sentence">{notice.sentence}</p>
+      <p>
+        {t('agencyReviewReason')}: <span data-testid="agency-review-reason">{notice.reason}</span>
+      </p>
+      {notice.periods.length > 0 && (
+        <p class="secondary">
+          {t('reviewDays')}: {notice.periods.join(', ')}
+        </p>
+      )}
+    </div>
   )
 }
 

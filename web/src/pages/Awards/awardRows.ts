@@ -1,5 +1,6 @@
 import type { AwardCategoryView } from '../../../../shared/api.js'
 import type { LocalizedText } from '../../../../shared/catalog.js'
+import { rankGaps } from '../../../../shared/own-entries.js'
 import type { ReviewState } from '../../../../shared/reviews.js'
 import type { Locale } from '../../../../shared/time.js'
 import { type MessageKey, translate } from '../../i18n/index.js'
@@ -30,7 +31,8 @@ export interface AwardRow {
 /**
  * The rows of a category's standings, with names looked up in `names` (agency and dataset ids alike); the
  * entries of `ownAgencyIds` are marked as the reader's own, and the caller's own entries ranked past the
- * standings (`own`) follow them after a gap.
+ * standings (`own`) follow them. A gap row ("…") is drawn above any row ranked past the one before it with
+ * entries left out between: the executive's own entry, or an entry DGA reviewed that a discount moved down.
  */
 export function awardRows(
   category: AwardCategoryView,
@@ -41,14 +43,11 @@ export function awardRows(
   const shown = standingRows(category, names, lang).map((row, i) => ({
     ...row,
     own: ownAgencyIds.includes(category.standings[i]?.agencyId as string),
-    gapBefore: false,
   }))
-  const beyond = (category.own ?? []).map((s, i) => ({
-    ...row(s, names, lang, false),
-    own: true,
-    gapBefore: i === 0,
-  }))
-  return [...shown, ...beyond]
+  const beyond = (category.own ?? []).map((s) => ({ ...row(s, names, lang, false), own: true }))
+  const rows = [...shown, ...beyond]
+  const gaps = rankGaps(rows)
+  return rows.map((r, i) => ({ ...r, gapBefore: gaps[i] ?? false }))
 }
 
 /** What a standing shows, without the reader's own marks. */

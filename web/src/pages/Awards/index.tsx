@@ -5,10 +5,11 @@ import { fiscalYearLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
+import { ReviewBadge } from '../../components/ReviewBadge.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
-import { awardRows, categoryTitle, reviewBadge, standingStatus } from './awardRows.js'
+import { awardRows, categoryTitle, standingStatus } from './awardRows.js'
 import { ReviewQueue } from './ReviewQueue.js'
 
 /** Standings shown per category reach twice the places, and ties past them: this covers their names. */
@@ -211,11 +212,7 @@ function AwardCategory({
                   t(standingStatus(false, provisional))
                 )}
                 {row.tiedAtCutoff && <span class="badge tie">{t('tiedAtCutoff')}</span>}
-                {row.review && (
-                  <span class={`badge review ${row.review.decision}`} data-testid="review-badge">
-                    {t(reviewBadge(row.review))}
-                  </span>
-                )}
+                {row.review && <ReviewBadge review={row.review} />}
               </td>
             </tr>,
           ])}

@@ -7,6 +7,7 @@ import { Chart } from '../../components/Chart.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
 import { MonthPicker } from '../../components/MonthPicker.js'
+import { ReviewBadge } from '../../components/ReviewBadge.js'
 import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
@@ -139,9 +140,17 @@ export function RankingsPage() {
                         item.name[lang]
                       )}
                       {mine && <span class="badge own">{t('awardsYours')}</span>}
+                      {item.review && <ReviewBadge review={item.review} />}
                       <div class="secondary">{item.name[lang === 'th' ? 'en' : 'th']}</div>
                     </td>
-                    <td class="num">{number(item.downloads)}</td>
+                    <td class="num">
+                      {number(item.downloads)}
+                      {item.awardCount !== undefined && (
+                        <div class="secondary" data-testid="award-count">
+                          {t('awardCount')} {number(item.awardCount)}
+                        </div>
+                      )}
+                    </td>
                     <td class="num">{number(item.uniqueDownloads)}</td>
                     <td class="num">{number(item.machineDownloads)}</td>
                     {note?.comparable && <td class="num">{formatRankChange(item.rankChange)}</td>}
@@ -166,6 +175,13 @@ function OwnStanding({ items }: { items: AgencyRankingItem[] }) {
           <strong>{t('rankingYourAgency')}</strong> {item.name[lang]} ·{' '}
           {item.downloads > 0 ? `${t('rank')} ${formatNumber(item.rank, lang)}` : t('rankingNoDownloadsYet')}{' '}
           · {formatNumber(item.downloads, lang)} {t('downloads')}
+          {item.awardCount !== undefined && (
+            <>
+              {' '}
+              · {t('awardCount')} {formatNumber(item.awardCount, lang)}
+            </>
+          )}
+          {item.review && <ReviewBadge review={item.review} />}
         </li>
       ))}
     </ul>
