@@ -123,7 +123,7 @@ describe('the award review queue in a real browser', () => {
       .toBe('ตรวจแล้ว: หักยอด')
     expect(await rankingRow.locator('td').first().textContent()).toBe('1')
     expect(await rankingRow.getByTestId('award-count').textContent()).toContain(
-      (discounted?.awardCount as number).toLocaleString('th-TH'),
+      Number(discounted?.awardCount).toLocaleString('th-TH'),
     )
     // The month's ranking shows the badge too.
     await page.getByTestId('ranking-view').getByRole('button', { name: 'รายเดือน' }).click()
@@ -144,7 +144,7 @@ describe('the award review queue in a real browser', () => {
     expect(await notice.getAttribute('data-decision')).toBe('discount')
     expect(await exec.getByTestId('agency-review-reason').textContent()).toBe('สามเครื่องดาวน์โหลดซ้ำตลอดแปดวัน')
     expect(await exec.getByTestId('agency-review-sentence').textContent()).toContain(
-      `ใช้ ${(discounted?.awardCount as number).toLocaleString('th-TH')} จากที่นับได้`,
+      `ใช้ ${Number(discounted?.awardCount).toLocaleString('th-TH')} จากที่นับได้`,
     )
   })
 })
