@@ -56,6 +56,12 @@ export interface CategoryMovers {
   outOf: Mover[]
 }
 
+/** The movers of a fiscal year to date against the same year at the end of `comparedWith`. */
+export interface MonthMovers {
+  comparedWith: Month
+  categories: CategoryMovers[]
+}
+
 export type WarningKind = 'concentration' | 'spike'
 
 /** An agency whose month shows a warning sign it did not show the month before. */
@@ -75,7 +81,12 @@ export interface OverviewResponse {
   comparison: Comparison | null
   figures: Record<FigureName, OverviewFigure>
   /** Movers against the fiscal year at the end of the month before; null in a fiscal year's first month. */
-  movers: { comparedWith: Month; categories: CategoryMovers[] } | null
+  movers: MonthMovers | null
+  /**
+   * While the shown month runs, the movers of the month before it (against the end of the month before that),
+   * so the first days of a month still show what the month just ended changed; null otherwise.
+   */
+  lastMonthMovers: (MonthMovers & { month: Month }) | null
   warnings: NewWarning[]
   agencies: OverviewAgency[]
 }

@@ -9,6 +9,7 @@ import {
   FIGURES,
   type FigureName,
   figureOf,
+  type MonthMovers,
   newWarnings,
   type OverviewAgency,
   type OverviewFigure,
@@ -70,11 +71,20 @@ type Standings = Awaited<ReturnType<typeof fiscalYearStandings>>
  * Movers into and out of every award category's places since the end of the month before, in the same fiscal
  * year: none to compare with in its first month.
  */
-async function moversOf(versions: Versions, month: Month, now: number, current: Standings) {
+async function moversOf(
+  versions: Versions,
+  month: Month,
+  now: number,
+  standings?: Standings,
+): Promise<MonthMovers | null> {
   const fy = fiscalYearOfMonth(month)
   if (month === monthsOfFiscalYear(fy)[0]) return null
   const comparedWith = addMonths(month, -1)
-  const [previous, cat] = await Promise.all([fiscalYearStandings(versions, fy, now, comparedWith), catalog()])
+  const [current, previous, cat] = await Promise.all([
+    standings ?? fiscalYearStandings(versions, fy, now, month),
+    fiscalYearStandings(versions, fy, now, comparedWith),
+    catalog(),
+  ])
   const name = (subject: 'agency' | 'dataset', id: string, agencyId: string) =>
     (subject === 'agency' ? cat.agencies.get(id)?.name : cat.datasets.get(id)?.title) ??
     cat.agencies.get(agencyId)?.name ?? { th: id, en: id }
@@ -122,7 +132,11 @@ export async function overview(
     rankedAgencies(versions, through === undefined ? { fy } : { fy, through }, now),
     fiscalYearStandings(versions, fy, now, through),
   ])
-  const movers = await moversOf(versions, month, now, standings)
+  const inProgress = !describePeriod({ month }, now).complete
+  const [movers, lastMonthMovers] = await Promise.all([
+    moversOf(versions, month, now, standings),
+    inProgress ? moversOf(versions, addMonths(month, -1), now) : null,
+  ])
   const agencyCategory = standings.categories.find((c) => c.subject === 'agency')
   const awarded = new Set(agencyCategory?.standings.filter((s) => s.awarded).map((s) => s.id))
   const current = series.get(month) ?? new Map()
@@ -156,6 +170,7 @@ export async function overview(
     comparison,
     figures,
     movers,
+    lastMonthMovers: lastMonthMovers && { month: addMonths(month, -1), ...lastMonthMovers },
     warnings: fresh.map((w) => ({
       ...w,
       name: nameOf(w.agencyId),

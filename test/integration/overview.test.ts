@@ -80,6 +80,15 @@ describe('GET /v1/overview', () => {
     expect(plaque?.outOf[0]).toMatchObject({ rank: 10, previousRank: 9 })
   })
 
+  it('adds, while the month runs, the movers of the month just ended', async () => {
+    const last = (await overview()).lastMonthMovers
+    expect(last).toMatchObject({ month: '2026-11', comparedWith: '2026-10' })
+    const plaque = last?.categories.find((c) => c.subject === 'agency')
+    expect(ids(plaque?.into)?.sort()).toEqual(['agency-1', 'agency-2'])
+    expect(ids(plaque?.outOf)?.sort()).toEqual(['agency-10', 'agency-11'])
+    expect((await overview('?month=2026-11')).lastMonthMovers).toBeNull()
+  })
+
   it('lists the agencies without a download this month, and which hold a place', async () => {
     const { agencies } = await overview()
     expect(agencies).toHaveLength(AGENCIES)
