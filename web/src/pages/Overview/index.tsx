@@ -180,7 +180,7 @@ function MoversSection(props: {
             {ot('moversIntro')} {monthLabel(last.comparedWith, lang)}
           </p>
           {last.categories.map((c) => (
-            <CategoryMoversList key={c.category} category={c} byAgency={props.byAgency} />
+            <CategoryMoversList key={c.category} category={c} byAgency={props.byAgency} nested />
           ))}
         </div>
       )}
@@ -189,17 +189,20 @@ function MoversSection(props: {
 }
 
 function CategoryMoversList(props: {
+  /** Under the month just ended's own heading: one level down. */
+  nested?: boolean
   category: CategoryMovers
   byAgency: <T extends { agencyId: string }>(entries: readonly T[]) => T[]
 }) {
   const { category } = props
+  const Heading = props.nested ? 'h5' : 'h4'
   const into = props.byAgency(category.into)
   const outOf = props.byAgency(category.outOf)
   return (
     <div data-category={category.category}>
-      <h4>
+      <Heading>
         <a href={routeHash({ page: 'awards' })}>{categoryTitle({ id: category.category }, locale.value)}</a>
-      </h4>
+      </Heading>
       {into.length === 0 && outOf.length === 0 ? (
         <p class="secondary">{ot('moversNoChange')}</p>
       ) : (
