@@ -147,6 +147,16 @@ const MONTH_NAMES: Record<Locale, string[]> = {
   ],
 }
 
+/** The name of a month of the year (1–12) in a language: "พฤศจิกายน" / "November". */
+export function monthName(monthOfYear: number, locale: Locale): string {
+  return MONTH_NAMES[locale][monthOfYear - 1] ?? String(monthOfYear)
+}
+
+/** A year as a person reads it: Buddhist Era in Thai (2569), CE in English (2026). */
+export function yearLabel(yearCe: number, locale: Locale): string {
+  return String(locale === 'th' ? yearCe + BE_OFFSET : yearCe)
+}
+
 /** A month as a person reads it: Buddhist Era in Thai ("พฤศจิกายน 2565"), CE in English ("November 2022"). */
 export function monthLabel(month: Month, locale: Locale): string {
   const [y, m] = month.split('-').map(Number) as [number, number]

@@ -17,6 +17,7 @@ import { catalogRoutes } from './routes/catalog.js'
 import { countingRoutes, type FiscalYearRecount } from './routes/counting.js'
 import { devSession } from './routes/dev-session.js'
 import { fiscalYears } from './routes/fiscal-years.js'
+import { overview } from './routes/overview.js'
 import { rankings } from './routes/rankings.js'
 import { type ReportGenerator, reportRoutes } from './routes/reports.js'
 import { runs } from './routes/runs.js'
@@ -72,6 +73,7 @@ export function createApiApp(deps: ApiDeps = {}) {
   app.route('/v1/agencies', agencies)
   app.route('/v1/awards', awards)
   app.route('/v1/fiscal-years', fiscalYears)
+  app.route('/v1/overview', overview)
   app.route('/v1/targets', targets)
   app.route(
     '/v1/catalog',

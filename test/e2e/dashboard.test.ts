@@ -407,7 +407,7 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('link', { name: 'รายงานประจำเดือน' }).click()
     const listed = page.locator(`[data-testid="report-month"][data-month="${month}"]`)
     await listed.waitFor()
-    expect(await listed.getByRole('heading', { level: 3 }).textContent()).toBe(monthLabel(month, 'th'))
+    expect(await listed.locator('th[scope="rowgroup"]').textContent()).toBe(monthLabel(month, 'th'))
     expect(await listed.locator('[data-version="1"] button[data-file]').count()).toBe(6)
     const download = page.waitForEvent('download')
     await listed.locator('button[data-file="report.pdf"]').click()

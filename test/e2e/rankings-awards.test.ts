@@ -77,7 +77,9 @@ describe('the rankings page', () => {
     const page = await signedIn(demo)
     await page.getByTestId('agency-ranking').waitFor()
     await page.getByRole('button', { name: 'รายเดือน', exact: true }).click()
-    await page.locator('input[name="month"]').fill(month)
+    // The month picker: a year (Buddhist Era in Thai) and a month name.
+    await page.locator('select[name="month-year"]').selectOption(month.slice(0, 4))
+    await page.locator('select[name="month"]').selectOption(month.slice(5))
     await expect
       .poll(() => page.getByRole('heading', { level: 2 }).textContent())
       .toBe(`อันดับหน่วยงาน · ${monthLabel(month, 'th')}`)

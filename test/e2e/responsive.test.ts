@@ -49,6 +49,7 @@ afterAll(async () => {
 
 /** What shows that a page's main content has loaded, by the route's first segment. */
 const READY: Record<string, (main: Locator, lang: Locale) => Locator> = {
+  overview: (main) => main.getByTestId('overview-agencies'),
   rankings: (main) => main.getByTestId('agency-ranking'),
   awards: (main) => main.locator('[data-category]').first(),
   agency: (main) => main.getByTestId('agency-datasets'),

@@ -55,6 +55,7 @@ const TABLE: Record<string, Row> = {
   'api GET /v1/audit': { path: '/v1/audit', expect: DGA_ONLY },
   'api GET /v1/runs': { path: '/v1/runs', expect: DGA_ONLY },
   'api GET /v1/status': { path: '/v1/status', expect: DGA_ONLY },
+  'api GET /v1/overview': { path: '/v1/overview?month=2022-11', expect: DGA_ONLY },
   'api GET /v1/catalog/sync': { path: '/v1/catalog/sync', expect: DGA_ONLY },
   'api POST /v1/catalog/sync': { path: '/v1/catalog/sync', expect: DGA_ONLY },
   'api GET /v1/agencies/:agencyId/performance': {

@@ -1,6 +1,10 @@
+import type { FunctionComponent } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import { About } from './components/About.js'
 import { CognitoLogin } from './components/CognitoLogin.js'
 import { CountingLagBanner } from './components/CountingLag.js'
 import { DevLogin } from './components/DevLogin.js'
+import { LoadState } from './components/LoadState.js'
 import { Nav } from './components/Nav.js'
 import { RunAlertBanner } from './components/RunAlert.js'
 import { SkipLink } from './components/SkipLink.js'
@@ -50,6 +54,8 @@ export function App({ store }: { store: DashboardStore }) {
 function Page() {
   const { route } = useStore()
   switch (route.value.page) {
+    case 'overview':
+      return <LazyOverview />
     case 'awards':
       return <AwardsPage />
     case 'agency':
@@ -65,9 +71,31 @@ function Page() {
   }
 }
 
-/** The sign-in of this deployment's mode; nothing until the API has said which. */
+/**
+ * DGA's overview, loaded when first opened: its code (a DGA-only page) stays out of the bundle every reader
+ * loads first.
+ */
+function LazyOverview() {
+  const [page, setPage] = useState<{ Page: FunctionComponent } | undefined>()
+  const [error, setError] = useState<Error | undefined>()
+  useEffect(() => {
+    import('./pages/Overview/index.js').then(
+      (m) => setPage({ Page: m.OverviewPage }),
+      (err: Error) => setError(err),
+    )
+  }, [])
+  if (!page) return <LoadState loading={!error} error={error} />
+  return <page.Page />
+}
+
+/** What the product is, and the sign-in of this deployment's mode; nothing until the API has said which. */
 function SignIn() {
   const cfg = authConfig.value
   if (!cfg) return null
-  return cfg.mode === 'cognito' ? <CognitoLogin config={cfg} /> : <DevLogin />
+  return (
+    <div class="sign-in">
+      <About />
+      {cfg.mode === 'cognito' ? <CognitoLogin config={cfg} /> : <DevLogin />}
+    </div>
+  )
 }

@@ -27,6 +27,7 @@ import type {
 } from '../../../shared/api.js'
 import type { AwardProgramme } from '../../../shared/awards.js'
 import type { LocalizedText } from '../../../shared/catalog.js'
+import type { OverviewResponse } from '../../../shared/overview.js'
 import type { ReviewDecision, ReviewsResponse, StoredReview } from '../../../shared/reviews.js'
 
 /** A ranking period: a Bangkok month (`2022-11`) or a Thai fiscal year in the Buddhist Era (`2566`). */
@@ -123,6 +124,14 @@ export class ApiClient {
   }
 
   /** Every agency ranked by downloads in a month or a fiscal year. */
+  /** DGA's overview of a month (the current one when none is given). */
+  overview(month?: string) {
+    return this.request<OverviewResponse>(
+      'GET',
+      `/v1/overview${month ? `?month=${encodeURIComponent(month)}` : ''}`,
+    )
+  }
+
   agencyRanking(period: Period) {
     return this.request<Ranking<AgencyRankingItem>>('GET', `/v1/rankings/agencies?${query(period)}`)
   }

@@ -1,8 +1,10 @@
 import { signal } from '@preact/signals'
 import type { Locale } from '../../../shared/time.js'
+import { pageMessages } from './pages.js'
 
 export const messages = {
   th: {
+    ...pageMessages.th,
     title: 'อันดับการดาวน์โหลดข้อมูลเปิดภาครัฐ',
     subtitle: 'data.go.th · รางวัล DIGI Data Awards',
     agencyRanking: 'อันดับหน่วยงาน',
@@ -299,6 +301,7 @@ export const messages = {
     errTooManyCategories: 'จำนวนประเภทรางวัลต้องไม่เกิน',
   },
   en: {
+    ...pageMessages.en,
     title: 'Open government data download rankings',
     subtitle: 'data.go.th · DIGI Data Awards',
     agencyRanking: 'Agency ranking',

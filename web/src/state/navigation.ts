@@ -1,8 +1,10 @@
 import { parseReportLink, type ReportLink, reportLinkHash } from '../../../shared/links.js'
+import { isMonth } from '../../../shared/time.js'
 
 /** Where the dashboard is: one page, as the address's fragment says (no server paths needed). */
 export type Route =
-  | { page: 'rankings' }
+  | { page: 'overview' }
+  | { page: 'rankings'; month?: string }
   | { page: 'awards' }
   | { page: 'reports'; open?: ReportLink }
   | { page: 'subscriptions' }
@@ -10,11 +12,13 @@ export type Route =
   | { page: 'agency'; agencyId?: string }
 
 /**
- * The route a location hash names: `#/awards`, `#/reports[/<month>/<version>/<file>]`, `#/subscriptions`,
+ * The route a location hash names: `#/overview` (DGA's), `#/rankings[/<YYYY-MM>]` (a month's ranking), `#/awards`, `#/reports[/<month>/<version>/<file>]`, `#/subscriptions`,
  * `#/settings` (DGA's targets and award programme), `#/agency/<agencyId>`; anything else is the rankings.
  */
 export function parseRoute(hash: string): Route {
   const [page, id, ...rest] = hash.replace(/^#\/?/, '').split('/')
+  if (page === 'overview') return { page: 'overview' }
+  if (page === 'rankings' && id !== undefined && isMonth(id)) return { page: 'rankings', month: id }
   if (page === 'awards') return { page: 'awards' }
   if (page === 'reports') {
     const open = parseReportLink([id ?? '', ...rest])
@@ -34,6 +38,7 @@ export function routeHash(route: Route): string {
   if (route.page === 'agency')
     return route.agencyId ? `#/agency/${encodeURIComponent(route.agencyId)}` : '#/agency'
   if (route.page === 'reports' && route.open) return reportLinkHash(route.open)
+  if (route.page === 'rankings' && route.month) return `#/rankings/${route.month}`
   return `#/${route.page}`
 }
 

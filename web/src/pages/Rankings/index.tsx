@@ -23,8 +23,10 @@ type View = 'fy' | 'month'
  * own agencies are highlighted and named above the table.
  */
 export function RankingsPage() {
-  const { api, session, fy } = useStore()
-  const [landing] = useState(() => landingPeriod(now()))
+  const { api, session, fy, route } = useStore()
+  // A link to one month's ranking (`#/rankings/YYYY-MM`, from DGA's overview) opens on that month.
+  const linked = route.value.page === 'rankings' ? route.value.month : undefined
+  const [landing] = useState(() => (linked ? { month: linked } : landingPeriod(now())))
   const [view, setView] = useState<View>('fy' in landing ? 'fy' : 'month')
   // The month view starts on the last complete month: a month of a few days ranks mostly ties.
   const [month, setMonth] = useState('month' in landing ? landing.month : addMonths(bangkokMonth(now()), -1))

@@ -3,13 +3,18 @@ import type { ReportEntry } from '../../../../shared/api.js'
 import { addMonths, bangkokMonth, monthLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
 import { LoadState } from '../../components/LoadState.js'
+import { MonthPicker } from '../../components/MonthPicker.js'
 import { formatBangkokTime } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
 import { useStore } from '../../state/store.js'
+import './reports.css'
 import { agencyVariants, fileLabel, generatedMessage, groupByMonth, orderFiles } from './reportList.js'
 
-/** Monthly reports: each month's versions and files (downloads through the API), and DGA's generation. */
+/**
+ * Monthly reports as a table: each month (Buddhist Era in Thai) with its versions, newest first, and the files of
+ * each (downloads through the API); DGA's generation of a month.
+ */
 export function ReportsPage() {
   const { api, session, route, navigate } = useStore()
   const lang = locale.value
@@ -53,46 +58,69 @@ export function ReportsPage() {
         </p>
       )}
       {data && data.months.length === 0 && <p class="secondary">{t('reportNone')}</p>}
-      {data?.months.map(({ month, versions }) => (
-        <article key={month} class="report-month" data-testid="report-month" data-month={month}>
-          <h3>{monthLabel(month, lang)}</h3>
-          {versions.map((entry) => (
-            <div key={entry.version} class="report-version" data-version={entry.version}>
-              <p class="secondary">
-                {t('reportVersion')} {entry.version} · {t('reportGeneratedAt')}{' '}
-                {formatBangkokTime(entry.generatedAt, lang)}
-                {entry.supersedes !== null && ` · ${t('reportSupersedes')} ${entry.supersedes}`}
-                {!entry.complete && ` · ${t('reportIncompleteMonth')}`}
-              </p>
-              <ul class="report-files">
-                {orderFiles(entry.files)
-                  .filter((f) => f.name !== 'manifest.json' || isDga)
-                  .slice(0, isDga ? 6 : undefined)
-                  .map((f) => (
-                    <li key={f.name}>
-                      <button
-                        type="button"
-                        class="link"
-                        data-file={f.name}
-                        onClick={() => void download(entry, f.name)}
-                      >
-                        {fileLabel(f.name, lang, (id) => data.names.get(id)?.[lang])}
-                      </button>{' '}
-                      <span class="secondary">{Math.max(1, Math.round(f.size / 1024))} KB</span>
-                    </li>
-                  ))}
-              </ul>
-              {isDga && (
-                <AgencyFiles
-                  entry={entry}
-                  agencyName={(id) => data.names.get(id)?.[lang]}
-                  onDownload={(file) => void download(entry, file)}
-                />
-              )}
-            </div>
+      {data && data.months.length > 0 && (
+        <table class="ranking reports-table" data-testid="reports-table">
+          <caption>{t('reportsTable')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reportMonthColumn')}</th>
+              <th scope="col">{t('reportVersionColumn')}</th>
+              <th scope="col">{t('reportFilesColumn')}</th>
+            </tr>
+          </thead>
+          {data.months.map(({ month, versions }) => (
+            <tbody key={month} class="report-month" data-testid="report-month" data-month={month}>
+              {versions.map((entry, i) => (
+                <tr key={entry.version} class="report-version" data-version={entry.version}>
+                  {i === 0 && (
+                    <th scope="rowgroup" rowSpan={versions.length} class="report-month-name">
+                      {monthLabel(month, lang)}
+                    </th>
+                  )}
+                  <td>
+                    <strong>
+                      {t('reportVersion')} {entry.version}
+                    </strong>
+                    {i === 0 && versions.length > 1 && <span class="chip good">{t('reportLatest')}</span>}
+                    <div class="secondary">
+                      {t('reportGeneratedAt')} {formatBangkokTime(entry.generatedAt, lang)}
+                      {entry.supersedes !== null && ` · ${t('reportSupersedes')} ${entry.supersedes}`}
+                    </div>
+                    {!entry.complete && <span class="chip warn">{t('reportIncompleteMonth')}</span>}
+                  </td>
+                  <td>
+                    <ul class="report-files">
+                      {orderFiles(entry.files)
+                        .filter((f) => f.name !== 'manifest.json' || isDga)
+                        .slice(0, isDga ? 6 : undefined)
+                        .map((f) => (
+                          <li key={f.name}>
+                            <button
+                              type="button"
+                              class="link"
+                              data-file={f.name}
+                              onClick={() => void download(entry, f.name)}
+                            >
+                              {fileLabel(f.name, lang, (id) => data.names.get(id)?.[lang])}
+                            </button>{' '}
+                            <span class="secondary">{Math.max(1, Math.round(f.size / 1024))} KB</span>
+                          </li>
+                        ))}
+                    </ul>
+                    {isDga && (
+                      <AgencyFiles
+                        entry={entry}
+                        agencyName={(id) => data.names.get(id)?.[lang]}
+                        onDownload={(file) => void download(entry, file)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
           ))}
-        </article>
-      ))}
+        </table>
+      )}
     </section>
   )
 }
@@ -152,12 +180,11 @@ function GenerateForm({ onDone }: { onDone: () => void }) {
   }
   return (
     <form class="toolbar" onSubmit={(e) => void generate(e)}>
-      <input
-        type="month"
-        aria-label={t('month')}
+      <MonthPicker
+        name="generate-month"
         value={month}
-        max={bangkokMonth(now())}
-        onInput={(e) => setMonth((e.target as HTMLInputElement).value)}
+        onChange={setMonth}
+        label={t('reportMonthToGenerate')}
       />
       <button type="submit" disabled={status.busy}>
         {t('reportGenerate')}
