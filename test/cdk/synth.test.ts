@@ -13,7 +13,7 @@ interface LambdaResource {
 }
 
 /** The handlers of the stack's functions (the ingest and API functions both export `handler`). */
-const HANDLERS = ['handler', 'rollupHandler', 'catalogSyncHandler', 'monthlyHandler']
+const HANDLERS = ['handler', 'rollupHandler', 'catalogSyncHandler', 'monthlyHandler', 'archiveHandler']
 
 /** What `npm run synth` does, in process: bundling, the AWS Solutions checks and CDK's own validation. */
 describe('synth of the whole app, with bundling', () => {
@@ -48,8 +48,8 @@ describe('synth of the whole app, with bundling', () => {
   })
 
   it('bundles every function into a minified ES module with a source map', () => {
-    // Ingest, API, rollup, catalog sync, the monthly run (recount, report, emails).
-    expect(functions).toHaveLength(5)
+    // Ingest, API, rollup, catalog sync, the monthly run (recount, report, emails), the raw events' archive.
+    expect(functions).toHaveLength(6)
     for (const handler of HANDLERS) {
       const dir = bundleOf(handler)
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8')
