@@ -14,7 +14,7 @@ import { ActionsSection } from './ActionsSection.js'
 import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
 import { outlookHeadline } from './outlook.js'
-import { performanceChart } from './performanceChart.js'
+import { performanceChart, performanceTable } from './performanceChart.js'
 
 /** An agency's fiscal year against its award target: the executive's home, and any agency for DGA. */
 export function AgencyPage() {
@@ -54,6 +54,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
   const p = performance.data
   const cards = useMemo(() => (p ? headlineCards(p, lang) : []), [p, lang])
   const chart = useMemo(() => (p ? performanceChart(p, lang) : undefined), [p, lang])
+  const chartTable = useMemo(() => (p ? performanceTable(p, lang) : undefined), [p, lang])
   const outlook = p ? outlookHeadline(p, lang) : undefined
 
   return (
@@ -79,7 +80,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
           {outlook.text}
         </p>
       )}
-      {p && chart && (
+      {p && chart && chartTable && (
         <>
           <div class="stats" data-testid="headline-cards">
             {cards.map((card) => (
@@ -89,7 +90,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
           <h3>
             {t('cumulativeChart')} · {fiscalYearLabel(p.fy, lang)}
           </h3>
-          <Chart config={chart} label={t('cumulativeChart')} tall />
+          <Chart config={chart} label={t('cumulativeChart')} table={chartTable} tall />
           <TopDatasets agencyId={agencyId} fy={year} />
           <ActionsSection agencyId={agencyId} performance={p} />
         </>

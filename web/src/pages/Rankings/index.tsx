@@ -13,6 +13,7 @@ import { now } from '../../state/clock.js'
 import { routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
 import { ownItems, rankChangeNote, rankText } from './rankingView.js'
+import { topTenChart, topTenTable } from './topTenChart.js'
 
 type View = 'fy' | 'month'
 
@@ -39,22 +40,8 @@ export function RankingsPage() {
   const own = session.value?.role === 'agency_exec' ? session.value.agencyIds : []
   // A DGA official may open any agency; an executive only their own (the API says 403 to the others).
   const canOpen = (agencyId: string) => session.value?.role === 'dga_admin' || own.includes(agencyId)
-  const chart = useMemo(() => {
-    const top = ranking?.items.filter((i) => i.downloads > 0).slice(0, 10) ?? []
-    return {
-      type: 'bar' as const,
-      data: {
-        labels: top.map((i) => i.name[lang]),
-        datasets: [{ label: t('downloads'), data: top.map((i) => i.downloads), backgroundColor: '#1f5fa8' }],
-      },
-      options: {
-        indexAxis: 'y' as const,
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false as const,
-      },
-    }
-  }, [ranking, lang])
+  const chart = useMemo(() => ranking && topTenChart(ranking.items, lang), [ranking, lang])
+  const chartTable = useMemo(() => ranking && topTenTable(ranking.items, lang), [ranking, lang])
   const note = ranking ? rankChangeNote(ranking.period, lang) : undefined
   const empty = ranking?.items.every((i) => i.downloads === 0) ?? false
   const title =
@@ -103,7 +90,7 @@ export function RankingsPage() {
       )}
       {ranking && (
         <>
-          {!empty && <Chart config={chart} label={t('top10')} />}
+          {!empty && chart && chartTable && <Chart config={chart} label={t('top10')} table={chartTable} />}
           {note && (
             <p class="secondary" data-testid="rank-change-note" data-comparable={String(note.comparable)}>
               {note.text}
