@@ -51,13 +51,13 @@ function agency(n: number, downloads: number, name?: { th: string; en: string })
   return {
     agencyId: `a${n}`,
     name: name ?? { th: `กรมที่ ${n}`, en: `Department ${n}` },
-    group: 'department',
     rank: n,
     downloads,
     uniqueDownloads: downloads,
     machineDownloads: 0,
+    excluded: { robots: 0, doubleClicks: 0, harvesters: 0 },
     rankChange: null,
-  } as AgencyRankingItem
+  }
 }
 
 describe('the y-axis of an agency chart', () => {
