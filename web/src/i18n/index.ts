@@ -297,6 +297,7 @@ export const messages = {
     errTooManyCategories: 'จำนวนประเภทรางวัลต้องไม่เกิน',
     // Charts read aloud and as tables, and the language of mixed-language text (issue #18)
     languageLang: 'en',
+    rowActions: 'การดำเนินการ',
     chartShowTable: 'แสดงเป็นตาราง',
     chartHideTable: 'ซ่อนตาราง',
     chartYearEnd: 'สิ้นปี',
@@ -605,6 +606,7 @@ export const messages = {
     errTooManyCategories: 'The number of categories must be at most',
     // Charts read aloud and as tables, and the language of mixed-language text (issue #18)
     languageLang: 'th',
+    rowActions: 'Actions',
     chartShowTable: 'Show as table',
     chartHideTable: 'Hide table',
     chartYearEnd: 'year end',

@@ -113,13 +113,23 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
       {datasets.data && items.length === 0 && <p>{t('noDatasets')}</p>}
       {items.length > 0 && (
         <table class="ranking" data-testid="agency-datasets">
+          {/* Named for screen readers; the heading above says the same on screen. */}
+          <caption class="visually-hidden">{t('topDatasets')}</caption>
           <thead>
             <tr>
-              <th class="num">{t('nationalRank')}</th>
-              <th>{t('dataset')}</th>
-              <th class="num">{t('downloads')}</th>
-              <th class="num">{t('unique')}</th>
-              <th class="num">{t('change')}</th>
+              <th scope="col" class="num">
+                {t('nationalRank')}
+              </th>
+              <th scope="col">{t('dataset')}</th>
+              <th scope="col" class="num">
+                {t('downloads')}
+              </th>
+              <th scope="col" class="num">
+                {t('unique')}
+              </th>
+              <th scope="col" class="num">
+                {t('change')}
+              </th>
             </tr>
           </thead>
           <tbody>

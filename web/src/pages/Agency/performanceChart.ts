@@ -160,7 +160,6 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
         },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { boxHeight: 3 } },
         tooltip: {
           filter: (item: TooltipItem<'line'>) => inTooltip(p, item.datasetIndex, item.dataIndex),
           callbacks: {

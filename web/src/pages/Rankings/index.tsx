@@ -97,14 +97,28 @@ export function RankingsPage() {
             </p>
           )}
           <table class="ranking" data-testid="agency-ranking">
+            {/* Named for screen readers; the heading above says the same on screen. */}
+            <caption class="visually-hidden">
+              {t('agencyRanking')} · {title}
+            </caption>
             <thead>
               <tr>
-                <th>{t('rank')}</th>
-                <th>{t('agency')}</th>
-                <th class="num">{t('downloads')}</th>
-                <th class="num">{t('unique')}</th>
-                <th class="num">{t('machine')}</th>
-                {note?.comparable && <th class="num">{t('change')}</th>}
+                <th scope="col">{t('rank')}</th>
+                <th scope="col">{t('agency')}</th>
+                <th scope="col" class="num">
+                  {t('downloads')}
+                </th>
+                <th scope="col" class="num">
+                  {t('unique')}
+                </th>
+                <th scope="col" class="num">
+                  {t('machine')}
+                </th>
+                {note?.comparable && (
+                  <th scope="col" class="num">
+                    {t('change')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>

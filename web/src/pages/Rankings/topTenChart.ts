@@ -35,7 +35,7 @@ export function topTenTooltip(item: AgencyRankingItem, lang: Locale): { title: s
 
 /**
  * The top ten as horizontal bars in the page's language: names on the axis, each value written on its bar, one
- * series so no legend, and a tooltip that says each thing once.
+ * series so no legend (Chart.tsx draws one only for several), and a tooltip that says each thing once.
  */
 export function topTenChart(items: readonly AgencyRankingItem[], lang: Locale): ChartConfiguration<'bar'> {
   const top = topTen(items)
@@ -64,7 +64,6 @@ export function topTenChart(items: readonly AgencyRankingItem[], lang: Locale): 
         y: { ticks: { autoSkip: false } },
       },
       plugins: {
-        legend: { display: false },
         tooltip: {
           callbacks: {
             title: (ctx: TooltipItem<'bar'>[]) => {
