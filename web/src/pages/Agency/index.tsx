@@ -5,8 +5,9 @@ import { AgencyPicker } from '../../components/AgencyPicker.js'
 import { Chart } from '../../components/Chart.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
+import { RankChange } from '../../components/RankChange.js'
 import { StatCard } from '../../components/StatCard.js'
-import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
+import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { agencyOfRoute, routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
@@ -142,7 +143,9 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
                 </td>
                 <td class="num">{formatNumber(d.downloads, lang)}</td>
                 <td class="num">{formatNumber(d.uniqueDownloads, lang)}</td>
-                <td class="num">{formatRankChange(d.rankChange)}</td>
+                <td class="num">
+                  <RankChange change={d.rankChange} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -212,11 +212,11 @@ function AwardCategory({
               </td>
               <td>
                 {row.awarded ? (
-                  <span class="badge won">{t(standingStatus(true, provisional))}</span>
+                  <span class="badge won chip good">{t(standingStatus(true, provisional))}</span>
                 ) : (
                   t(standingStatus(false, provisional))
                 )}
-                {row.tiedAtCutoff && <span class="badge tie">{t('tiedAtCutoff')}</span>}
+                {row.tiedAtCutoff && <span class="badge tie chip warn">{t('tiedAtCutoff')}</span>}
                 {row.review && (
                   <span class={`badge review ${row.review.decision}`} data-testid="review-badge">
                     {t(reviewBadge(row.review))}

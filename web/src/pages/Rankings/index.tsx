@@ -7,7 +7,8 @@ import { Chart } from '../../components/Chart.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
 import { MonthPicker } from '../../components/MonthPicker.js'
-import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
+import { RankChange } from '../../components/RankChange.js'
+import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
 import { routeHash } from '../../state/navigation.js'
@@ -145,7 +146,11 @@ export function RankingsPage() {
                     <td class="num">{number(item.downloads)}</td>
                     <td class="num">{number(item.uniqueDownloads)}</td>
                     <td class="num">{number(item.machineDownloads)}</td>
-                    {note?.comparable && <td class="num">{formatRankChange(item.rankChange)}</td>}
+                    {note?.comparable && (
+                      <td class="num">
+                        <RankChange change={item.rankChange} />
+                      </td>
+                    )}
                   </tr>
                 )
               })}
