@@ -63,7 +63,11 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
       <div class="toolbar">
         <div>
           <h2 data-testid="agency-name">{p ? p.name[lang] : t('performance')}</h2>
-          {p && <div class="secondary">{p.name[lang === 'th' ? 'en' : 'th']}</div>}
+          {p && (
+            <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
+              {p.name[lang === 'th' ? 'en' : 'th']}
+            </div>
+          )}
         </div>
         <div class="controls">
           {canPick && <AgencyPicker agencyId={agencyId} />}
@@ -139,7 +143,9 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
                 <td class="num">{formatNumber(d.rank, lang)}</td>
                 <td>
                   {d.title[lang]}
-                  <div class="secondary">{d.title[lang === 'th' ? 'en' : 'th']}</div>
+                  <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
+                    {d.title[lang === 'th' ? 'en' : 'th']}
+                  </div>
                 </td>
                 <td class="num">{formatNumber(d.downloads, lang)}</td>
                 <td class="num">{formatNumber(d.uniqueDownloads, lang)}</td>

@@ -141,7 +141,9 @@ export function RankingsPage() {
                         item.name[lang]
                       )}
                       {mine && <span class="badge own">{t('awardsYours')}</span>}
-                      <div class="secondary">{item.name[lang === 'th' ? 'en' : 'th']}</div>
+                      <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
+                        {item.name[lang === 'th' ? 'en' : 'th']}
+                      </div>
                     </td>
                     <td class="num">{number(item.downloads)}</td>
                     <td class="num">{number(item.uniqueDownloads)}</td>
