@@ -66,31 +66,22 @@ async function timeToUsable(browser: Browser, url: string, session: DevSession):
   page.setDefaultTimeout(120_000)
   const cdp = await context.newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING })
-  await page.addInitScript(
-    ({ session, role }) => {
-      sessionStorage.setItem('session', session)
-      // What "usable" means on each role's first page (see above), checked on every change of the document.
-      const content =
-        role === 'dga_admin'
-          ? '[data-testid="agency-ranking"] tbody tr'
-          : '[data-testid="headline-cards"] > *'
-      const isUsable = () =>
-        document.querySelector(content) !== null &&
-        document.querySelector('main canvas[data-drawn="true"]') !== null
-      const observer = new MutationObserver(() => {
-        if (!isUsable()) return
-        ;(window as unknown as { __usableAt: number }).__usableAt = performance.now()
-        observer.disconnect()
-      })
-      observer.observe(document, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['data-drawn'],
-      })
-    },
-    { session: JSON.stringify(session), role: session.role },
-  )
+  // A script as text, not a function: tsx's compiled functions call a helper (`__name`) the page does not have.
+  const content =
+    session.role === 'dga_admin'
+      ? '[data-testid="agency-ranking"] tbody tr'
+      : '[data-testid="headline-cards"] > *'
+  await page.addInitScript(`
+    sessionStorage.setItem('session', ${JSON.stringify(JSON.stringify(session))});
+    // What "usable" means on each role's first page (see above), checked on every change of the document.
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(${JSON.stringify(content)}) === null) return;
+      if (document.querySelector('main canvas[data-drawn="true"]') === null) return;
+      window.__usableAt = performance.now();
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+  `)
   await page.goto(url)
   const at = await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt)
   const ms = (await at.jsonValue()) as number
