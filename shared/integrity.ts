@@ -1,4 +1,5 @@
-import { type Counts, TOP_CLIENTS } from './counting/count-day.js'
+import type { Counts } from './counting/count-day.js'
+import { TOP_CLIENTS } from './counting/top-clients.js'
 import type { Month } from './time.js'
 
 /** When a pattern is a warning sign. Small volumes never warn: a few people are a few clients. */

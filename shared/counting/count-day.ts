@@ -1,6 +1,7 @@
 import { bangkokHour } from '../time.js'
 import { harvestedEvents } from './harvesters.js'
 import { addressOf } from './identity.js'
+import { TOP_CLIENTS } from './top-clients.js'
 import { type ClientClass, type CountingRules, classifyUserAgent } from './user-agent.js'
 
 /** A raw download event as counting needs it (attribution is fixed at ingest from the catalog of the time). */
@@ -58,8 +59,7 @@ export const COUNT_FIELDS = Object.keys(ZERO_COUNTS) as (keyof Counts)[]
 /** Repeats of the same resource by the same client within this gap form one download (COUNTER). */
 export const DOUBLE_CLICK_MS = 30_000
 
-/** How many of a day's busiest addresses `topClientDownloads` covers (the integrity concentration signal). */
-export const TOP_CLIENTS = 3
+export { TOP_CLIENTS }
 
 export interface DayCounts {
   datasets: Map<string, Counts & { agencyId: string }>

@@ -143,7 +143,10 @@ describe('the cumulative downloads chart', () => {
     expect(chart[3]?.data).toEqual(lastYear.map((m) => m.cumulative))
 
     // No cut-off so far is drawn flat; a year without a last year has no comparison line.
-    const projected = performanceChart(performance({ targetSource: 'projected_cutoff', target: 3000 }), 'th')
+    const projected = performanceChart(
+      performance({ targetSource: 'projected_cutoff', target: 3000, projection: 4000 }),
+      'th',
+    )
     expect(projected.data.datasets.map((d) => d.label)).toEqual([
       'ดาวน์โหลดสะสม',
       'คาดการณ์',

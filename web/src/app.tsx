@@ -30,7 +30,7 @@ export function App({ store }: { store: DashboardStore }) {
           <p class="secondary">{t('subtitle')}</p>
         </div>
         <div class="actions">
-          <button type="button" onClick={toggleLocale}>
+          <button type="button" data-testid="language" lang={t('languageLang')} onClick={toggleLocale}>
             {t('language')}
           </button>
           {isSignedIn.value && (

@@ -1,5 +1,6 @@
 import { render } from 'preact'
 import { App } from './app.js'
+import { keepScrollingTablesFocusable } from './components/keyboardScroll.js'
 // Sarabun, the Thai government's standard typeface, served with the dashboard (no font CDN).
 import '@fontsource/sarabun/thai-400.css'
 import '@fontsource/sarabun/thai-700.css'
@@ -13,6 +14,6 @@ import './styles.css'
 document.documentElement.lang = localStorage.getItem('locale') ?? 'th'
 // The store's current fiscal year is the server's: it is built once the API has said how to sign in and what
 // time it is (one small request; it never fails, see loadAuth).
-void loadAuth().then(() =>
-  render(<App store={createStore(api, session)} />, document.getElementById('app') as HTMLElement),
-)
+const root = document.getElementById('app') as HTMLElement
+keepScrollingTablesFocusable(root)
+void loadAuth().then(() => render(<App store={createStore(api, session)} />, root))

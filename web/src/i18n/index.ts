@@ -299,6 +299,14 @@ export const messages = {
     errPerGroupSum: 'จำนวนรางวัลของทุกกลุ่มรวมกันต้องเท่ากับจำนวนรางวัล ขณะนี้รวมได้',
     errNoCategories: 'ต้องมีอย่างน้อยหนึ่งประเภทรางวัล',
     errTooManyCategories: 'จำนวนประเภทรางวัลต้องไม่เกิน',
+    // Charts read aloud and as tables, and the language of mixed-language text (issue #18)
+    languageLang: 'en',
+    rowActions: 'การดำเนินการ',
+    chartShowTable: 'แสดงเป็นตาราง',
+    chartHideTable: 'ซ่อนตาราง',
+    chartYearEnd: 'สิ้นปี',
+    chartOffScale: 'เกินขอบกราฟ',
+    chartTableHint: 'ปุ่ม “แสดงเป็นตาราง” ถัดไปแสดงตัวเลขของกราฟ',
   },
   en: {
     ...pageMessages.en,
@@ -603,6 +611,14 @@ export const messages = {
     errPerGroupSum: 'Places per group must add up to the places; now they add up to',
     errNoCategories: 'Give at least one category',
     errTooManyCategories: 'The number of categories must be at most',
+    // Charts read aloud and as tables, and the language of mixed-language text (issue #18)
+    languageLang: 'th',
+    rowActions: 'Actions',
+    chartShowTable: 'Show as table',
+    chartHideTable: 'Hide table',
+    chartYearEnd: 'year end',
+    chartOffScale: 'above the scale',
+    chartTableHint: 'The “Show as table” button next gives its figures',
   },
 } satisfies Record<Locale, Record<string, string>>
 

@@ -82,12 +82,18 @@ function Certificate({ certificate }: { certificate: AgencyActionsResponse['cert
         <p>{t('noDatasets')}</p>
       ) : (
         <table class="ranking">
+          {/* Named for screen readers; the heading above says the same on screen. */}
+          <caption class="visually-hidden">{t('certificateChances')}</caption>
           <thead>
             <tr>
-              <th class="num">{t('nationalRank')}</th>
-              <th>{t('dataset')}</th>
-              <th class="num">{t('downloads')}</th>
-              <th>{t('status')}</th>
+              <th scope="col" class="num">
+                {t('nationalRank')}
+              </th>
+              <th scope="col">{t('dataset')}</th>
+              <th scope="col" class="num">
+                {t('downloads')}
+              </th>
+              <th scope="col">{t('status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,12 +123,22 @@ function Peers({ peers }: { peers: AgencyActionsResponse['peers'] }) {
         {t('groupPeers')} · {groupLabel(peers.group)[lang]} ({n(peers.size)})
       </h4>
       <table class="ranking">
+        {/* Named for screen readers; the heading above says the same on screen. */}
+        <caption class="visually-hidden">
+          {t('groupPeers')} · {groupLabel(peers.group)[lang]}
+        </caption>
         <thead>
           <tr>
-            <th class="num">{t('groupRank')}</th>
-            <th class="num">{t('nationalRank')}</th>
-            <th>{t('agency')}</th>
-            <th class="num">{t('downloads')}</th>
+            <th scope="col" class="num">
+              {t('groupRank')}
+            </th>
+            <th scope="col" class="num">
+              {t('nationalRank')}
+            </th>
+            <th scope="col">{t('agency')}</th>
+            <th scope="col" class="num">
+              {t('downloads')}
+            </th>
           </tr>
         </thead>
         <tbody>

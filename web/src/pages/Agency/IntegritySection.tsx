@@ -103,15 +103,29 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
             <>
               <h4>{t('datasetIntegrity')}</h4>
               <table class="ranking" data-testid="integrity-datasets">
+                {/* Named for screen readers; the heading above says the same on screen. */}
+                <caption class="visually-hidden">{t('datasetIntegrity')}</caption>
                 <thead>
                   <tr>
-                    <th>{t('dataset')}</th>
-                    <th class="num">{t('downloads')}</th>
-                    <th class="num">{t('robots')}</th>
-                    <th class="num">{t('doubleClicks')}</th>
-                    <th class="num">{t('harvesters')}</th>
-                    <th class="num">{t('topClientShare')}</th>
-                    <th class="num">{t('spikeColumn')}</th>
+                    <th scope="col">{t('dataset')}</th>
+                    <th scope="col" class="num">
+                      {t('downloads')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('robots')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('doubleClicks')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('harvesters')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('topClientShare')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('spikeColumn')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -5,9 +5,10 @@ import { AgencyPicker } from '../../components/AgencyPicker.js'
 import { Chart } from '../../components/Chart.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
+import { RankChange } from '../../components/RankChange.js'
 import { ReviewBadge } from '../../components/ReviewBadge.js'
 import { StatCard } from '../../components/StatCard.js'
-import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
+import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { agencyOfRoute, routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
@@ -15,7 +16,7 @@ import { ActionsSection } from './ActionsSection.js'
 import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
 import { outlookHeadline } from './outlook.js'
-import { performanceChart } from './performanceChart.js'
+import { performanceChart, performanceTable } from './performanceChart.js'
 import { type ReviewNotice, reviewNotice } from './review.js'
 
 /** An agency's fiscal year against its award target: the executive's home, and any agency for DGA. */
@@ -56,6 +57,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
   const p = performance.data
   const cards = useMemo(() => (p ? headlineCards(p, lang) : []), [p, lang])
   const chart = useMemo(() => (p ? performanceChart(p, lang) : undefined), [p, lang])
+  const chartTable = useMemo(() => (p ? performanceTable(p, lang) : undefined), [p, lang])
   const outlook = p ? outlookHeadline(p, lang) : undefined
   const review = p ? reviewNotice(p, lang) : undefined
 
@@ -64,7 +66,11 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
       <div class="toolbar">
         <div>
           <h2 data-testid="agency-name">{p ? p.name[lang] : t('performance')}</h2>
-          {p && <div class="secondary">{p.name[lang === 'th' ? 'en' : 'th']}</div>}
+          {p && (
+            <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
+              {p.name[lang === 'th' ? 'en' : 'th']}
+            </div>
+          )}
         </div>
         <div class="controls">
           {canPick && <AgencyPicker agencyId={agencyId} />}
@@ -83,7 +89,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
         </p>
       )}
       {review && <ReviewSection notice={review} />}
-      {p && chart && (
+      {p && chart && chartTable && (
         <>
           <div class="stats" data-testid="headline-cards">
             {cards.map((card) => (
@@ -93,7 +99,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
           <h3>
             {t('cumulativeChart')} · {fiscalYearLabel(p.fy, lang)}
           </h3>
-          <Chart config={chart} label={t('cumulativeChart')} tall />
+          <Chart config={chart} label={t('cumulativeChart')} table={chartTable} tall />
           <TopDatasets agencyId={agencyId} fy={year} />
           <ActionsSection agencyId={agencyId} performance={p} />
         </>
@@ -134,13 +140,23 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
       {datasets.data && items.length === 0 && <p>{t('noDatasets')}</p>}
       {items.length > 0 && (
         <table class="ranking" data-testid="agency-datasets">
+          {/* Named for screen readers; the heading above says the same on screen. */}
+          <caption class="visually-hidden">{t('topDatasets')}</caption>
           <thead>
             <tr>
-              <th class="num">{t('nationalRank')}</th>
-              <th>{t('dataset')}</th>
-              <th class="num">{t('downloads')}</th>
-              <th class="num">{t('unique')}</th>
-              <th class="num">{t('change')}</th>
+              <th scope="col" class="num">
+                {t('nationalRank')}
+              </th>
+              <th scope="col">{t('dataset')}</th>
+              <th scope="col" class="num">
+                {t('downloads')}
+              </th>
+              <th scope="col" class="num">
+                {t('unique')}
+              </th>
+              <th scope="col" class="num">
+                {t('change')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -149,11 +165,15 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
                 <td class="num">{formatNumber(d.rank, lang)}</td>
                 <td>
                   {d.title[lang]}
-                  <div class="secondary">{d.title[lang === 'th' ? 'en' : 'th']}</div>
+                  <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
+                    {d.title[lang === 'th' ? 'en' : 'th']}
+                  </div>
                 </td>
                 <td class="num">{formatNumber(d.downloads, lang)}</td>
                 <td class="num">{formatNumber(d.uniqueDownloads, lang)}</td>
-                <td class="num">{formatRankChange(d.rankChange)}</td>
+                <td class="num">
+                  <RankChange change={d.rankChange} />
+                </td>
               </tr>
             ))}
           </tbody>

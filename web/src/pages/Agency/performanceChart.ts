@@ -1,6 +1,7 @@
-import type { ChartConfiguration } from 'chart.js'
+import type { ChartConfiguration, TooltipItem } from 'chart.js'
 import type { PerformanceResponse } from '../../../../shared/api.js'
 import { type Locale, monthsOfFiscalYear } from '../../../../shared/time.js'
+import type { ChartTable } from '../../components/chartTable.js'
 import { formatNumber } from '../../i18n/format.js'
 import { translate } from '../../i18n/index.js'
 import { targetSourceKey } from './headlineCards.js'
@@ -38,14 +39,72 @@ export function projectionSeries(p: PerformanceResponse): (number | null)[] {
   return series
 }
 
+/** The smallest "round" number at or above `n`: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten. */
+export function niceCeiling(n: number): number {
+  if (n <= 0) return 0
+  const power = 10 ** Math.floor(Math.log10(n))
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * power >= n * (1 - 1e-9)) as number
+  return Math.round(step * power * 1e6) / 1e6
+}
+
+/** How far above the figures that matter the axis may reach before the projection is drawn off the scale. */
+export const AXIS_HEADROOM = 1.5
+
+/**
+ * The y-axis of the chart: scaled to the figures that matter (the target and its path, the downloads so far,
+ * last year's), so a runaway projection does not flatten them. When the projection reaches past 1.5 times the
+ * largest of those, the axis stops at a round number there and the projection is marked as off the scale;
+ * otherwise the axis fits everything (`max` undefined).
+ */
+export function yAxisCap(p: PerformanceResponse): { max: number | undefined; projectionOffScale: boolean } {
+  const matters = Math.max(
+    p.target,
+    ...p.months.map((m) => m.cumulative),
+    ...(p.targetPath ?? []).map((m) => m.cumulative),
+    ...(p.lastYear ?? []).map((m) => m.cumulative),
+  )
+  const projected = Math.max(0, ...projectionSeries(p).map((v) => v ?? 0))
+  if (matters <= 0 || projected <= matters * AXIS_HEADROOM)
+    return { max: undefined, projectionOffScale: false }
+  return { max: niceCeiling(matters * AXIS_HEADROOM), projectionOffScale: true }
+}
+
+/** The names of the chart's series, without figures: what a tooltip line starts with. */
+function seriesNames(p: PerformanceResponse, lang: Locale): string[] {
+  return [
+    translate(lang, 'cumulative'),
+    translate(lang, 'projected'),
+    translate(lang, 'target'),
+    translate(lang, 'lastYear'),
+  ].slice(0, p.lastYear?.some((m) => m.cumulative > 0) ? 4 : 3)
+}
+
+/** One tooltip line: the series' name and its value, each once ("Projection: 12,500"). */
+export function tooltipLine(name: string, value: number, lang: Locale): string {
+  return `${name}: ${formatNumber(value, lang)}`
+}
+
+/**
+ * Whether a point belongs in the tooltip: the projection starts at the last counted month, where it only repeats
+ * the downloads so far.
+ */
+export function inTooltip(p: PerformanceResponse, datasetIndex: number, monthIndex: number): boolean {
+  return !(datasetIndex === 1 && cumulativeSeries(p)[monthIndex] != null)
+}
+
 /**
  * The line chart of an agency's fiscal year: cumulative downloads and projection against the target path (the
  * cumulative downloads the target needs by each month, following the year's shape), and last fiscal year's
  * cumulative downloads for comparison. The cut-off so far is not drawn: on a cumulative chart a flat line at
- * today's cut-off reads as a target it is not.
+ * today's cut-off reads as a target it is not. The y-axis follows `yAxisCap`.
  */
 export function performanceChart(p: PerformanceResponse, lang: Locale): ChartConfiguration<'line'> {
   const flat = (value: number) => Array.from({ length: 12 }, () => value)
+  const cap = yAxisCap(p)
+  const names = seriesNames(p, lang)
+  const projectedLabel = cap.projectionOffScale
+    ? `${translate(lang, 'projected')} (${translate(lang, 'chartYearEnd')} ${formatNumber(p.projection, lang)}, ${translate(lang, 'chartOffScale')})`
+    : translate(lang, 'projected')
   const datasets: ChartConfiguration<'line'>['data']['datasets'] = [
     {
       label: translate(lang, 'cumulative'),
@@ -56,7 +115,7 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       pointRadius: 3,
     },
     {
-      label: translate(lang, 'projected'),
+      label: projectedLabel,
       data: projectionSeries(p),
       borderColor: COLORS.projection,
       backgroundColor: COLORS.projection,
@@ -94,9 +153,47 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
       animation: false,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        y: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v), lang) } },
+        y: {
+          beginAtZero: true,
+          ...(cap.max === undefined ? {} : { max: cap.max }),
+          ticks: { callback: (v) => formatNumber(Number(v), lang) },
+        },
       },
-      plugins: { legend: { position: 'bottom', labels: { boxHeight: 3 } } },
+      plugins: {
+        tooltip: {
+          filter: (item: TooltipItem<'line'>) => inTooltip(p, item.datasetIndex, item.dataIndex),
+          callbacks: {
+            label: (item: TooltipItem<'line'>) =>
+              tooltipLine(names[item.datasetIndex] ?? '', item.parsed.y ?? 0, lang),
+          },
+        },
+      },
     },
+  }
+}
+
+/**
+ * The chart as a table, month by month: downloads so far, the projection (past months blank), the target path
+ * and last year, each figure written out (also those off the chart's scale).
+ */
+export function performanceTable(p: PerformanceResponse, lang: Locale): ChartTable {
+  const names = seriesNames(p, lang)
+  const cumulative = cumulativeSeries(p)
+  const projection = projectionSeries(p).map((v, i) => (cumulative[i] == null ? v : null))
+  const target = p.targetPath
+    ? p.targetPath.map((m) => m.cumulative)
+    : Array.from({ length: 12 }, () => p.target)
+  const series = [cumulative, projection, target, p.lastYear?.map((m) => m.cumulative) ?? []].slice(
+    0,
+    names.length,
+  )
+  const cell = (v: number | null | undefined) => (v == null ? '–' : formatNumber(v, lang))
+  return {
+    caption: `${translate(lang, 'cumulativeChart')} · ${p.name[lang]}`,
+    columns: [translate(lang, 'month'), ...names],
+    rows: monthsOfFiscalYear(p.fy).map((month, i) => ({
+      header: shortMonthLabel(month, lang),
+      cells: series.map((s) => cell(s[i])),
+    })),
   }
 }

@@ -152,12 +152,18 @@ function AwardCategory({
         </p>
       )}
       <table class="ranking standings">
+        {/* Named for screen readers; the heading above says the same on screen. */}
+        <caption class="visually-hidden">{categoryTitle(category, lang)}</caption>
         <thead>
           <tr>
-            <th class="num">{t('rank')}</th>
-            <th>{category.subject === 'agency' ? t('agency') : t('dataset')}</th>
-            <th class="num">{t('downloads')}</th>
-            <th>{t('status')}</th>
+            <th scope="col" class="num">
+              {t('rank')}
+            </th>
+            <th scope="col">{category.subject === 'agency' ? t('agency') : t('dataset')}</th>
+            <th scope="col" class="num">
+              {t('downloads')}
+            </th>
+            <th scope="col">{t('status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -207,11 +213,11 @@ function AwardCategory({
               </td>
               <td>
                 {row.awarded ? (
-                  <span class="badge won">{t(standingStatus(true, provisional))}</span>
+                  <span class="badge won chip good">{t(standingStatus(true, provisional))}</span>
                 ) : (
                   t(standingStatus(false, provisional))
                 )}
-                {row.tiedAtCutoff && <span class="badge tie">{t('tiedAtCutoff')}</span>}
+                {row.tiedAtCutoff && <span class="badge tie chip warn">{t('tiedAtCutoff')}</span>}
                 {row.review && <ReviewBadge review={row.review} />}
               </td>
             </tr>,

@@ -7,13 +7,15 @@ import { Chart } from '../../components/Chart.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { LoadState } from '../../components/LoadState.js'
 import { MonthPicker } from '../../components/MonthPicker.js'
+import { RankChange } from '../../components/RankChange.js'
 import { ReviewBadge } from '../../components/ReviewBadge.js'
-import { formatBangkokTime, formatNumber, formatRankChange } from '../../i18n/format.js'
+import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
 import { routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
 import { ownItems, rankChangeNote, rankText } from './rankingView.js'
+import { topTenChart, topTenTable } from './topTenChart.js'
 
 type View = 'fy' | 'month'
 
@@ -42,22 +44,8 @@ export function RankingsPage() {
   const own = session.value?.role === 'agency_exec' ? session.value.agencyIds : []
   // A DGA official may open any agency; an executive only their own (the API says 403 to the others).
   const canOpen = (agencyId: string) => session.value?.role === 'dga_admin' || own.includes(agencyId)
-  const chart = useMemo(() => {
-    const top = ranking?.items.filter((i) => i.downloads > 0).slice(0, 10) ?? []
-    return {
-      type: 'bar' as const,
-      data: {
-        labels: top.map((i) => i.name[lang]),
-        datasets: [{ label: t('downloads'), data: top.map((i) => i.downloads), backgroundColor: '#1f5fa8' }],
-      },
-      options: {
-        indexAxis: 'y' as const,
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false as const,
-      },
-    }
-  }, [ranking, lang])
+  const chart = useMemo(() => ranking && topTenChart(ranking.items, lang), [ranking, lang])
+  const chartTable = useMemo(() => ranking && topTenTable(ranking.items, lang), [ranking, lang])
   const note = ranking ? rankChangeNote(ranking.period, lang) : undefined
   const empty = ranking?.items.every((i) => i.downloads === 0) ?? false
   const title =
@@ -106,21 +94,35 @@ export function RankingsPage() {
       )}
       {ranking && (
         <>
-          {!empty && <Chart config={chart} label={t('top10')} />}
+          {!empty && chart && chartTable && <Chart config={chart} label={t('top10')} table={chartTable} />}
           {note && (
             <p class="secondary" data-testid="rank-change-note" data-comparable={String(note.comparable)}>
               {note.text}
             </p>
           )}
           <table class="ranking" data-testid="agency-ranking">
+            {/* Named for screen readers; the heading above says the same on screen. */}
+            <caption class="visually-hidden">
+              {t('agencyRanking')} · {title}
+            </caption>
             <thead>
               <tr>
-                <th>{t('rank')}</th>
-                <th>{t('agency')}</th>
-                <th class="num">{t('downloads')}</th>
-                <th class="num">{t('unique')}</th>
-                <th class="num">{t('machine')}</th>
-                {note?.comparable && <th class="num">{t('change')}</th>}
+                <th scope="col">{t('rank')}</th>
+                <th scope="col">{t('agency')}</th>
+                <th scope="col" class="num">
+                  {t('downloads')}
+                </th>
+                <th scope="col" class="num">
+                  {t('unique')}
+                </th>
+                <th scope="col" class="num">
+                  {t('machine')}
+                </th>
+                {note?.comparable && (
+                  <th scope="col" class="num">
+                    {t('change')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -143,7 +145,9 @@ export function RankingsPage() {
                       )}
                       {mine && <span class="badge own">{t('awardsYours')}</span>}
                       {item.review && <ReviewBadge review={item.review} />}
-                      <div class="secondary">{item.name[lang === 'th' ? 'en' : 'th']}</div>
+                      <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
+                        {item.name[lang === 'th' ? 'en' : 'th']}
+                      </div>
                     </td>
                     <td class="num">
                       {number(item.downloads)}
@@ -155,7 +159,11 @@ export function RankingsPage() {
                     </td>
                     <td class="num">{number(item.uniqueDownloads)}</td>
                     <td class="num">{number(item.machineDownloads)}</td>
-                    {note?.comparable && <td class="num">{formatRankChange(item.rankChange)}</td>}
+                    {note?.comparable && (
+                      <td class="num">
+                        <RankChange change={item.rankChange} />
+                      </td>
+                    )}
                   </tr>
                 )
               })}

@@ -127,13 +127,19 @@ export function TargetsSection({ fy }: { fy: number }) {
       {list.data && rows.length === 0 && <p class="note">{t('noDgaTargets')}</p>}
       {rows.length > 0 && (
         <table class="ranking" data-testid="dga-targets">
+          {/* Named for screen readers; the heading above says the same on screen. */}
+          <caption class="visually-hidden">{t('dgaTargets')}</caption>
           <thead>
             <tr>
-              <th>{t('agency')}</th>
-              <th class="num">{t('target')}</th>
-              <th>{t('setBy')}</th>
-              <th>{t('updatedAt')}</th>
-              <th />
+              <th scope="col">{t('agency')}</th>
+              <th scope="col" class="num">
+                {t('target')}
+              </th>
+              <th scope="col">{t('setBy')}</th>
+              <th scope="col">{t('updatedAt')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('rowActions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -93,13 +93,17 @@ export function SubscriptionsPage() {
       {list.data && list.data.items.length === 0 && <p class="note">{t('noSubscriptions')}</p>}
       {list.data && list.data.items.length > 0 && (
         <table class="ranking" data-testid="subscriptions">
+          {/* Named for screen readers; the heading above says the same on screen. */}
+          <caption class="visually-hidden">{t('subscriptions')}</caption>
           <thead>
             <tr>
-              <th>{t('email')}</th>
-              <th>{t('emailLanguage')}</th>
-              <th>{t('scope')}</th>
-              <th>{t('attachPdf')}</th>
-              <th />
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('emailLanguage')}</th>
+              <th scope="col">{t('scope')}</th>
+              <th scope="col">{t('attachPdf')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('rowActions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -143,13 +147,19 @@ function Deliveries() {
       {log && log.items.length === 0 && <p class="note">{t('noDeliveries')}</p>}
       {log && log.items.length > 0 && (
         <table class="ranking" data-testid="deliveries">
+          {/* Named for screen readers; the heading above says the same on screen. */}
+          <caption class="visually-hidden">
+            {t('deliveries')} · {monthLabel(month, lang)}
+          </caption>
           <thead>
             <tr>
-              <th>{t('email')}</th>
-              <th>{t('version')}</th>
-              <th>{t('status')}</th>
-              <th class="num">{t('attempts')}</th>
-              <th>{t('updatedAt')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('version')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col" class="num">
+                {t('attempts')}
+              </th>
+              <th scope="col">{t('updatedAt')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,0 +1,29 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js'
+
+// Bars (the ranking's top ten) and lines (an agency's year against its target), and nothing else: the bundle
+// carries only what is registered. No legend plugin: a chart's legend is HTML (Chart.tsx), text that wraps on a
+// phone and that a screen reader reads.
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+)
+Chart.defaults.font.family = 'Sarabun, sans-serif'
+Chart.defaults.color = '#1b2430'
+
+export { Chart as ChartJs }

@@ -1,0 +1,30 @@
+/**
+ * Tables that scroll sideways inside their own box (the layout does this on narrow screens) take a Tab stop,
+ * so a keyboard can reach them and scroll them with the arrow keys (WCAG 2.1.1; axe's
+ * scrollable-region-focusable). Decided by the table's style, not by its content's width at one moment, so a
+ * late web font or a resize cannot leave one unreachable; a table that stops scrolling gives its stop back.
+ */
+export function keepScrollingTablesFocusable(root: HTMLElement): () => void {
+  const update = () => {
+    for (const table of root.querySelectorAll<HTMLTableElement>('table')) {
+      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(table).overflowX)
+      const given = table.dataset.scrollStop === 'true'
+      if (scrolls && !given && !table.hasAttribute('tabindex')) {
+        table.tabIndex = 0
+        table.dataset.scrollStop = 'true'
+      } else if (!scrolls && given) {
+        table.removeAttribute('tabindex')
+        delete table.dataset.scrollStop
+      }
+    }
+  }
+  const observer = new MutationObserver(update)
+  observer.observe(root, { childList: true, subtree: true })
+  const narrow = globalThis.matchMedia?.('(max-width: 63.99rem)')
+  narrow?.addEventListener('change', update)
+  update()
+  return () => {
+    observer.disconnect()
+    narrow?.removeEventListener('change', update)
+  }
+}
