@@ -14,6 +14,7 @@ import { getAwardProgramme, putAwardProgramme } from '../../store/award-programm
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
 import { fyOrCurrent, parseFy } from '../period.js'
+import { certification } from './certification.js'
 import { reviews } from './reviews.js'
 
 const places = z
@@ -75,6 +76,7 @@ const programmeSchema = z
 export const awards = new Hono<AppEnv>()
 
 awards.route('/:fy/reviews', reviews)
+awards.route('/:fy', certification)
 
 awards.get('/', signedIn(), async (c) => {
   const fy = fyOrCurrent(c.req.query('fy'))
