@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { AwardMetric, AwardProgramme } from './awards.js'
 import type { LocalizedText } from './catalog.js'
 import type { CountingRules } from './counting/user-agent.js'
@@ -137,14 +136,6 @@ export function canonicalJson(value: unknown): string {
     return `{${members.join(',')}}`
   }
   throw new TypeError(`cannot certify a value of type ${typeof value}`)
-}
-
-/** The content hash of certified results: hex SHA-256 of their canonical JSON (UTF-8). */
-export function contentSha256(content: CertificationContent): string {
-  const { fy, countingRules, programme, categories, reviews } = content
-  return createHash('sha256')
-    .update(canonicalJson({ fy, countingRules, programme, categories, reviews }), 'utf8')
-    .digest('hex')
 }
 
 /** Crockford's base 32: digits and capitals without I, L, O and U, so a code read aloud or typed is not mistaken. */

@@ -6,6 +6,8 @@ import { Construct, type IConstruct } from 'constructs'
 
 /** Prefix of the monthly reports in the reports bucket (`reports/monthly/YYYY-MM/…`). */
 export const REPORTS_PREFIX = 'reports/'
+/** Where ceremony packs of certified award results are kept (functions/store/certifications.ts). */
+export const CERTIFICATES_PREFIX = `${REPORTS_PREFIX}certificates/`
 
 export interface DataStoreProps {
   /** Receives the reports bucket's server access logs. */
@@ -89,6 +91,20 @@ export class DataStore extends Construct {
       conditions: { StringLike: { 's3:prefix': [`${REPORTS_PREFIX}*`] } },
     })
     this.acknowledgeReportsPrefix(grantee)
+  }
+
+  /** Lets a function write ceremony packs (the reports bucket's `reports/certificates/`), besides reading. */
+  grantCertificates(grantee: iam.IGrantable & IConstruct): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:PutObject'],
+      resourceArns: [this.reports.arnForObjects(`${CERTIFICATES_PREFIX}*`)],
+    })
+    Validations.of(grantee).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${CERTIFICATES_PREFIX}*]`,
+      reason:
+        'Ceremony packs are named by fiscal year and pack; the grant is limited to reports/certificates/.',
+    })
   }
 
   private acknowledgeReportsPrefix(grantee: IConstruct): void {

@@ -9,9 +9,9 @@ import {
   type CertifiedReview,
   certificateFile,
   codeFromBytes,
-  contentSha256,
   winnersOf,
 } from '../../shared/certification.js'
+import { contentSha256 } from '../../shared/certification-hash.js'
 import { fiscalYearLabel, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { AppError } from '../errors.js'

@@ -7,12 +7,12 @@ import { certificateCodeKey, certificationKey, certificationsPartition } from '.
 /**
  * Certified award results. A fiscal year's certifications are one partition (see keys.ts), a sort key per version,
  * each version written once with a condition and never changed; the ceremony pack's files live in the reports
- * bucket under `certificates/FY<fy>/<packId>/`, written before the version is listed. Each certificate's
+ * bucket under `reports/certificates/FY<fy>/<packId>/`, written before the version is listed. Each certificate's
  * verification code points at its certification (one item per code).
  */
 /** The S3 key of a file of a certification's ceremony pack. */
 export const certificationFileKey = (fy: number, packId: string, name: string) =>
-  `certificates/FY${fy}/${packId}/${name}`
+  `reports/certificates/FY${fy}/${packId}/${name}`
 
 /** Where a verification code points: the fiscal year, version and winner it certifies. */
 export interface StoredCertificateCode extends CertificateRef {

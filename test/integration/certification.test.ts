@@ -5,12 +5,8 @@ import type { Role } from '../../functions/auth/principal.js'
 import { listAudit } from '../../functions/store/audit.js'
 import { dynamo } from '../../functions/store/clients.js'
 import { replacePeriodCounts } from '../../functions/store/counts.js'
-import {
-  type Certification,
-  codeCheckChar,
-  contentSha256,
-  type PackFile,
-} from '../../shared/certification.js'
+import { type Certification, codeCheckChar, type PackFile } from '../../shared/certification.js'
+import { contentSha256 } from '../../shared/certification-hash.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { emptyPeriodCounts, type PeriodCounts } from '../../shared/counting/period-counts.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'

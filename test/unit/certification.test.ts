@@ -6,11 +6,11 @@ import {
   canonicalJson,
   codeCheckChar,
   codeFromBytes,
-  contentSha256,
   formatCode,
   normalizeCode,
   verificationUrl,
 } from '../../shared/certification.js'
+import { contentSha256 } from '../../shared/certification-hash.js'
 
 describe('canonical JSON of certified results', () => {
   it.each([
