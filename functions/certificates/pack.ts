@@ -114,7 +114,7 @@ export async function renderResults(certification: Certification): Promise<Buffe
 
 /** The QR code of a verification URL, as a PNG (black on white, a quiet zone of 4 modules). */
 export function qrPng(url: string): Promise<Buffer> {
-  return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 })
+  return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 4 })
 }
 
 /** One winner's certificate: the holder in Thai (and English), the award, the fiscal year, DGA, code and QR. */
