@@ -48,10 +48,25 @@ export function CertificationPanel(props: { fy: number; ended: boolean; onCertif
       setRevision((r) => r + 1)
       props.onCertified()
     } catch (err) {
-      setMessage({ error: true, text: (err as Error).message })
+      const finished =
+        err instanceof ApiError && err.code === 'timeout' && (await laterVersion(current?.version ?? 0))
+      if (finished) {
+        setRevision((r) => r + 1)
+        props.onCertified()
+      } else setMessage({ error: true, text: (err as Error).message })
     } finally {
       setBusy(false)
     }
+  }
+  // A large pack can outlast the API's time limit: the server answers 503 but goes on certifying, so the
+  // panel waits (up to two minutes) for the new version to be listed.
+  const laterVersion = async (than: number) => {
+    for (let i = 0; i < 60; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      const listed = await api.certification(props.fy).catch(() => null)
+      if (listed && listed.version > than) return true
+    }
+    return false
   }
   const download = async (certification: PublicCertification, name: string) => {
     const { url } = await api.certificateUrl(props.fy, name, certification.version)
