@@ -20,6 +20,9 @@ export type ErrorCode =
   | 'ckan_not_configured'
   | 'ckan_failed'
   | 'reports_unavailable'
+  | 'fiscal_year_not_ended'
+  | 'certification_in_progress'
+  | 'nothing_to_certify'
 
 /** The HTTP status of each error code, for the apps' answers (`errorResponse`). */
 export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -36,6 +39,9 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   ckan_not_configured: 409,
   ckan_failed: 502,
   reports_unavailable: 503,
+  fiscal_year_not_ended: 409,
+  certification_in_progress: 409,
+  nothing_to_certify: 409,
 }
 
 /** An error whose message is safe to show to the caller, with the code that says what kind it is. */

@@ -103,6 +103,15 @@ export interface AwardsResponse {
   provisional?: boolean
   /** True for a fiscal year without any download: no standings, no cut-off. */
   noData?: boolean
+  /** The latest certification of the year's results, once DGA certified them (`POST /v1/awards/:fy/certify`). */
+  certified?: CertificationSummary
+}
+
+/** What every signed-in reader sees of a certification: which version, when, and its content hash. */
+export interface CertificationSummary {
+  version: number
+  certifiedAt: string
+  contentSha256: string
 }
 
 /** `GET /v1/fiscal-years`: the current fiscal year and the recent fiscal years with downloads, newest first. */

@@ -29,6 +29,8 @@ export const API_WRITE_PARTITIONS = [
   PARTITIONS.targets,
   PARTITIONS.awardProgrammes,
   PARTITIONS.reviews,
+  PARTITIONS.certifications,
+  PARTITIONS.certificateCodes,
   PARTITIONS.audit,
   PARTITIONS.versions,
   PARTITIONS.subscriptions,
@@ -75,13 +77,21 @@ export class Api extends Construct {
       timeout: Duration.seconds(29),
       logRetentionDays: props.logRetentionDays,
       // The hosted UI's origin: the API tells the dashboard where to sign in (GET /v1/auth/config).
-      environment: { ...environment, COGNITO_DOMAIN: auth.hostedUiUrl },
+      // DASHBOARD_URL: certificates print its /verify/<code> address (CloudFront sends /verify/* here).
+      environment: {
+        ...environment,
+        COGNITO_DOMAIN: auth.hostedUiUrl,
+        DASHBOARD_URL: props.dashboardOrigin,
+      },
+      // Certifying a fiscal year renders its ceremony pack (PDF) in the request.
+      withReportFonts: true,
     })
     // It reads everything, writes only what DGA and executives change (the catalog sync and the reports run
     // in their own functions on AWS, which the API starts), and presigns report downloads.
     data.table.grantReadData(this.api.fn)
     data.grantItems(this.api.fn, ['PutItem', 'UpdateItem', 'DeleteItem'], API_WRITE_PARTITIONS)
     data.grantReports(this.api.fn, 'read')
+    data.grantCertificates(this.api.fn)
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.fn),

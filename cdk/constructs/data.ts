@@ -9,6 +9,8 @@ import { PENDING_ATTRIBUTE, PENDING_INDEX } from '../../functions/store/keys.js'
 export const REPORTS_PREFIX = 'reports/'
 /** Prefix of the raw-event archive in the same bucket (one compressed object per day; functions/store/archive.ts). */
 export const ARCHIVE_PREFIX = 'archive/'
+/** Where ceremony packs of certified award results are kept (functions/store/certifications.ts). */
+export const CERTIFICATES_PREFIX = `${REPORTS_PREFIX}certificates/`
 
 export interface DataStoreProps {
   /** Receives the reports bucket's server access logs. */
@@ -118,6 +120,20 @@ export class DataStore extends Construct {
     Validations.of(grantee).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${ARCHIVE_PREFIX}*]`,
       reason: 'Archive objects are named by day; the grant is limited to the archive/ prefix.',
+    })
+  }
+
+  /** Lets a function write ceremony packs (the reports bucket's `reports/certificates/`), besides reading. */
+  grantCertificates(grantee: iam.IGrantable & IConstruct): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:PutObject'],
+      resourceArns: [this.reports.arnForObjects(`${CERTIFICATES_PREFIX}*`)],
+    })
+    Validations.of(grantee).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${CERTIFICATES_PREFIX}*]`,
+      reason:
+        'Ceremony packs are named by fiscal year and pack; the grant is limited to reports/certificates/.',
     })
   }
 

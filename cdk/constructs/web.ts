@@ -129,7 +129,7 @@ export class Web extends Construct {
   }
 
   /**
-   * Sends `/v1/*` and `/healthz` to the HTTP API, uncached, with every viewer header but Host (the bearer token
+   * Sends `/v1/*`, `/healthz` and the public certificate verification pages (`/verify/*`) to the HTTP API, uncached, with every viewer header but Host (the bearer token
    * included), so the dashboard calls its API on its own origin. Downloads (`/d/*`) are not routed here: behind
    * CloudFront the ingest function would see CloudFront's address instead of the downloader's.
    */
@@ -138,7 +138,7 @@ export class Web extends Construct {
     const origin = new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
     })
-    for (const path of ['/v1/*', '/healthz']) {
+    for (const path of ['/v1/*', '/healthz', '/verify/*']) {
       this.distribution.addBehavior(path, origin, {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,

@@ -24,6 +24,7 @@ import { runs } from './routes/runs.js'
 import { statusRoutes } from './routes/status.js'
 import { subscriptions } from './routes/subscriptions.js'
 import { targets } from './routes/targets.js'
+import { verify } from './routes/verify.js'
 
 /** Bodies of the read and admin API are small settings; nothing needs more. */
 export const MAX_API_BODY_BYTES = 64 * 1024
@@ -87,6 +88,7 @@ export function createApiApp(deps: ApiDeps = {}) {
   app.route('/v1/runs', runs)
   app.route('/v1/status', statusRoutes(deps.uncounted))
   app.route('/v1/counting', countingRoutes(deps.recountFiscalYear))
+  app.route('/verify', verify)
 
   return app
 }

@@ -17,6 +17,8 @@
  * | `CATALOG#SYNC`                     | `LAST`                                  | the latest sync's result      |
  * | `RUN`                              | `<startedAt>#<runId>`                   | runs of the monthly job, syncs |
  * | `REVIEW#<fy>`                      | subject id                              | award review decisions        |
+ * | `CERTIFICATION#<fy>`               | `V#<0001>`                              | certified award results       |
+ * | `CERTCODE`                         | verification code                       | a certificate's code → winner |
  * | `SALT`, `LEASE`, `AUDIT`, …        | day, lease name, time#uuid, …           | see each store module         |
  */
 import type { Day, Month } from '../../shared/time.js'
@@ -51,6 +53,8 @@ export const PARTITIONS = {
   targets: 'TARGET#*',
   awardProgrammes: 'AWARDS#PROGRAMME',
   reviews: 'REVIEW#*',
+  certifications: 'CERTIFICATION#*',
+  certificateCodes: 'CERTCODE',
   subscriptions: 'SUBSCRIPTION',
   deliveries: 'DELIVERY#*',
   reports: 'REPORT',
@@ -171,6 +175,15 @@ export const programmeVersion = (fy: number) => `${PARTITIONS.awardProgrammes}#$
 /** The partition of a fiscal year's award review decisions; also the key their version is kept under. */
 export const reviewsPartition = (fy: number) => within(PARTITIONS.reviews, fy)
 export const reviewKey = (fy: number, subjectId: string): Key => ({ pk: reviewsPartition(fy), sk: subjectId })
+
+/** A fiscal year's certifications: one partition, `V#<0001>` per version. */
+export const certificationsPartition = (fy: number) => within(PARTITIONS.certifications, fy)
+export const certificationKey = (fy: number, version: number): Key => ({
+  pk: certificationsPartition(fy),
+  sk: `V#${String(version).padStart(4, '0')}`,
+})
+/** Where a verification code points: one partition of every code. */
+export const certificateCodeKey = (code: string): Key => ({ pk: PARTITIONS.certificateCodes, sk: code })
 
 export const auditKey = (at: string, id: string): Key => ({ pk: PARTITIONS.audit, sk: `${at}#${id}` })
 export const subscriptionKey = (id: string): Key => ({ pk: PARTITIONS.subscriptions, sk: id })

@@ -54,13 +54,13 @@ describe('Web', () => {
     expect(policy).toContain("frame-ancestors 'none'")
   })
 
-  it("sends /v1/* and /healthz to the API uncached, with the caller's headers but Host", () => {
+  it("sends /v1/*, /healthz and /verify/* to the API uncached, with the caller's headers but Host", () => {
     const behaviors = new Capture()
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ CacheBehaviors: behaviors }),
     })
     const byPath = behaviors.asArray() as { PathPattern: string; [key: string]: unknown }[]
-    expect(byPath.map((b) => b.PathPattern)).toEqual(['/v1/*', '/healthz'])
+    expect(byPath.map((b) => b.PathPattern)).toEqual(['/v1/*', '/healthz', '/verify/*'])
     for (const behavior of byPath) {
       expect(behavior).toMatchObject({
         ViewerProtocolPolicy: 'https-only',

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
-import type { ProgrammeResponse, ProgrammeView } from '../../../shared/api.js'
+import type { AwardsResponse, ProgrammeResponse, ProgrammeView } from '../../../shared/api.js'
 import type { AwardProgramme } from '../../../shared/awards.js'
 import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { dgaOnly, signedIn } from '../../auth/policy.js'
@@ -11,9 +11,11 @@ import { readVersions } from '../../read-model/cache.js'
 import { catalog } from '../../read-model/catalog.js'
 import { programmeOf } from '../../read-model/programme.js'
 import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
+import { getLatestCertification } from '../../store/certifications.js'
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
 import { fyOrCurrent, parseFy } from '../period.js'
+import { certification } from './certification.js'
 import { reviews } from './reviews.js'
 
 const places = z
@@ -75,10 +77,17 @@ const programmeSchema = z
 export const awards = new Hono<AppEnv>()
 
 awards.route('/:fy/reviews', reviews)
+awards.route('/:fy', certification)
 
 awards.get('/', signedIn(), async (c) => {
   const fy = fyOrCurrent(c.req.query('fy'))
-  return c.json(await awardsOf(await readVersions(), fy, principalOf(c)))
+  const [response, certified] = await Promise.all([
+    awardsOf(await readVersions(), fy, principalOf(c)),
+    getLatestCertification(fy),
+  ])
+  if (!certified) return c.json(response)
+  const { version, certifiedAt, contentSha256 } = certified
+  return c.json<AwardsResponse>({ ...response, certified: { version, certifiedAt, contentSha256 } })
 })
 
 awards.get('/:fy/programme', signedIn(), async (c) => {

@@ -27,8 +27,12 @@ import type {
 } from '../../../shared/api.js'
 import type { AwardProgramme } from '../../../shared/awards.js'
 import type { LocalizedText } from '../../../shared/catalog.js'
+import type { Certification } from '../../../shared/certification.js'
 import type { OverviewResponse } from '../../../shared/overview.js'
 import type { ReviewDecision, ReviewsResponse, StoredReview } from '../../../shared/reviews.js'
+
+/** A certification as the API answers it. */
+export type PublicCertification = Omit<Certification, 'packId'>
 
 /** A ranking period: a Bangkok month (`2022-11`) or a Thai fiscal year in the Buddhist Era (`2566`). */
 export type Period = { month: string } | { fy: number }
@@ -197,6 +201,25 @@ export class ApiClient {
   }
 
   /** Undoes a review decision: the entry goes back to its counted downloads (audited). */
+  /** Certifies a finished fiscal year (DGA): a new version, or the latest when nothing changed. */
+  certify(fy: number) {
+    return this.request<PublicCertification>('POST', `/v1/awards/${fy}/certify`)
+  }
+
+  /** The latest certification of a fiscal year (DGA); a 404 ApiError while it is not certified. */
+  certification(fy: number) {
+    return this.request<PublicCertification>('GET', `/v1/awards/${fy}/certification`)
+  }
+
+  /** A short-lived URL of a file of a certification's ceremony pack (DGA), as `reportUrl` does. */
+  certificateUrl(fy: number, name: string, version: number) {
+    const path = name.split('/').map(encodeURIComponent).join('/')
+    return this.request<ReportUrlResponse>(
+      'GET',
+      `/v1/awards/${fy}/certificates/${path}?version=${version}&redirect=0`,
+    )
+  }
+
   removeReview(fy: number, subjectId: string) {
     return this.request<void>('DELETE', `/v1/awards/${fy}/reviews/${encodeURIComponent(subjectId)}`)
   }

@@ -10,6 +10,7 @@ import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
 import { awardRows, categoryTitle, standingStatus } from './awardRows.js'
+import { CertificationPanel, CertifiedNote } from './Certification.js'
 import { ReviewQueue } from './ReviewQueue.js'
 
 /** Standings shown per category reach twice the places, and ties past them: this covers their names. */
@@ -58,6 +59,7 @@ export function AwardsPage() {
             {!data.awards.period.complete &&
               ` · ${t('yearInProgress')} ${formatBangkokTime(data.awards.period.dataUpTo, lang)}`}
           </p>
+          {data.awards.certified && <CertifiedNote certified={data.awards.certified} />}
           {data.awards.noData ? (
             <p class="note" role="status" data-testid="awards-no-data">
               {t('awardsNoData')}
@@ -83,6 +85,13 @@ export function AwardsPage() {
                 ))}
               </div>
             </>
+          )}
+          {session.value?.role === 'dga_admin' && !data.awards.noData && (
+            <CertificationPanel
+              fy={year}
+              ended={data.awards.period.complete}
+              onCertified={() => setRevision((r) => r + 1)}
+            />
           )}
           {session.value?.role === 'dga_admin' && !data.awards.noData && (
             <ReviewQueue
