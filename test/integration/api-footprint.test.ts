@@ -7,7 +7,10 @@ import { createApiApp } from '../../functions/api/app.js'
 import { resetJobsClient } from '../../functions/aws/jobs.js'
 import { resetConfig } from '../../functions/config.js'
 import { signUnsubscribeToken } from '../../functions/email/unsubscribe-token.js'
+import { replacePeriodCounts } from '../../functions/store/counts.js'
 import { subscriptionId } from '../../functions/store/subscriptions.js'
+import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import { emptyPeriodCounts } from '../../shared/counting/period-counts.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { bearer } from '../fixtures/http.js'
 import { outside, recordWrites, unused } from '../support/footprint.js'
@@ -36,6 +39,16 @@ beforeAll(async () => {
   })
   resetConfig()
   resetJobsClient()
+  // A finished fiscal year with downloads, so certifying it writes what a certification writes.
+  const year = emptyPeriodCounts()
+  year.agencies.set('agency-1', { ...ZERO_COUNTS, downloads: 1200, uniqueDownloads: 400 })
+  year.datasets.set('dataset-1-1', {
+    ...ZERO_COUNTS,
+    downloads: 1200,
+    uniqueDownloads: 400,
+    agencyId: 'agency-1',
+  })
+  await replacePeriodCounts({ fy: 2565 }, year)
   recorder = recordWrites('apiFootprint')
 })
 
@@ -91,6 +104,7 @@ const CHANGES: Record<string, [path: string, init: () => Promise<RequestInit>, s
     () => json('dga_admin', 'DELETE'),
     204,
   ],
+  'POST /v1/awards/:fy/certify': ['/v1/awards/2565/certify', () => json('dga_admin', 'POST'), 201],
   'POST /v1/catalog/sync': ['/v1/catalog/sync', () => json('dga_admin', 'POST'), 202],
   'POST /v1/reports/:month': ['/v1/reports/2022-11', () => json('dga_admin', 'POST'), 202],
   // On AWS the API names the year's rules and starts the monthly function for each month (recount, report).

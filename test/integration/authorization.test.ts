@@ -79,6 +79,17 @@ const TABLE: Record<string, Row> = {
     expect: DGA_ONLY,
   },
   'api GET /v1/awards/:fy/reviews': { path: '/v1/awards/2566/reviews', expect: DGA_ONLY },
+  // A year not over yet: DGA passes with 409, and nothing is certified.
+  'api POST /v1/awards/:fy/certify': { path: '/v1/awards/2570/certify', expect: DGA_ONLY },
+  // Nothing certified there: DGA passes with 404.
+  'api GET /v1/awards/:fy/certification': { path: '/v1/awards/2566/certification', expect: DGA_ONLY },
+  'api GET /v1/awards/:fy/certificates': { path: '/v1/awards/2566/certificates', expect: DGA_ONLY },
+  'api GET /v1/awards/:fy/certificates/:name{.+}': {
+    path: '/v1/awards/2566/certificates/results.pdf',
+    expect: DGA_ONLY,
+  },
+  // The public verification page: a code of the wrong shape is a 404 page for anyone.
+  'api GET /verify/:code': { path: '/verify/not-a-code', expect: PUBLIC },
   'api PUT /v1/awards/:fy/reviews/:subjectId': {
     path: '/v1/awards/2566/reviews/agency-1',
     body: { decision: 'cleared' },
