@@ -164,7 +164,11 @@ describe.each([
         const text = await res.text()
         expect(res.status, `${r.method} ${r.path} → ${text}`).toBeLessThan(500)
         expect(text).not.toMatch(/\n\s+at |node_modules|\.ts:\d|Error:/)
-        if (res.status >= 400 && r.method !== 'HEAD') {
+        // The public verification page answers a person's browser: its 404 is a page, every other error JSON.
+        const html = /^text\/html/.test(res.headers.get('content-type') ?? '')
+        if (html && res.status >= 400)
+          expect([r.path.startsWith('/verify/'), res.status]).toEqual([true, 404])
+        else if (res.status >= 400 && r.method !== 'HEAD') {
           const parsed = JSON.parse(text) as { error: { code: string; message: string } }
           expect(typeof parsed.error.code).toBe('string')
           expect(typeof parsed.error.message).toBe('string')
