@@ -46,7 +46,9 @@ export default defineConfig({
           testTimeout: 900_000,
           hookTimeout: 900_000,
           expect: { poll: { timeout: 120_000, interval: 100 } },
-          fileParallelism: false,
+          // Two files at a time (each starts its own product in its own data directory, on its own ports): most
+          // of a file's time is its product loading the demo. The dashboard is built once, before any starts.
+          globalSetup: ['test/e2e/build-web.ts'],
           env,
         },
       },
