@@ -1,30 +1,16 @@
 import type { VerifiedCertificate } from './certification.js'
 import { formatCode } from './certification.js'
 import { escapeHtml } from './email/html.js'
-import { fiscalYearLabel } from './time.js'
+import { BANGKOK_OFFSET_MS, fiscalYearLabel, monthName, yearLabel } from './time.js'
 
 const number = new Intl.NumberFormat('en-US')
-const THAI_MONTHS = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-]
 
 /** An instant's Bangkok date as a person reads it: "3 ธันวาคม 2569" (Buddhist Era) and "3 December 2026". */
 export function dateLabels(iso: string) {
-  const d = new Date(Date.parse(iso) + 7 * 3600_000)
+  const d = new Date(Date.parse(iso) + BANGKOK_OFFSET_MS)
   const en = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(d)
   return {
-    th: `${d.getUTCDate()} ${THAI_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear() + 543}`,
+    th: `${d.getUTCDate()} ${monthName(d.getUTCMonth() + 1, 'th')} ${yearLabel(d.getUTCFullYear(), 'th')}`,
     en,
   }
 }
