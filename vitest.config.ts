@@ -46,9 +46,9 @@ export default defineConfig({
           testTimeout: 900_000,
           hookTimeout: 900_000,
           expect: { poll: { timeout: 120_000, interval: 100 } },
-          // Two files at a time (each starts its own product in its own data directory, on its own ports): most
-          // of a file's time is its product loading the demo. The dashboard is built once, before any starts.
-          globalSetup: ['test/e2e/build-web.ts'],
+          // Two files at a time, each starting its own product in its own data directory, on its own ports. The
+          // dashboard is built and the demo loaded once, before any starts; suites start on a copy of that demo.
+          globalSetup: ['test/e2e/build-web.ts', 'test/e2e/demo-template.ts'],
           env,
         },
       },

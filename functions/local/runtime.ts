@@ -236,7 +236,10 @@ async function seedIfEmpty(
   const { listAgencies } = await import('../store/catalog.js')
   const complete = join(dataDir, 'demo-complete')
   const hasCatalog = (await listAgencies()).length > 0
-  if (hasCatalog && existsSync(complete)) return
+  if (hasCatalog && existsSync(complete)) {
+    log('Demo data already loaded.')
+    return
+  }
   if (hasCatalog && !existsSync(join(dataDir, 'demo-started'))) return
   await writeFile(join(dataDir, 'demo-started'), '')
   const { seedDemo } = await import('../demo/seed.js')

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,7 +6,7 @@ import type { AgencyRankingItem, Ranking } from '../../shared/api.js'
 import type { Locale } from '../../shared/time.js'
 import { fiscalYearOf } from '../../shared/time.js'
 import { launchChromium } from './browser.js'
-import { devToken, type RunningProduct, startProduct } from './local-process.js'
+import { devToken, type RunningProduct, startDemoProduct } from './local-process.js'
 
 /** A common phone and a laptop: issue #18's "phone and desktop widths". */
 const WIDTHS = [390, 1366] as const
@@ -33,15 +32,11 @@ let browser: Browser
 let agencyId: string
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ogd-a11y-'))
-  ;[product, browser] = await Promise.all([
-    startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1' }),
+  ;[{ product, dataDir }, browser] = await Promise.all([
+    startDemoProduct('a11y'),
     launchChromium(),
     mkdir(ARTIFACTS, { recursive: true }),
   ])
-  // The demo's newest two months are enough for every page to show data (this fiscal year's and the month
-  // views); older months go on loading behind the test, which checks the pages as they are, not their figures.
-  await product.waitForOutput(/loaded and counted[\s\S]*loaded and counted/)
   const fy = fiscalYearOf(await product.now())
   const res = await fetch(`${product.url}/v1/rankings/agencies?fy=${fy}`, {
     headers: { authorization: `Bearer ${await devToken(product.url)}` },

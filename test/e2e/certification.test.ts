@@ -1,6 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFile, rm } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AwardsResponse } from '../../shared/api.js'
@@ -8,7 +6,7 @@ import type { Certification } from '../../shared/certification.js'
 import { fiscalYearOf } from '../../shared/time.js'
 import { pdfText, qrCodesInPdf } from '../support/pdf.js'
 import { launchChromium, newPage } from './browser.js'
-import { devToken, PATIENCE_MS, type RunningProduct, startProduct } from './local-process.js'
+import { devToken, PATIENCE_MS, type RunningProduct, startDemoProduct } from './local-process.js'
 
 let dataDir: string
 let product: RunningProduct
@@ -18,12 +16,7 @@ let fy: number
 let token: string
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ogd-certification-'))
-  ;[product, browser] = await Promise.all([
-    startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1' }),
-    launchChromium(),
-  ])
-  await product.waitForOutput('Demo data ready')
+  ;[{ product, dataDir }, browser] = await Promise.all([startDemoProduct('certification'), launchChromium()])
   fy = fiscalYearOf(await product.now()) - 1
   token = await devToken(product.url)
 })

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
@@ -12,7 +10,7 @@ import type {
 } from '../../shared/api.js'
 import { fiscalYearOf } from '../../shared/time.js'
 import { launchChromium, newPage } from './browser.js'
-import { devToken, type RunningProduct, startProduct } from './local-process.js'
+import { devToken, type RunningProduct, startDemoProduct } from './local-process.js'
 
 interface AuditItem {
   at: string
@@ -30,12 +28,7 @@ let fy: number
 let ranked: AgencyRankingItem[]
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ogd-dga-settings-'))
-  ;[product, browser] = await Promise.all([
-    startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1' }),
-    launchChromium(),
-  ])
-  await product.waitForOutput('Demo data ready')
+  ;[{ product, dataDir }, browser] = await Promise.all([startDemoProduct('dga-settings'), launchChromium()])
   fy = fiscalYearOf(await product.now())
   ranked = (await api<Ranking<AgencyRankingItem>>('GET', `/v1/rankings/agencies?fy=${fy}`)).body.items
 })

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { resolve } from 'node:path'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { inject } from 'vitest'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -64,6 +67,29 @@ export async function startProduct(env: Record<string, string>): Promise<Running
       return code as number | null
     },
   }
+}
+
+/**
+ * A product started on a copy of the demo loaded once for the browser suites (test/e2e/demo-template.ts): the
+ * demo and last month's report are in place when it answers, and its clock goes on from the template's. Stop it,
+ * then remove `dataDir`.
+ */
+export async function startDemoProduct(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<{ product: RunningProduct; dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), `ogd-${name}-`))
+  await cp(inject('demoTemplate'), dataDir, { recursive: true })
+  // The template's product stopped cleanly; a copy must not look like a product still running there.
+  await rm(join(dataDir, 'runtime.json'), { force: true })
+  const product = await startProduct({
+    DATA_DIR: dataDir,
+    SEED_DEMO: '1',
+    OGD_NOW: inject('demoTemplateNow'),
+    ...env,
+  })
+  await product.waitForOutput('Demo data already loaded')
+  return { product, dataDir }
 }
 
 /** A DGA official's development token from a running product (`POST /v1/dev/session`). */

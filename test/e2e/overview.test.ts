@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OverviewAgency, OverviewResponse } from '../../shared/overview.js'
 import { addMonths, bangkokMonth, monthLabel } from '../../shared/time.js'
 import { launchChromium, newPage } from './browser.js'
-import { devToken, type RunningProduct, startProduct } from './local-process.js'
+import { devToken, type RunningProduct, startDemoProduct } from './local-process.js'
 
 /**
  * DGA's overview, the sign-in page and the Reports table on the demo data, as of the suite's clock (the second
@@ -21,13 +19,7 @@ let overview: OverviewResponse
 const SIGN_IN = 'เข้าสู่ระบบ (โหมดพัฒนา)'
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ogd-overview-'))
-  ;[product, browser] = await Promise.all([
-    startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1' }),
-    launchChromium(),
-  ])
-  await product.waitForOutput('Demo data ready')
-  await product.waitForOutput('Monthly report')
+  ;[{ product, dataDir }, browser] = await Promise.all([startDemoProduct('overview'), launchChromium()])
   asOf = await product.now()
   const res = await fetch(`${product.url}/v1/overview`, {
     headers: { authorization: `Bearer ${await devToken(product.url)}` },

@@ -12,7 +12,7 @@ import type {
 } from '../../shared/api.js'
 import { addMonths, bangkokMonth, fiscalYearOf, monthLabel } from '../../shared/time.js'
 import { launchChromium, newPage } from './browser.js'
-import { type RunningProduct, startProduct } from './local-process.js'
+import { type RunningProduct, startDemoProduct, startProduct } from './local-process.js'
 
 /**
  * The rankings and awards pages as an executive and a DGA official read them, as of the suite's clock (two
@@ -26,16 +26,14 @@ let browser: Browser
 let asOf: number
 
 beforeAll(async () => {
-  dirs = await Promise.all([
-    mkdtemp(join(tmpdir(), 'ogd-ranks-')),
-    mkdtemp(join(tmpdir(), 'ogd-ranks-empty-')),
-  ])
-  ;[demo, empty, browser] = await Promise.all([
-    startProduct({ DATA_DIR: dirs[0] as string, SEED_DEMO: '1' }),
-    startProduct({ DATA_DIR: dirs[1] as string, SEED_DEMO: '0' }),
+  const emptyDir = await mkdtemp(join(tmpdir(), 'ogd-ranks-empty-'))
+  let demoDir: string
+  ;[{ product: demo, dataDir: demoDir }, empty, browser] = await Promise.all([
+    startDemoProduct('ranks'),
+    startProduct({ DATA_DIR: emptyDir, SEED_DEMO: '0' }),
     launchChromium(),
   ])
-  await demo.waitForOutput('Demo data ready')
+  dirs = [demoDir, emptyDir]
   asOf = await demo.now()
 })
 

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +7,7 @@ import type { Locale } from '../../shared/time.js'
 import { fiscalYearOf } from '../../shared/time.js'
 import { translate } from '../../web/src/i18n/index.js'
 import { launchChromium, newPage } from './browser.js'
-import { devToken, type RunningProduct, startProduct } from './local-process.js'
+import { devToken, type RunningProduct, startDemoProduct } from './local-process.js'
 
 /** Phone (small and common), tablet and laptop widths: issue #18's "every width from 320 px". */
 const WIDTHS = [320, 390, 768, 1366] as const
@@ -25,15 +24,11 @@ let browser: Browser
 let agencyId: string
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ogd-responsive-'))
-  ;[product, browser] = await Promise.all([
-    startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1' }),
+  ;[{ product, dataDir }, browser] = await Promise.all([
+    startDemoProduct('responsive'),
     launchChromium(),
     mkdir(ARTIFACTS, { recursive: true }),
   ])
-  // The demo seeds in the background, then last month's report is made: the Reports page lists it.
-  await product.waitForOutput('Demo data ready')
-  await product.waitForOutput('Monthly report')
   const fy = fiscalYearOf(await product.now())
   const res = await fetch(`${product.url}/v1/rankings/agencies?fy=${fy}`, {
     headers: { authorization: `Bearer ${await devToken(product.url)}` },

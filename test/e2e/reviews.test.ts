@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDemoCatalog } from '../../functions/demo/seed.js'
@@ -9,7 +7,7 @@ import type { AwardCategoryView, AwardsResponse, PerformanceResponse } from '../
 import type { ReviewsResponse } from '../../shared/reviews.js'
 import { fiscalYearOf } from '../../shared/time.js'
 import { launchChromium, newPage } from './browser.js'
-import { devToken, PATIENCE_MS, type RunningProduct, startProduct } from './local-process.js'
+import { devToken, PATIENCE_MS, type RunningProduct, startDemoProduct } from './local-process.js'
 
 let dataDir: string
 let product: RunningProduct
@@ -19,12 +17,7 @@ let fy: number
 let token: string
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ogd-reviews-'))
-  ;[product, browser] = await Promise.all([
-    startProduct({ DATA_DIR: dataDir, SEED_DEMO: '1' }),
-    launchChromium(),
-  ])
-  await product.waitForOutput('Demo data ready')
+  ;[{ product, dataDir }, browser] = await Promise.all([startDemoProduct('reviews'), launchChromium()])
   fy = fiscalYearOf(await product.now())
   token = await devToken(product.url)
 })
