@@ -107,7 +107,7 @@ function dataset(base: string, p: PublishedPeriod) {
 /** The JSON-LD document of the catalog of every published period, absolute URLs under `base`. */
 export function dcatCatalog(base: string, published: readonly PublishedPeriod[]) {
   const datasets = published.map((p) => dataset(base, p))
-  const distributions = new Map<string, object>()
+  const distributions = new Map<string, Record<string, unknown>>()
   for (const d of datasets) for (const dist of d._distributions) distributions.set(dist['@id'], dist)
   const modified = published.map((p) => p.generatedAt).sort()
   return {
