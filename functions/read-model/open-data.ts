@@ -8,7 +8,7 @@ import { REPORT_SCHEMA_VERSION, type ReportDocument } from '../../shared/reports
 import { fiscalYearOfMonth, monthsOfFiscalYear } from '../../shared/time.js'
 import { NotFoundError } from '../errors.js'
 import { getLatestCertification } from '../store/certifications.js'
-import { getReportFile, listReportEntries, reportKey, type StoredReportEntry } from '../store/reports.js'
+import { getReportFile, listReportVersions, type ReportVersionSummary, reportKey } from '../store/reports.js'
 
 /**
  * What the open data publishes, read from the reports' index and the certifications: a month once a version
@@ -17,13 +17,29 @@ import { getReportFile, listReportEntries, reportKey, type StoredReportEntry } f
  * report, its files read from that report's fiscal-year-to-date tables. A provisional report (made while its
  * month ran) is never published.
  */
-export async function listPublished(): Promise<PublishedPeriod[]> {
-  const latestFinal = new Map<string, StoredReportEntry>()
+export function listPublished(now = Date.now()): Promise<PublishedPeriod[]> {
+  // Public and uncached by sign-in: one read of the index serves every request of the next seconds.
+  if (!listed || now - listed.at > LIST_TTL_MS) {
+    const value = readPublished()
+    listed = { at: now, value }
+    value.catch(() => {
+      if (listed?.value === value) listed = undefined
+    })
+  }
+  return listed.value
+}
+
+/** How long a read of what is published serves (CloudFront caches the answers for minutes anyway). */
+const LIST_TTL_MS = 10_000
+let listed: { at: number; value: Promise<PublishedPeriod[]> } | undefined
+
+async function readPublished(): Promise<PublishedPeriod[]> {
+  const latestFinal = new Map<string, ReportVersionSummary>()
   // Newest month first, newest version first within a month: the first final version seen is the latest.
-  for (const e of await listReportEntries()) {
+  for (const e of await listReportVersions()) {
     if (e.complete && !latestFinal.has(e.month)) latestFinal.set(e.month, e)
   }
-  const of = (period: OpenPeriod, e: StoredReportEntry): PublishedPeriod => ({
+  const of = (period: OpenPeriod, e: ReportVersionSummary): PublishedPeriod => ({
     period,
     reportMonth: e.month,
     version: e.version,
