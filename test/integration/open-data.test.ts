@@ -2,7 +2,9 @@ import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiApp } from '../../functions/api/app.js'
+import { dashboardCsp } from '../../functions/auth/security-headers.js'
 import { certifyFiscalYear } from '../../functions/certificates/certify.js'
+import { createLocalApp } from '../../functions/local/server-app.js'
 import { generateMonthlyReport } from '../../functions/reports/generate.js'
 import { replacePeriodCounts } from '../../functions/store/counts.js'
 import { putReview } from '../../functions/store/reviews.js'
@@ -266,7 +268,17 @@ describe('usage published as open data', () => {
     expect(english).toContain('<html lang="en">')
     expect(english).toContain('Agency ranking · FY 2023 (Oct 2022 – Sep 2023)')
     expect(english).toContain('href="/open-data/fy2566/agencies.csv"')
+    // The dashboard's policy: no inline script or style, so the stylesheet is a file of its own.
+    expect(th.headers.get('content-security-policy')).toBe(dashboardCsp())
+    expect(thai).not.toMatch(/<script|style="|<style/)
+    expect(thai).toContain('<link rel="stylesheet" href="/open-data/style.css">')
     const css = await get('/open-data/style.css')
     expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8'])
+  })
+
+  it('answers an unknown open data path of the local app with a JSON 404, as on AWS, not the dashboard', async () => {
+    const res = await createLocalApp({}).request('/open-data/2023-09')
+    expect(res.status).toBe(404)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
   })
 })
