@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiApp } from '../../functions/api/app.js'
 import { dashboardCsp } from '../../functions/auth/security-headers.js'
 import { certifyFiscalYear } from '../../functions/certificates/certify.js'
+import { clock } from '../../functions/clock.js'
 import { createLocalApp } from '../../functions/local/server-app.js'
 import { generateMonthlyReport } from '../../functions/reports/generate.js'
 import { replacePeriodCounts } from '../../functions/store/counts.js'
@@ -11,15 +12,18 @@ import { putReview } from '../../functions/store/reviews.js'
 import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import { emptyPeriodCounts, type PeriodCounts } from '../../shared/counting/period-counts.js'
 import { OPEN_AGENCY_COLUMNS, OPEN_DATASET_COLUMNS } from '../../shared/open-data/tables.js'
+import { bangkokMonth } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { setEnv } from '../support/env.js'
 
 /**
  * Usage as open data (issue #20): FY 2566's August and September 2023 have final reports, and DGA certified
- * the year; December 2026 (the suite's "now" month) has only a provisional report. DGA's review of agency-1
+ * the year; the suite's "now" month (`RUNNING`) has only a provisional report. DGA's review of agency-1
  * (a discount, with its reason) and every target stay out of what is published.
  */
 const ORIGIN = 'https://rankings.example.go.th'
+/** The month the suite runs in: its report is provisional. */
+const RUNNING = bangkokMonth(clock.now())
 const SECRET_REASON = 'เครื่องเดียวดาวน์โหลดซ้ำ: internal evidence 9f8e7d'
 
 let app: ReturnType<typeof createApiApp>
@@ -84,7 +88,7 @@ beforeAll(async () => {
   await replacePeriodCounts({ month: '2023-08' }, counts({ 1: 300, 2: 200, 3: 100 }))
   await replacePeriodCounts({ month: '2023-09' }, counts({ 1: 50, 2: 400, 3: 100 }))
   await replacePeriodCounts({ fy: 2566 }, counts({ 1: 350, 2: 600, 3: 200 }))
-  await replacePeriodCounts({ month: '2026-12' }, counts({ 3: 999 }))
+  await replacePeriodCounts({ month: RUNNING }, counts({ 3: 999 }))
   await putReview({
     fy: 2566,
     subjectId: 'agency-1',
@@ -97,7 +101,7 @@ beforeAll(async () => {
   })
   await generateMonthlyReport('2023-08')
   await generateMonthlyReport('2023-09')
-  await generateMonthlyReport('2026-12')
+  await generateMonthlyReport(RUNNING)
   await certifyFiscalYear(2566, 'dga-1', `${ORIGIN}/verify`)
 })
 
@@ -116,10 +120,10 @@ describe('usage published as open data', () => {
       'ogd-rankings-usage-2023-09',
       'ogd-rankings-usage-2023-08',
     ])
-    const provisional = await get('/open-data/2026-12/agencies.csv')
+    const provisional = await get(`/open-data/${RUNNING}/agencies.csv`)
     expect(provisional.status).toBe(404)
     expect(((await provisional.json()) as { error: { message: string } }).error.message).toContain(
-      '2026-12 is not published',
+      `${RUNNING} is not published`,
     )
   })
 
@@ -243,7 +247,7 @@ describe('usage published as open data', () => {
     ['a month never reported', '/open-data/2022-01/datasets.csv', 404],
     ['a fiscal year not certified', '/open-data/fy2567/agencies.csv', 404],
     ['a file that is not published', '/open-data/2023-09/report.pdf', 404],
-    ['the page of an unpublished month', '/open-data/?period=2026-12', 404],
+    ['the page of an unpublished month', `/open-data/?period=${RUNNING}`, 404],
     ['the page in another language', '/open-data/?lang=fr', 400],
   ])('answers %s (%s) with %i and a message', async (_what, path, status) => {
     const res = await get(path)
@@ -263,7 +267,7 @@ describe('usage published as open data', () => {
     expect(thai).toContain('อันดับหน่วยงาน · กันยายน 2566')
     expect(thai).toContain('href="/open-data/2023-09/agencies.csv"')
     for (const period of ['fy2566', '2023-09', '2023-08']) expect(thai).toContain(`?period=${period}`)
-    expect(thai).not.toContain('period=2026-12')
+    expect(thai).not.toContain(`period=${RUNNING}`)
     const english = await (await get('/open-data/?lang=en&period=fy2566')).text()
     expect(english).toContain('<html lang="en">')
     expect(english).toContain('Agency ranking · FY 2023 (Oct 2022 – Sep 2023)')
