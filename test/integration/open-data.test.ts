@@ -285,4 +285,32 @@ describe('usage published as open data', () => {
     expect(res.status).toBe(404)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
   })
+
+  it('answers HEAD like GET, and dates a file by its report version', async () => {
+    const head = await app.request('/open-data/2023-09/agencies.csv', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(Date.parse(head.headers.get('last-modified') ?? '')).toBeGreaterThan(0)
+  })
+
+  it("serves a restated month's latest version at the same URL", async () => {
+    await replacePeriodCounts({ month: '2023-08' }, counts({ 1: 300, 2: 200, 3: 175 }))
+    const restated = await generateMonthlyReport('2023-08')
+    expect(restated.entry.version).toBe(2)
+    // What is published is read again within seconds (and CloudFront keeps an answer for minutes).
+    await expect
+      .poll(
+        async () => {
+          const [header, ...rows] = await parseCsv(await get('/open-data/2023-08/agencies.csv'))
+          const at = (key: string) => header?.indexOf(key) ?? -1
+          return rows.find((r) => r[at('agencyId')] === 'agency-3' && r[at('period')] === 'month')?.[
+            at('downloads')
+          ]
+        },
+        { timeout: 60_000, interval: 200 },
+      )
+      .toBe('175')
+    const catalog = await (await get('/open-data/catalog.jsonld')).text()
+    expect(catalog).toContain('"owl:versionInfo": "2023-08 v2"')
+  })
 })
