@@ -10,8 +10,9 @@ import { BadRequestError, NotFoundError } from '../../errors.js'
 import { findPublished, listPublished, publishedDocument } from '../../read-model/open-data.js'
 
 /**
- * Usage published as open data, without sign-in (issue #20), under `/open-data/`: the leaderboard page, the DCAT catalog, each
- * published period's CSV files and the data dictionary. Cached briefly: a restatement replaces a month's files.
+ * Usage published as open data, without sign-in (issue #20), under `/open-data/`: the leaderboard page, the
+ * DCAT catalog, each published period's CSV files and the data dictionary. Cached briefly: a restatement
+ * replaces a month's files at the same URL.
  */
 export const openData = new Hono<AppEnv>()
 
