@@ -98,8 +98,11 @@ describe('the public open data page (no sign-in)', () => {
     for (const width of WIDTHS) {
       const page = await newPage(browser)
       await page.setViewportSize({ width, height: 800 })
-      // Last month's report is made (beforeAll): the page shows its rankings.
-      await page.goto(`${product.url}/open-data/${lang === 'en' ? '?lang=en' : ''}`)
+      await page.addInitScript((l) => localStorage.setItem('locale', l), lang)
+      // From the sign-in page's link, in the reader's language. Last month's report is made (beforeAll): the
+      // page shows its rankings.
+      await page.goto(product.url)
+      await page.getByTestId('open-data-link').click()
       await page.getByTestId('open-data-agencies').waitFor()
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
       expect(await page.getByTestId('open-data-agencies').locator('tbody tr').count()).toBeGreaterThan(0)
