@@ -147,6 +147,18 @@ export class Web extends Construct {
         responseHeadersPolicy: this.headers,
       })
     }
+    // Usage as open data (`/open-data/`): public and read-only, cached at the edge for as long as the API's
+    // Cache-Control says (minutes: a restatement replaces a month's files), the query (`?lang=`, `?period=`)
+    // in the cache key.
+    for (const path of ['/open-data', '/open-data/*']) {
+      this.distribution.addBehavior(path, origin, {
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS,
+        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: this.headers,
+      })
+    }
   }
 
   /** Uploads a dashboard build and clears the CDN cache. */

@@ -17,6 +17,7 @@ import { catalogRoutes } from './routes/catalog.js'
 import { countingRoutes, type FiscalYearRecount } from './routes/counting.js'
 import { devSession } from './routes/dev-session.js'
 import { fiscalYears } from './routes/fiscal-years.js'
+import { openData } from './routes/open-data.js'
 import { overview } from './routes/overview.js'
 import { rankings } from './routes/rankings.js'
 import { type ReportGenerator, reportRoutes } from './routes/reports.js'
@@ -89,6 +90,7 @@ export function createApiApp(deps: ApiDeps = {}) {
   app.route('/v1/status', statusRoutes(deps.uncounted))
   app.route('/v1/counting', countingRoutes(deps.recountFiscalYear))
   app.route('/verify', verify)
+  app.route('/', openData)
 
   return app
 }

@@ -36,7 +36,8 @@ export function createLocalApp(ingest: IngestDeps, uncounted?: UncountedEvents) 
   const root = relative(process.cwd(), WEB_DIST) || '.'
   app.use('/*', serveStatic({ root }))
   app.get('*', async (c) => {
-    if (c.req.path.startsWith('/v1/'))
+    // API paths (and the public open data's) that no route answers are a JSON 404, as on AWS, not the dashboard.
+    if (c.req.path.startsWith('/v1/') || c.req.path.startsWith('/open-data/'))
       return c.json({ error: { code: 'not_found', message: `No such path: ${c.req.path}` } }, 404)
     return c.html(await readFile(join(WEB_DIST, 'index.html'), 'utf8'))
   })

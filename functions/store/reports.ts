@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { ReportEntry } from '../../shared/api.js'
-import { isConditionFailed, queryPartition } from './batch.js'
+import { isConditionFailed, queryAll, queryPartition } from './batch.js'
 import { bucket, dynamo, s3, table } from './clients.js'
 import { PARTITIONS, reportEntryKey, reportsPrefix } from './keys.js'
 
@@ -97,4 +97,23 @@ export async function listReportEntries(month?: string): Promise<StoredReportEnt
   return items
     .map(({ pk: _pk, sk: _sk, ...rest }) => rest as unknown as StoredReportEntry)
     .sort((a, b) => (a.month === b.month ? b.version - a.version : a.month < b.month ? 1 : -1))
+}
+
+/** A version as the open data lists it: no file list (an entry lists every agency's files: hundreds of KB). */
+export type ReportVersionSummary = Pick<
+  StoredReportEntry,
+  'month' | 'version' | 'complete' | 'generatedAt' | 'countingRules'
+>
+
+/** Every stored version's summary, newest month first and, within a month, newest first. */
+export async function listReportVersions(): Promise<ReportVersionSummary[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': PARTITIONS.reports, ':p': reportsPrefix() },
+    ProjectionExpression: '#m, #v, #c, generatedAt, countingRules',
+    ExpressionAttributeNames: { '#m': 'month', '#v': 'version', '#c': 'complete' },
+  })
+  return (items as unknown as ReportVersionSummary[]).sort((a, b) =>
+    a.month === b.month ? b.version - a.version : a.month < b.month ? 1 : -1,
+  )
 }

@@ -84,7 +84,7 @@ const reviewColumn = <R>(decision: (row: R) => string | undefined) =>
   })
 
 /** Columns that read one part of a row (a period's counts, a target): empty cells where the row lacks it. */
-function partColumns<R, P>(columns: readonly ColumnDef<P>[], part: (row: R) => P | null | undefined) {
+export function partColumns<R, P>(columns: readonly ColumnDef<P>[], part: (row: R) => P | null | undefined) {
   return columns.map(
     (c): ColumnDef<R> => ({
       ...c,
@@ -104,20 +104,20 @@ export function columnByKey<R>(columns: readonly ColumnDef<R>[], key: string): C
 }
 
 /** An agency's id and names, the first columns of every agency table. */
-const AGENCY_COLUMNS: ColumnDef<{ agencyId: string; name: LocalizedText }>[] = [
+export const AGENCY_COLUMNS: ColumnDef<{ agencyId: string; name: LocalizedText }>[] = [
   id('agencyId', 'รหัสหน่วยงาน', 'Agency id', (a) => a.agencyId),
   text('nameTh', 'ชื่อหน่วยงาน', 'Name (Thai)', (a) => a.name.th, { short: 'หน่วยงาน · Agency' }),
   text('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)', (a) => a.name.en),
 ]
 
 /** What a ranking counts for an agency or a dataset in one period. */
-type Counted = Pick<
+export type Counted = Pick<
   AgencyRankingItem,
   'rank' | 'downloads' | 'uniqueDownloads' | 'machineDownloads' | 'rankChange'
 > & {
   excluded: { robots: number; doubleClicks: number; harvesters?: number }
 }
-const COUNT_COLUMNS: ColumnDef<Counted>[] = [
+export const COUNT_COLUMNS: ColumnDef<Counted>[] = [
   int('rank', 'อันดับ', 'Rank', (c) => c.rank),
   int('downloads', 'ดาวน์โหลด', 'Downloads', (c) => c.downloads),
   int('uniqueDownloads', 'ดาวน์โหลดไม่ซ้ำ', 'Unique downloads', (c) => c.uniqueDownloads),

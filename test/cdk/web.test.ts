@@ -59,13 +59,33 @@ describe('Web', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ CacheBehaviors: behaviors }),
     })
-    const byPath = behaviors.asArray() as { PathPattern: string; [key: string]: unknown }[]
+    const all = behaviors.asArray() as { PathPattern: string; [key: string]: unknown }[]
+    const byPath = all.filter((b) => !b.PathPattern.startsWith('/open-data'))
     expect(byPath.map((b) => b.PathPattern)).toEqual(['/v1/*', '/healthz', '/verify/*'])
     for (const behavior of byPath) {
       expect(behavior).toMatchObject({
         ViewerProtocolPolicy: 'https-only',
         AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'DELETE']),
         CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // CachingDisabled
+        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+      })
+    }
+  })
+
+  it('sends the open data (/open-data/*) to the API for GET and HEAD, cached as the API says', () => {
+    const behaviors = new Capture()
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ CacheBehaviors: behaviors }),
+    })
+    const openData = (behaviors.asArray() as { PathPattern: string }[]).filter((b) =>
+      b.PathPattern.startsWith('/open-data'),
+    )
+    expect(openData.map((b) => b.PathPattern)).toEqual(['/open-data', '/open-data/*'])
+    for (const behavior of openData) {
+      expect(behavior).toMatchObject({
+        ViewerProtocolPolicy: 'https-only',
+        AllowedMethods: ['GET', 'HEAD'],
+        CachePolicyId: '4cc15a8a-d715-48a4-82b8-cc0b614638fe', // UseOriginCacheControlHeaders-QueryStrings
         OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
       })
     }

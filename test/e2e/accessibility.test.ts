@@ -81,6 +81,23 @@ describe('axe-core over every page', () => {
       expect(found).toEqual([])
     })
   })
+
+  it.each(WIDTHS)(
+    'finds no violation on the public open data page at %i px, in Thai and English',
+    async (width) => {
+      // The page shows the newest published month: last month's report, made with the demo (demo-template.ts).
+      const page = await axePage(width)
+      const found: string[] = []
+      for (const lang of LOCALES) {
+        await page.goto(`${product.url}/open-data/${lang === 'en' ? '?lang=en' : ''}`)
+        await page.getByTestId('open-data-agencies').waitFor()
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
+        found.push(...(await check(page, `open-data-${lang}-${width}`)))
+      }
+      await page.close()
+      expect(found).toEqual([])
+    },
+  )
 })
 
 /** A page of the given width signed in through the development sign-in, in Thai. */

@@ -88,6 +88,31 @@ describe.each(['dga_admin', 'agency_exec'] as Role[])('the dashboard signed in a
   )
 })
 
+describe('the public open data page (no sign-in)', () => {
+  it.each(LOCALES)('fits screens 320 to 1366 px wide, in %s', async (lang) => {
+    for (const width of WIDTHS) {
+      const page = await newPage(browser)
+      await page.setViewportSize({ width, height: 800 })
+      await page.addInitScript((l) => localStorage.setItem('locale', l), lang)
+      // From the sign-in page's link, in the reader's language. Last month's report is made (beforeAll): the
+      // page shows its rankings.
+      await page.goto(product.url)
+      await page.getByTestId('open-data-link').click()
+      await page.getByTestId('open-data-agencies').waitFor()
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
+      expect(await page.getByTestId('open-data-agencies').locator('tbody tr').count()).toBeGreaterThan(0)
+      const fits = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }))
+      const name = `open-data-${lang}-${width}`
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+      expect(fits.scrollWidth, `${name} is no wider than the screen`).toBeLessThanOrEqual(fits.innerWidth)
+      await page.close()
+    }
+  })
+})
+
 /** A page of the given width and language, signed in through the development sign-in. */
 async function signedInPage(role: Role, lang: Locale, width: number): Promise<Page> {
   const page = await newPage(browser)

@@ -90,6 +90,13 @@ const TABLE: Record<string, Row> = {
   },
   // The public verification page: a code of the wrong shape is a 404 page for anyone.
   'api GET /verify/:code': { path: '/verify/not-a-code', expect: PUBLIC },
+  // Usage as open data: public; nothing is published in this store, so the files are 404 for anyone.
+  'api GET /open-data': { path: '/open-data', expect: PUBLIC },
+  'api GET /open-data/': { path: '/open-data/', expect: PUBLIC },
+  'api GET /open-data/style.css': { path: '/open-data/style.css', expect: PUBLIC },
+  'api GET /open-data/catalog.jsonld': { path: '/open-data/catalog.jsonld', expect: PUBLIC },
+  'api GET /open-data/dictionary.csv': { path: '/open-data/dictionary.csv', expect: PUBLIC },
+  'api GET /open-data/:period/:file': { path: '/open-data/2022-11/agencies.csv', expect: PUBLIC },
   'api PUT /v1/awards/:fy/reviews/:subjectId': {
     path: '/v1/awards/2566/reviews/agency-1',
     body: { decision: 'cleared' },

@@ -10,7 +10,7 @@ const POINTS: [MessageKey, MessageKey][] = [
 
 /**
  * What the product is, beside the sign-in: what it counts, for whom, the awards it decides and its reports, in
- * the reader's language, with the product's name in the other language too.
+ * the reader's language, with the product's name in the other language too, and a link to the public open data.
  */
 export function About() {
   const other = locale.value === 'th' ? 'en' : 'th'
@@ -28,6 +28,11 @@ export function About() {
           </div>
         ))}
       </dl>
+      <p>
+        <a href={locale.value === 'en' ? '/open-data/?lang=en' : '/open-data/'} data-testid="open-data-link">
+          {t('aboutOpenData')}
+        </a>
+      </p>
     </section>
   )
 }

@@ -18,6 +18,7 @@ const th = {
   aboutAwards:
     'อันดับนี้ใช้ตัดสินรางวัล DIGI Data Awards ทุกปีงบประมาณ (ตุลาคม–กันยายน): โล่หน่วยงาน 9 อันดับแรก และเกียรติบัตรชุดข้อมูล 49 อันดับแรก',
   aboutReports: 'ทุกต้นเดือนมีรายงานอันดับ (Excel CSV PDF JSON) และอีเมลสรุปถึงผู้รับ',
+  aboutOpenData: 'ดูอันดับที่เผยแพร่เป็นข้อมูลเปิด (ไม่ต้องเข้าสู่ระบบ)',
   reportsTable: 'รายงานแต่ละเดือนและฉบับ',
   reportMonthColumn: 'เดือน',
   reportVersionColumn: 'ฉบับ',
@@ -43,6 +44,7 @@ const en: Record<keyof typeof th, string> = {
     'The ranking decides the DIGI Data Awards of each fiscal year (October to September): a plaque for the top 9 agencies and a certificate for the top 49 datasets.',
   aboutReports:
     'Each month a ranking report (Excel, CSV, PDF, JSON) is published and emailed to its subscribers.',
+  aboutOpenData: 'See the rankings published as open data (no sign-in)',
   reportsTable: 'Reports by month and version',
   reportMonthColumn: 'Month',
   reportVersionColumn: 'Version',
