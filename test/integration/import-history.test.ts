@@ -9,9 +9,13 @@ import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { forgetVersions } from '../../functions/read-model/cache.js'
+import { renderReportFiles } from '../../functions/reports/files.js'
+import { readReportInput } from '../../functions/reports/read.js'
 import { listLegacyCounts } from '../../functions/store/legacy-counts.js'
 import { getVersions } from '../../functions/store/versions.js'
 import type { AgencyRankingItem, PerformanceResponse, Ranking } from '../../shared/api.js'
+import { buildReport } from '../../shared/reports/model.js'
+import { reportTables } from '../../shared/reports/tables.js'
 import { bangkokMonth, fiscalYearOf, monthsOfFiscalYear } from '../../shared/time.js'
 import { buildCatalog, storeCatalog } from '../fixtures/catalog.js'
 import { BROWSER_UA, getJson } from '../fixtures/http.js'
@@ -129,6 +133,19 @@ describe('import-history', () => {
       ],
       allUpTo: jan,
     })
+  })
+
+  it("puts them in the month's report as a separate sheet and PDF section, beside the counted figures", async () => {
+    const input = await readReportInput(current)
+    const doc = buildReport(input)
+    expect(doc.agencies.fiscalYearToDate.find((a) => a.agencyId === 'agency-1')?.downloads).toBe(3)
+    const sheet = reportTables(doc).find((t) => t.key === 'earlierCounts')
+    const at = (key: string) => sheet?.columns.findIndex((c) => c.key === key) as number
+    expect(sheet?.rows.map((r) => [r[at('agencyId')], r[at('source')], r[at('earlierMonth')]])).toEqual([
+      ['agency-1', 'ga4', 5],
+    ])
+    const files = await renderReportFiles(input)
+    expect(files.map((f) => f.name)).toContain('report.pdf')
   })
 
   it('leaves rankings to counted downloads', async () => {
