@@ -29,6 +29,22 @@ export async function putLegacyCounts(
   figures: readonly LegacyFigure[],
   importedAt: string,
 ): Promise<LegacyWrite> {
+  const result: LegacyWrite = { written: 0, unchanged: 0 }
+  for (let i = 0; i < figures.length; i += SLICE) {
+    const done = await putSlice(figures.slice(i, i + SLICE), importedAt)
+    result.written += done.written
+    result.unchanged += done.unchanged
+  }
+  return result
+}
+
+/**
+ * Figures compared and written a slice at a time: a file of a national catalog's years (hundreds of thousands of
+ * figures) would otherwise send every batch at once, more requests than a store (or its HTTP agent) takes.
+ */
+const SLICE = 1000
+
+async function putSlice(figures: readonly LegacyFigure[], importedAt: string): Promise<LegacyWrite> {
   const stored = await batchGet(figures.map((f) => legacyCountKey(f.month, f.source, f.datasetId)))
   const byKey = new Map(stored.map((i) => [`${i.pk}|${i.sk}`, i]))
   const changed = figures.filter((f) => {
@@ -72,9 +88,12 @@ export async function putRunningTotals(
   source: string,
   totals: readonly { datasetId: string; month: Month; total: number }[],
 ): Promise<void> {
-  await batchPut(
-    totals.map((t) => ({ ...legacyTotalKey(source, t.datasetId, t.month), month: t.month, total: t.total })),
-  )
+  for (let i = 0; i < totals.length; i += SLICE)
+    await batchPut(
+      totals
+        .slice(i, i + SLICE)
+        .map((t) => ({ ...legacyTotalKey(source, t.datasetId, t.month), month: t.month, total: t.total })),
+    )
 }
 
 /** Every running total a source gave, by dataset, oldest first. */
