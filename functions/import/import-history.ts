@@ -48,7 +48,8 @@ export interface HistoryOptions {
   source: string
   /** Import the good rows of a file with bad ones (otherwise such a file imports nothing). */
   skipBad?: boolean
-  onProgress?: (done: number, total: number) => void
+  /** Progress of reading (a portal's datasets, a file's lines) and then of storing the figures. */
+  onProgress?: (done: number, total: number, step: 'reading' | 'storing') => void
   /** Requests to the CKAN portal at once. @default 4 */
   concurrency?: number
 }
@@ -107,7 +108,7 @@ async function readCkanTracking(
       if (!(err instanceof CkanError)) throw err
       bad.push({ dataset: datasetId, error: err.message })
     }
-    options.onProgress?.(++done, ids.length)
+    options.onProgress?.(++done, ids.length, 'reading')
   })
   return { rows, bad, read: ids.length }
 }
@@ -144,13 +145,14 @@ export async function importHistory(input: HistoryInput, options: HistoryOptions
         ? readMonthlyCsv(text, catalog, latest)
         : readTrackingCsv(text, catalog, input.month)
     read = { rows: file.rows, bad: file.bad, read: file.records }
-    options.onProgress?.(file.records, file.records)
+    options.onProgress?.(file.records, file.records, 'reading')
   }
   const result = { source: options.source, read: read.read, rows: read.rows.length, bad: read.bad }
   if (read.bad.length > 0 && !options.skipBad) return { ...result, imported: false, written: 0, unchanged: 0 }
 
   let write: LegacyWrite
   const importedAt = new Date(clock.now()).toISOString()
+  const storing = (done: number, total: number) => options.onProgress?.(done, total, 'storing')
   if (input.kind === 'monthly') {
     write = await putLegacyCounts(
       read.rows.map((r) => ({
@@ -160,6 +162,7 @@ export async function importHistory(input: HistoryInput, options: HistoryOptions
         downloads: r.downloads,
       })),
       importedAt,
+      storing,
     )
   } else {
     await putRunningTotals(
@@ -167,7 +170,7 @@ export async function importHistory(input: HistoryInput, options: HistoryOptions
       read.rows.map((r) => ({ datasetId: r.datasetId, month: r.month, total: r.downloads })),
     )
     const datasets = new Map(read.rows.map((r) => [r.datasetId, r.agencyId]))
-    write = await putLegacyCounts(await figuresFromTotals(options.source, datasets), importedAt)
+    write = await putLegacyCounts(await figuresFromTotals(options.source, datasets), importedAt, storing)
   }
   return { ...result, imported: true, ...write }
 }

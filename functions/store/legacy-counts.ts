@@ -28,12 +28,14 @@ const sameFigure = (a: Record<string, unknown> | undefined, b: LegacyFigure) =>
 export async function putLegacyCounts(
   figures: readonly LegacyFigure[],
   importedAt: string,
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<LegacyWrite> {
   const result: LegacyWrite = { written: 0, unchanged: 0 }
   for (let i = 0; i < figures.length; i += SLICE) {
     const done = await putSlice(figures.slice(i, i + SLICE), importedAt)
     result.written += done.written
     result.unchanged += done.unchanged
+    onProgress(Math.min(figures.length, i + SLICE), figures.length)
   }
   return result
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../functions/cli/main.js'
 import { clock } from '../../functions/clock.js'
+import { importHistory } from '../../functions/import/import-history.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
 import { forgetVersions } from '../../functions/read-model/cache.js'
@@ -176,6 +177,15 @@ describe('import-history', () => {
       downloads: 40,
     })
     expect(year.earlierCounts?.sources.find((s) => s.source === 'ga4')?.downloads).toBe(11 * 10 + 40)
+  })
+
+  it('reports progress while reading the file and while storing its figures', async () => {
+    const steps: string[] = []
+    await importHistory(
+      { kind: 'monthly', file: join(dir, 'ga4.csv') },
+      { source: 'ga4-progress', onProgress: (done, total, step) => steps.push(`${step} ${done}/${total}`) },
+    )
+    expect(steps).toEqual(['reading 13/13', 'storing 13/13'])
   })
 
   const badCsv = [

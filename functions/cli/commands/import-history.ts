@@ -64,9 +64,9 @@ export const importHistoryCommand: Command = {
     const result = await importHistory(input, {
       source,
       skipBad: values['skip-bad'] === true,
-      onProgress: (done, total) =>
+      onProgress: (done, total, step) =>
         log.progress(
-          `${what} ${bar(done, total)} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`,
+          `${what} ${step} ${bar(done, total)} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`,
         ),
     })
     const unit = input.kind === 'ckan' ? 'datasets' : 'lines'
