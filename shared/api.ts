@@ -197,6 +197,32 @@ export interface PerformanceResponse {
   targetPath?: { month: string; cumulative: number }[]
   /** The agency's cumulative downloads by month of the fiscal year before, for comparison (twelve entries). */
   lastYear?: { month: string; cumulative: number }[]
+  /**
+   * Set when `lastYear` comes from earlier counts (no counted downloads that year): the source it is drawn from.
+   */
+  lastYearSource?: string
+  /** The agency's earlier counts in the fiscal year (up to the month of a report); absent without any. */
+  earlierCounts?: EarlierCounts
+}
+
+/**
+ * Earlier counts ("legacy counts", `import-history`): downloads as another system counted them before this
+ * product, by source, never added to counted downloads (rankings, awards and targets ignore them).
+ */
+export interface EarlierCounts {
+  sources: {
+    /** Where the figures come from (`ckan-tracking`, `ga4`, …), as the import named it. */
+    source: string
+    downloads: number
+    /** The months it has figures for, oldest first. */
+    months: { month: string; downloads: number }[]
+    /**
+     * When a figure is a first running total (CKAN tracking): its month, whose figure holds every earlier view.
+     */
+    allUpTo?: string
+  }[]
+  /** The agency's datasets with earlier counts, largest first. */
+  datasets: { datasetId: string; title: LocalizedText; sources: { source: string; downloads: number }[] }[]
 }
 
 /** One of an agency's datasets against the dataset-certificate cut-off. */

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { connectStores } from '../local/connect.js'
 import { type Command, type Logger, UsageError } from './command.js'
 import { catalogSync } from './commands/catalog-sync.js'
+import { importHistoryCommand } from './commands/import-history.js'
 import { importLogs } from './commands/import-logs.js'
 import { monthly } from './commands/monthly.js'
 import { recompute } from './commands/recompute.js'
@@ -15,6 +16,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 /** Every command of `npm run cli -- <command>`. */
 export const COMMANDS: Command[] = [
   catalogSync,
+  importHistoryCommand,
   importLogs,
   monthly,
   recompute,

@@ -9,6 +9,7 @@ import { listTargets, targetsVersionKey } from '../store/targets.js'
 import { fiscalYearStandings } from './awards.js'
 import { cachedPeriodCounts, memoize, stampOf, type Versions } from './cache.js'
 import { knownAgency } from './catalog.js'
+import { agencyEarlierCounts, earlierCurve } from './earlier-counts.js'
 import { categoryProjection, earlierYears, elapsedMonths } from './outlook.js'
 import { describePeriod, rankedAgencies } from './rankings.js'
 
@@ -61,6 +62,17 @@ export async function agencyPerformance(
   const info = describePeriod(period, now)
   const elapsed = elapsedMonths(fy, now, through)
   const earlier = await earlierYears(versions, fy)
+  // Earlier counts stand beside the counted figures, never in them; last year's curve is drawn from them only
+  // when that year has no counted download.
+  const lastYearMonths = monthsOfFiscalYear(fy - 1)
+  const [earlierCounts, lastYearEarlier] = await Promise.all([
+    agencyEarlierCounts(
+      versions,
+      agencyId,
+      months.map((m) => m.month),
+    ),
+    lastYear.some((m) => m.downloads > 0) ? undefined : earlierCurve(versions, agencyId, lastYearMonths),
+  ])
   const shape = yearShape(earlier)
   // The agency's group's places when the category awards by group.
   const projectedCutoff = category
@@ -104,6 +116,10 @@ export async function agencyPerformance(
       neededPerMonth: projectedCutoff ? neededPerMonth(awardCount, projectedCutoff.mid, fy, now) : null,
     },
     targetPath: monthsOfFiscalYear(fy).map((month, i) => ({ month, cumulative: path[i] as number })),
-    lastYear: lastYear.map(({ month, cumulative }) => ({ month, cumulative })),
+    lastYear: lastYearEarlier
+      ? lastYearEarlier.curve
+      : lastYear.map(({ month, cumulative }) => ({ month, cumulative })),
+    ...(lastYearEarlier ? { lastYearSource: lastYearEarlier.source } : {}),
+    ...(earlierCounts ? { earlierCounts } : {}),
   }
 }

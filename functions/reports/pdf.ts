@@ -8,6 +8,7 @@ import {
   type ColumnFormat,
   columnByKey,
   DATASET_COLUMNS,
+  EARLIER_COUNT_COLUMNS,
   summaryColumns,
 } from '../../shared/reports/columns.js'
 import type { Cell } from '../../shared/reports/csv.js'
@@ -28,7 +29,13 @@ import {
   type ReportDocument,
   UNNAMED,
 } from '../../shared/reports/model.js'
-import { agencyNames, agencyRows, datasetRows, summaryRows } from '../../shared/reports/tables.js'
+import {
+  agencyNames,
+  agencyRows,
+  datasetRows,
+  earlierCountRows,
+  summaryRows,
+} from '../../shared/reports/tables.js'
 import { reviewBadgeText, reviewSentence } from '../../shared/review-text.js'
 import type { ReviewState } from '../../shared/reviews.js'
 import {
@@ -141,6 +148,13 @@ export const PDF_COLUMNS = {
     { key: 'uniqueDownloads', width: 42 },
     { key: 'review', width: 44, text: reviewCell },
     { key: 'tiedAtCutoff', width: 44, text: (v) => (v === 'yes' ? 'เสมอ · tie' : '') },
+  ],
+  earlierCounts: [
+    { key: 'nameTh', width: 220 },
+    { key: 'source', width: 90 },
+    { key: 'earlierMonth', width: 60 },
+    { key: 'earlierFiscalYearToDate', width: 65 },
+    { key: 'allUpTo', width: 80 },
   ],
 } satisfies Record<string, PdfColumn[]>
 
@@ -334,6 +348,15 @@ export function renderReportPdf(doc: ReportDocument, options: PdfOptions = {}): 
     )
     pdf.table(datasets, year)
   }
+  const earlier = earlierCountRows(doc)
+  if (earlier.length > 0) {
+    pdf.heading(
+      'ยอดนับเดิม (แหล่งที่มา): นับโดยระบบอื่นก่อนหน้านี้ ไม่รวมในอันดับและรางวัล',
+      'Earlier counts (source): counted by other systems before this one; not in rankings or awards',
+      tableStartHeight(earlier.length),
+    )
+    pdf.table(pdfColumns(EARLIER_COUNT_COLUMNS, PDF_COLUMNS.earlierCounts), earlier)
+  }
   pdf.paragraph(
     'ตารางทั้งหมดอยู่ในไฟล์ report.xlsx, agencies.csv, datasets.csv และ report.json · ' +
       'Every table in full: report.xlsx, agencies.csv, datasets.csv and report.json.',
@@ -398,7 +421,18 @@ function agencyFigures(doc: AgencyReportDocument): [string, string][] {
     ['โรบอตที่ไม่นับ (เดือนนี้) · Robots left out (month)', formatNumber(month?.excluded.robots ?? 0)],
     ['คลิกซ้ำที่ไม่นับ (เดือนนี้) · Double clicks left out (month)', formatNumber(month?.excluded.doubleClicks ?? 0)],
     ['การดูดข้อมูลที่ไม่นับ (เดือนนี้) · Harvesting left out (month)', formatNumber(month?.excluded.harvesters ?? 0)],
+    ...earlierLines(t),
   ]
+}
+
+/** Earlier counts by source, apart from the counted figures (none without any). */
+function earlierLines(t: AgencyReportDocument['target']): [string, string][] {
+  return (t?.earlierCounts?.sources ?? []).map((s) => [
+    `ยอดนับเดิม (${s.source}) ปีงบประมาณ · Earlier counts (${s.source}), fiscal year`,
+    s.allUpTo
+      ? `${formatNumber(s.downloads)} (รวมยอดก่อนหน้าทั้งหมดถึง · with every earlier view up to ${s.allUpTo})`
+      : formatNumber(s.downloads),
+  ])
 }
 
 /**

@@ -19,6 +19,8 @@
  * | `REVIEW#<fy>`                      | subject id                              | award review decisions        |
  * | `CERTIFICATION#<fy>`               | `V#<0001>`                              | certified award results       |
  * | `CERTCODE`                         | verification code                       | a certificate's code → winner |
+ * | `LEGACY#<month>`                   | `<source>#<datasetId>`                  | earlier counts (import-history) |
+ * | `LEGACYTOTAL#<source>`             | `<datasetId>#<month>`                   | running totals read (CKAN tracking) |
  * | `SALT`, `LEASE`, `AUDIT`, …        | day, lease name, time#uuid, …           | see each store module         |
  */
 import type { Day, Month } from '../../shared/time.js'
@@ -59,6 +61,8 @@ export const PARTITIONS = {
   deliveries: 'DELIVERY#*',
   reports: 'REPORT',
   runs: 'RUN',
+  legacyCounts: 'LEGACY#*',
+  legacyTotals: 'LEGACYTOTAL#*',
 } as const
 
 /** A family's partition with its variable part (`EVENT#*` + `2026-11-02#07` → `EVENT#2026-11-02#07`). */
@@ -206,4 +210,21 @@ export const reportEntryKey = (month: string, version: number): Key => ({
 export const runKey = (startedAt: string, runId: string): Key => ({
   pk: PARTITIONS.runs,
   sk: `${startedAt}#${runId}`,
+})
+
+/**
+ * Earlier counts ("legacy counts") of a month: one partition per month, a figure per source and dataset. Apart
+ * from `COUNTS#*`, so no ranking, award or target ever reads them. Also the key their version is kept under.
+ */
+export const legacyCountsPartition = (month: Month) => within(PARTITIONS.legacyCounts, month)
+export const legacyCountKey = (month: Month, source: string, datasetId: string): Key => ({
+  pk: legacyCountsPartition(month),
+  sk: `${source}#${datasetId}`,
+})
+
+/** The running totals a source gave (CKAN tracking snapshots): one partition per source. */
+export const legacyTotalsPartition = (source: string) => within(PARTITIONS.legacyTotals, source)
+export const legacyTotalKey = (source: string, datasetId: string, month: Month): Key => ({
+  pk: legacyTotalsPartition(source),
+  sk: `${datasetId}#${month}`,
 })

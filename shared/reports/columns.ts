@@ -324,6 +324,34 @@ export const AWARD_STANDING_COLUMNS: ColumnDef<StandingRow>[] = [
   id('datasetId', 'รหัสชุดข้อมูล', 'Dataset id', (r) => r.entry.datasetId ?? null),
 ]
 
+/**
+ * An agency's earlier counts from one source (`import-history`): downloads as another system counted them
+ * before this product, never part of the counted figures, so they have a table of their own.
+ */
+export interface EarlierCountRow {
+  agencyId: string
+  name: LocalizedText
+  source: string
+  /** The source's figure of the report's month; null when it has none for it. */
+  month: number | null
+  fiscalYearToDate: number
+  /** The month whose figure holds every earlier view (a first CKAN tracking total), if any. */
+  allUpTo: string | null
+}
+
+/** `Earlier counts`: each agency's earlier counts by source, for the month and the fiscal year to date. */
+export const EARLIER_COUNT_COLUMNS: ColumnDef<EarlierCountRow>[] = [
+  ...AGENCY_COLUMNS,
+  text('source', 'แหล่งที่มาของยอดนับเดิม', 'Earlier counts source', (r) => r.source, { short: 'แหล่ง · source' }),
+  int('earlierMonth', 'ยอดนับเดิม เดือน', 'Earlier counts, month', (r) => r.month, { short: 'เดือนนี้' }),
+  int('earlierFiscalYearToDate', 'ยอดนับเดิม ปีงบฯ', 'Earlier counts, FY to date', (r) => r.fiscalYearToDate, {
+    short: 'ปีงบฯ',
+  }),
+  text('allUpTo', 'รวมยอดก่อนหน้าทั้งหมดถึงเดือน', 'Includes every earlier view up to', (r) => r.allUpTo, {
+    short: 'รวมยอดก่อนหน้าถึง',
+  }),
+]
+
 /** A row of an agency's own CSV: the agency or one of its datasets, in one period. */
 export interface AgencyVariantRow {
   subject: 'agency' | 'dataset'

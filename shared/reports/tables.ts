@@ -12,6 +12,8 @@ import {
   type ColumnDef,
   DATASET_COLUMNS,
   type DatasetRow,
+  EARLIER_COUNT_COLUMNS,
+  type EarlierCountRow,
   rankingColumns,
   type StandingRow,
   type SummaryRow,
@@ -209,6 +211,39 @@ function awardTables(doc: ReportDocument): ReportTable[] {
   ]
 }
 
+/** One row per agency and source of earlier counts, in the targets' (fiscal-year rank) order. */
+export function earlierCountRows(doc: ReportDocument): EarlierCountRow[] {
+  return doc.targets.flatMap((t) =>
+    (t.earlierCounts?.sources ?? []).map((s) => ({
+      agencyId: t.agencyId,
+      name: t.name,
+      source: s.source,
+      month: s.months.find((m) => m.month === doc.month)?.downloads ?? null,
+      fiscalYearToDate: s.downloads,
+      allUpTo: s.allUpTo ?? null,
+    })),
+  )
+}
+
+/** The earlier counts sheet, apart from every counted table; none when no agency has earlier counts. */
+function earlierCountTables(doc: ReportDocument): ReportTable[] {
+  const rows = earlierCountRows(doc)
+  if (rows.length === 0) return []
+  return [
+    sheetTable(
+      'earlierCounts',
+      { th: 'ยอดนับเดิม', en: 'Earlier counts' },
+      {
+        th: 'ยอดนับเดิม (แหล่งที่มา): นับโดยระบบอื่นก่อนหน้านี้ ไม่รวมในอันดับและรางวัล',
+        en: 'Earlier counts (source): counted by other systems before, not in rankings or awards',
+      },
+      EARLIER_COUNT_COLUMNS,
+      rows,
+      AGENCY_LEAD,
+    ),
+  ]
+}
+
 const AGENCY_LEAD = ['nameTh', 'nameEn']
 const DATASET_LEAD = ['rank', 'titleTh', 'titleEn', 'agencyTh', 'agencyEn']
 
@@ -259,6 +294,7 @@ export function reportTables(doc: ReportDocument): ReportTable[] {
       doc.targets,
       ['rank', ...AGENCY_LEAD],
     ),
+    ...earlierCountTables(doc),
   ]
 }
 

@@ -1,6 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signUnsubscribeToken } from '../../functions/email/unsubscribe-token.js'
@@ -431,6 +433,67 @@ describe('the dashboard in a real browser', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Open government data download rankings')
+  })
+
+  it('shows earlier counts imported with the CLI beside the counted downloads, labelled with their source', async () => {
+    const dga = await devToken('dga_admin')
+    const second = (await getJson<Ranking<AgencyRankingItem>>(`/v1/rankings/agencies?fy=${currentFy()}`, dga))
+      .items[1] as AgencyRankingItem
+    const { buildDemoCatalog } = await import('../../functions/demo/seed.js')
+    const dataset = buildDemoCatalog().datasets.find((d) => d.agencyId === second.agencyId)
+    if (!dataset) throw new Error(`no demo dataset for ${second.agencyId}`)
+    const csv = join(dataDir, 'analytics.csv')
+    await writeFile(csv, `month,dataset_id,downloads\n${bangkokMonth(asOf)},${dataset.datasetId},4321\n`)
+
+    // The CLI shares the running product's stores (npm run cli -- import-history …).
+    const cli = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'functions/cli/main.ts',
+        'import-history',
+        '--monthly',
+        csv,
+        '--source',
+        'ga4',
+        '--data-dir',
+        dataDir,
+      ],
+      { cwd: resolve(import.meta.dirname, '../..') },
+    )
+    expect(cli.stdout).toContain('Earlier counts (ga4): 1 figures written')
+
+    const page = await newPage(browser)
+    await page.goto(product.url)
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ (โหมดพัฒนา)' }).click()
+    await page.getByTestId('agency-ranking').waitFor()
+    await page.goto(`${product.url}/#/agency/${encodeURIComponent(second.agencyId)}`)
+    const section = page.getByTestId('earlier-counts')
+    // The API reads versions at most once a second: the figure shows on a later load.
+    await expect
+      .poll(
+        async () => {
+          if ((await section.count()) === 0) await page.reload()
+          return section.count()
+        },
+        { timeout: PATIENCE_MS, interval: 500 },
+      )
+      .toBe(1)
+    expect(await section.locator('[data-source="ga4"]').textContent()).toContain('ยอดนับเดิม (ga4): 4,321')
+    expect(await section.locator(`tr[data-dataset-id="${dataset.datasetId}"]`).textContent()).toContain(
+      '4,321',
+    )
+    // The counted downloads stay the counted ones.
+    const performance = await getJson<PerformanceResponse>(`/v1/agencies/${second.agencyId}/performance`, dga)
+    expect(performance.downloads).toBe(second.downloads)
+    expect(
+      await page.getByTestId('headline-cards').locator('[data-card="downloads"] .stat-value').textContent(),
+    ).toBe(performance.downloads.toLocaleString('th-TH'))
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect
+      .poll(() => section.locator('[data-source="ga4"]').textContent())
+      .toContain('Earlier counts (ga4): 4,321')
   })
 })
 

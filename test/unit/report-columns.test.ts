@@ -10,6 +10,7 @@ import {
   AWARD_STANDING_COLUMNS,
   type ColumnDef,
   DATASET_COLUMNS,
+  EARLIER_COUNT_COLUMNS,
   summaryColumns,
 } from '../../shared/reports/columns.js'
 import { type Cell, csvField, toCsv } from '../../shared/reports/csv.js'
@@ -236,6 +237,7 @@ describe('the PDF’s tables take their columns from the shared definitions', ()
     agencyDatasets: DATASET_COLUMNS,
     agencyAward: AWARD_STANDING_COLUMNS,
     datasetAward: AWARD_STANDING_COLUMNS,
+    earlierCounts: EARLIER_COUNT_COLUMNS,
   }
   const picked = Object.entries(PDF_COLUMNS).flatMap(([table, columns]) =>
     columns.flatMap((c) => [c.key, ...('also' in c ? [c.also] : [])].map((key) => [table, key])),
@@ -461,5 +463,65 @@ describe('PDF headings stay with what they head', () => {
     pdf.y = 600
     pdf.heading('หัวข้อ', 'Heading', tableStartHeight(3))
     expect(pdf.doc.bufferedPageRange().count).toBe(1)
+  })
+})
+
+describe('earlier counts in the report', () => {
+  const withEarlier = buildReport({
+    ...input,
+    performance: [
+      {
+        ...performance('a', 1, 90),
+        earlierCounts: {
+          sources: [
+            {
+              source: 'ckan-tracking',
+              downloads: 400,
+              months: [{ month: '2022-10', downloads: 400 }],
+              allUpTo: '2022-10',
+            },
+            {
+              source: 'ga4',
+              downloads: 33,
+              months: [
+                { month: '2022-10', downloads: 21 },
+                { month: '2022-11', downloads: 12 },
+              ],
+            },
+          ],
+          datasets: [],
+        },
+      },
+      input.performance[1] as PerformanceResponse,
+    ],
+  })
+  const sheet = reportTables(withEarlier).find((t) => t.key === 'earlierCounts')
+
+  it('is a sheet of its own, one row per agency and source, apart from the counted tables', () => {
+    expect(sheet?.title.en).toBe(
+      'Earlier counts (source): counted by other systems before, not in rankings or awards',
+    )
+    const at = (key: string) => sheet?.columns.findIndex((c) => c.key === key) as number
+    expect(
+      sheet?.rows.map((r) => [
+        r[at('nameEn')],
+        r[at('source')],
+        r[at('earlierMonth')],
+        r[at('earlierFiscalYearToDate')],
+        r[at('allUpTo')],
+      ]),
+    ).toEqual([
+      ['Agency a', 'ckan-tracking', null, 400, '2022-10'],
+      ['Agency a', 'ga4', 12, 33, null],
+    ])
+  })
+
+  it('leaves the counted tables as they are', () => {
+    expect(agenciesTable(withEarlier)).toEqual(agenciesTable(doc))
+    expect(reportTables(withEarlier).filter((t) => t.key !== 'earlierCounts')).toEqual(reportTables(doc))
+  })
+
+  it('adds no sheet to a report without earlier counts', () => {
+    expect(reportTables(doc).map((t) => t.key)).not.toContain('earlierCounts')
   })
 })

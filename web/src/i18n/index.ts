@@ -1,10 +1,12 @@
 import { signal } from '@preact/signals'
 import type { Locale } from '../../../shared/time.js'
+import { earlierCountMessages } from './earlier-counts.js'
 import { pageMessages } from './pages.js'
 
 export const messages = {
   th: {
     ...pageMessages.th,
+    ...earlierCountMessages.th,
     title: 'อันดับการดาวน์โหลดข้อมูลเปิดภาครัฐ',
     subtitle: 'data.go.th · รางวัล DIGI Data Awards',
     agencyRanking: 'อันดับหน่วยงาน',
@@ -325,6 +327,7 @@ export const messages = {
   },
   en: {
     ...pageMessages.en,
+    ...earlierCountMessages.en,
     title: 'Open government data download rankings',
     subtitle: 'data.go.th · DIGI Data Awards',
     agencyRanking: 'Agency ranking',

@@ -13,6 +13,7 @@ import { locale, t } from '../../i18n/index.js'
 import { agencyOfRoute, routeHash } from '../../state/navigation.js'
 import { useStore } from '../../state/store.js'
 import { ActionsSection } from './ActionsSection.js'
+import { EarlierCountsSection } from './EarlierCountsSection.js'
 import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
 import { outlookHeadline } from './outlook.js'
@@ -101,6 +102,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
           </h3>
           <Chart config={chart} label={t('cumulativeChart')} table={chartTable} tall />
           <TopDatasets agencyId={agencyId} fy={year} />
+          <EarlierCountsSection performance={p} />
           <ActionsSection agencyId={agencyId} performance={p} />
         </>
       )}

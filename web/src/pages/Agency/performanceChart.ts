@@ -4,6 +4,7 @@ import { type Locale, monthsOfFiscalYear } from '../../../../shared/time.js'
 import type { ChartTable } from '../../components/chartTable.js'
 import { formatNumber } from '../../i18n/format.js'
 import { translate } from '../../i18n/index.js'
+import { lastYearName } from './earlierCounts.js'
 import { targetSourceKey } from './headlineCards.js'
 
 const SHORT_MONTHS: Record<Locale, string[]> = {
@@ -75,7 +76,7 @@ function seriesNames(p: PerformanceResponse, lang: Locale): string[] {
     translate(lang, 'cumulative'),
     translate(lang, 'projected'),
     translate(lang, 'target'),
-    translate(lang, 'lastYear'),
+    lastYearName(p, lang),
   ].slice(0, p.lastYear?.some((m) => m.cumulative > 0) ? 4 : 3)
 }
 
@@ -135,7 +136,11 @@ export function performanceChart(p: PerformanceResponse, lang: Locale): ChartCon
   ]
   if (p.lastYear?.some((m) => m.cumulative > 0)) {
     datasets.push({
-      label: `${translate(lang, 'lastYear')} (${formatNumber(p.lastYear.at(-1)?.cumulative ?? 0, lang)})`,
+      // Its source named when it is drawn from earlier counts (no counted downloads that year).
+      label: `${translate(lang, 'lastYear')} (${[
+        formatNumber(p.lastYear.at(-1)?.cumulative ?? 0, lang),
+        ...(p.lastYearSource ? [`${translate(lang, 'earlierCountsCurve')}: ${p.lastYearSource}`] : []),
+      ].join(' · ')})`,
       data: p.lastYear.map((m) => m.cumulative),
       borderColor: COLORS.lastYear,
       backgroundColor: COLORS.lastYear,
