@@ -1,16 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { syncCatalog } from '../../functions/catalog/sync.js'
 import { clock } from '../../functions/clock.js'
-import { recordDownloads } from '../../functions/ingest/record.js'
+import { resetConfig } from '../../functions/config.js'
+import { createIngestApp } from '../../functions/ingest/app.js'
 import { clearResourceCache } from '../../functions/ingest/resources.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
+import { agencyRanking, datasetRanking } from '../../functions/read-model/rankings.js'
 import { getResources, getSyncResult, listAgencies, listDatasets } from '../../functions/store/catalog.js'
 import { getSubjectCounts } from '../../functions/store/counts.js'
+import { listDayEvents } from '../../functions/store/events.js'
 import type { Portal } from '../../shared/portals.js'
-import { bangkokMonth } from '../../shared/time.js'
+import { bangkokDay, bangkokMonth, fiscalYearOf } from '../../shared/time.js'
 import { buildCkanPortal, type FixturePackage, type FixturePortal } from '../fixtures/ckan.js'
-import { BROWSER_UA } from '../fixtures/http.js'
+import { BROWSER_UA, INGEST_KEY } from '../fixtures/http.js'
 import { type CkanServer, startCkanServer } from '../support/ckan-server.js'
+
+const OPDC_KEY = 'opdc-catalog-ingest-key'
+const ingestApp = createIngestApp()
+const postEvents = (body: unknown, key = INGEST_KEY) =>
+  ingestApp.request('/v1/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify(body),
+  })
 
 const fast = { backoffMs: 1, timeoutMs: 2_000, retries: 1 }
 let national: CkanServer
@@ -84,6 +96,12 @@ beforeAll(async () => {
     { name: 'national', url: national.url },
     { name: 'opdc', url: opdc.url },
   ]
+  // The product as configured with both portals, and an ingest key bound to the agency's portal.
+  Object.assign(process.env, {
+    CKAN_URLS: `national=${national.url},opdc=${opdc.url}`,
+    INGEST_API_KEYS: `${INGEST_KEY},opdc:${OPDC_KEY}`,
+  })
+  resetConfig()
 })
 afterAll(async () => {
   await national.close()
@@ -130,25 +148,89 @@ describe('several CKAN portals, one harvesting the other', () => {
     })
   })
 
-  it('counts downloads from both portals for the one dataset', async () => {
+  it('counts downloads from both portals for the one dataset, and breaks them down by portal', async () => {
     await syncCatalog(portals, fast)
     clearResourceCache()
     const now = clock.now()
-    const request = { ip: '203.0.113.9', userAgent: BROWSER_UA }
-    const recorded = await recordDownloads(
-      [
-        { resourceId: 'national-copy-file', clientIp: '203.0.113.1' },
-        { resourceId: 'opdc-budget-file', clientIp: '203.0.113.2' },
-        { resourceId: 'opdc-budget-file', clientIp: '203.0.113.3' },
+    const sent = await postEvents({
+      events: [
+        { resourceId: 'national-copy-file', clientIp: '203.0.113.1', userAgent: BROWSER_UA },
+        { resourceId: 'opdc-budget-file', portal: 'opdc', clientIp: '203.0.113.2', userAgent: BROWSER_UA },
       ],
-      request,
-      now,
+    })
+    expect(sent.status).toBe(202)
+    // The agency catalog's own key: its events come from its portal without saying so.
+    const own = await postEvents(
+      { resourceId: 'opdc-budget-file', clientIp: '203.0.113.3', userAgent: BROWSER_UA },
+      OPDC_KEY,
     )
-    expect(recorded).toMatchObject({ accepted: 3, rejected: [] })
-    await runRollup(now)
-    const month = await getSubjectCounts({ month: bangkokMonth(now) }, 'datasets')
-    expect(month.get('national-copy')?.downloads).toBe(3)
-    expect(month.has('opdc-budget-id')).toBe(false)
+    expect(await own.json()).toMatchObject({ accepted: 1, rejected: [] })
+    const link = await ingestApp.request('/d/opdc-budget-file?portal=opdc', {
+      headers: { 'user-agent': BROWSER_UA },
+    })
+    expect(link.status).toBe(302)
+    expect(link.headers.get('location')).toBe('https://files.example/opdc-budget-file.csv')
+
+    const stored = await listDayEvents(bangkokDay(now))
+    expect(stored.map((e) => e.portal ?? 'national').sort()).toEqual(['national', 'opdc', 'opdc', 'opdc'])
+    await runRollup(clock.now())
+    const month = bangkokMonth(now)
+    const counts = await getSubjectCounts({ month }, 'datasets')
+    expect(counts.get('national-copy')).toMatchObject({ downloads: 4, byPortal: { opdc: 3 } })
+    expect(counts.has('opdc-budget-id')).toBe(false)
+    const datasets = await datasetRanking({ month })
+    expect(datasets.items.find((i) => i.datasetId === 'national-copy')).toMatchObject({
+      downloads: 4,
+      byPortal: { national: 1, opdc: 3 },
+    })
+    const org = national.portal.organizations[0]?.id
+    const agencies = await agencyRanking({ fy: fiscalYearOf(now) })
+    expect(agencies.items.find((i) => i.agencyId === org)?.byPortal).toEqual({ national: 1, opdc: 3 })
+  })
+
+  it.each<[string, () => Response | Promise<Response>, number, RegExp]>([
+    [
+      'an event from a portal that is not configured',
+      () => postEvents({ resourceId: 'national-copy-file', portal: 'nowhere' }),
+      422,
+      /"nowhere" is not a configured portal \(configured: national, opdc\)/,
+    ],
+    [
+      'a batch whose second event names an unknown portal',
+      () =>
+        postEvents({
+          events: [{ resourceId: 'national-copy-file' }, { resourceId: 'national-copy-file', portal: 'gdc' }],
+        }),
+      422,
+      /events\[1\]\.portal/,
+    ],
+    [
+      'a portal that is no portal name',
+      () => postEvents({ resourceId: 'national-copy-file', portal: 'Not A Name' }),
+      422,
+      /portal/,
+    ],
+    [
+      'an event claiming another portal than its key is bound to',
+      () => postEvents({ resourceId: 'opdc-budget-file', portal: 'national' }, OPDC_KEY),
+      403,
+      /bound to portal "opdc"/,
+    ],
+    [
+      'a download link naming an unknown portal',
+      () =>
+        ingestApp.request('/d/national-copy-file?portal=nowhere', { headers: { 'user-agent': BROWSER_UA } }),
+      400,
+      /not a configured portal/,
+    ],
+  ])('refuses %s, recording nothing', async (_, send, status, message) => {
+    await syncCatalog(portals, fast)
+    clearResourceCache()
+    const before = (await listDayEvents(bangkokDay(clock.now()))).length
+    const res = await send()
+    expect(res.status).toBe(status)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message)
+    expect(await listDayEvents(bangkokDay(clock.now()))).toHaveLength(before)
   })
 
   it.each([
