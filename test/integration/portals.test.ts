@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { syncCatalog } from '../../functions/catalog/sync.js'
+import { runCli } from '../../functions/cli/main.js'
 import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { createIngestApp } from '../../functions/ingest/app.js'
@@ -258,6 +259,21 @@ describe('several CKAN portals, one harvesting the other', () => {
     } finally {
       title.title = original
     }
+  })
+
+  it('npm run cli -- catalog-sync syncs every configured portal, names the one that failed and exits 1', async () => {
+    const out: string[] = []
+    vi.spyOn(console, 'log').mockImplementation((m) => void out.push(String(m)))
+    vi.spyOn(console, 'error').mockImplementation((m) => void out.push(String(m)))
+    opdc.fault = () => ({ status: 200, body: '<html>maintenance</html>', contentType: 'text/html' })
+    try {
+      expect(await runCli(['catalog-sync'])).toBe(1)
+    } finally {
+      vi.restoreAllMocks()
+    }
+    const text = out.join('\n')
+    expect(text).toContain('national: 3 organizations, 7 datasets')
+    expect(text).toMatch(/opdc failed, nothing of it changed: .*not a CKAN action API/)
   })
 
   it('fails, writing nothing, when every portal fails', async () => {
