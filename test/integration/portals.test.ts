@@ -5,7 +5,7 @@ import { clock } from '../../functions/clock.js'
 import { resetConfig } from '../../functions/config.js'
 import { createIngestApp } from '../../functions/ingest/app.js'
 import { clearResourceCache } from '../../functions/ingest/resources.js'
-import { runRollup } from '../../functions/jobs/rollup.js'
+import { recomputeMonth, runRollup } from '../../functions/jobs/rollup.js'
 import { agencyRanking, datasetRanking } from '../../functions/read-model/rankings.js'
 import { getResources, getSyncResult, listAgencies, listDatasets } from '../../functions/store/catalog.js'
 import { getSubjectCounts } from '../../functions/store/counts.js'
@@ -187,6 +187,12 @@ describe('several CKAN portals, one harvesting the other', () => {
     const org = national.portal.organizations[0]?.id
     const agencies = await agencyRanking({ fy: fiscalYearOf(now) })
     expect(agencies.items.find((i) => i.agencyId === org)?.byPortal).toEqual({ national: 1, opdc: 3 })
+    // A recount from raw events gives the same breakdown as the incremental rollup.
+    await recomputeMonth(month)
+    const recounted = await getSubjectCounts({ month }, 'datasets')
+    expect(recounted.get('national-copy')).toMatchObject({ downloads: 4, byPortal: { opdc: 3 } })
+    const fy = await getSubjectCounts({ fy: fiscalYearOf(now) }, 'agencies')
+    expect(fy.get(org as string)?.byPortal).toEqual({ opdc: 3 })
   })
 
   it.each<[string, () => Response | Promise<Response>, number, RegExp]>([
