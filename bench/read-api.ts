@@ -10,7 +10,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Agency, Dataset } from '../shared/catalog.js'
-import { ZERO_COUNTS } from '../shared/counting/count-day.js'
+import { COUNT_FIELDS, ZERO_COUNTS } from '../shared/counting/count-day.js'
 import { addMonths, bangkokMonth, fiscalYearOfMonth } from '../shared/time.js'
 
 const AGENCIES = 300
@@ -85,7 +85,7 @@ function monthCounts(): PeriodCounts {
     }
     counts.datasets.set(d.datasetId, { ...c, agencyId: d.agencyId })
     const a = counts.agencies.get(d.agencyId) ?? { ...ZERO_COUNTS }
-    for (const f of Object.keys(ZERO_COUNTS) as (keyof typeof ZERO_COUNTS)[]) a[f] += c[f]
+    for (const f of COUNT_FIELDS) a[f] += c[f]
     counts.agencies.set(d.agencyId, a)
   }
   return counts

@@ -46,7 +46,7 @@ function mulberry32(seed: number) {
 }
 
 async function seed(): Promise<void> {
-  const { ZERO_COUNTS } = await import('../shared/counting/count-day.js')
+  const { COUNT_FIELDS, ZERO_COUNTS } = await import('../shared/counting/count-day.js')
   const { addMonths, fiscalYearOfMonth } = await import('../shared/time.js')
   const { ensureTable } = await import('../functions/store/setup.js')
   const { putAgencies, putDatasets } = await import('../functions/store/catalog.js')
@@ -88,7 +88,7 @@ async function seed(): Promise<void> {
       }
       counts.datasets.set(d.datasetId, { ...c, agencyId: d.agencyId })
       const a = counts.agencies.get(d.agencyId) ?? { ...ZERO_COUNTS }
-      for (const f of Object.keys(ZERO_COUNTS) as (keyof typeof ZERO_COUNTS)[]) a[f] += c[f]
+      for (const f of COUNT_FIELDS) a[f] += c[f]
       counts.agencies.set(d.agencyId, a)
     }
     return counts

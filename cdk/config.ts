@@ -9,6 +9,11 @@ export class DeployConfigError extends Error {
 export interface DeployConfig {
   /** `ckanUrl` — the CKAN portal the daily catalog sync reads. @default https://data.go.th */
   ckanUrl: string
+  /**
+   * `ckanUrls` — several CKAN portals as `name=url` pairs separated by commas (`CKAN_URLS`), the first the
+   * default portal; replaces `ckanUrl`. @default none (`ckanUrl` alone, named "national")
+   */
+  ckanUrls?: string | undefined
   /** `ingestApiKeyHashes` — comma-separated hex SHA-256 of the ingest keys. @default none (POST /v1/events refuses every key) */
   ingestApiKeyHashes: string[]
   /** `mailFrom` — SES sender of report emails; an email identity is created for it. @default none (no email) */
@@ -65,12 +70,31 @@ export function readDeployConfig(node: Node): DeployConfig {
   if (!/^https?:\/\/[^\s/]+/.test(ckanUrl)) {
     throw new DeployConfigError(`ckanUrl must be an http(s) URL, not "${ckanUrl}"`)
   }
+  const ckanUrls = text('ckanUrls')
+  const portalNames = new Set<string>()
+  for (const entry of (ckanUrls ?? '').split(',').map((e) => e.trim())) {
+    if (ckanUrls === undefined) break
+    const match = /^([a-z][a-z0-9-]{0,31})=(https?:\/\/[^\s/?#,]+[^\s?#,]*)$/.exec(entry)
+    if (!match || portalNames.has(match[1] as string)) {
+      throw new DeployConfigError(
+        `ckanUrls must be name=url pairs with distinct lower-case names and http(s) URLs, e.g. national=https://data.go.th,opdc=https://dataportal.opdc.go.th; "${entry}" is not one`,
+      )
+    }
+    portalNames.add(match[1] as string)
+  }
   const ingestApiKeyHashes = (text('ingestApiKeyHashes') ?? '')
     .split(',')
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean)
   for (const hash of ingestApiKeyHashes) {
-    if (!/^[0-9a-f]{64}$/.test(hash)) {
+    // `portal:hash` binds a key to one of the portals (ckanUrls).
+    const bound = /^([a-z][a-z0-9-]{0,31}):([0-9a-f]{64})$/.exec(hash)
+    if (bound && !portalNames.has(bound[1] as string)) {
+      throw new DeployConfigError(
+        `ingestApiKeyHashes binds a key to portal "${bound[1]}", which ckanUrls does not name`,
+      )
+    }
+    if (!bound && !/^[0-9a-f]{64}$/.test(hash)) {
       throw new DeployConfigError(
         'ingestApiKeyHashes must be hex SHA-256 digests (64 hex digits each), never the keys themselves',
       )
@@ -93,6 +117,7 @@ export function readDeployConfig(node: Node): DeployConfig {
 
   return {
     ckanUrl,
+    ...(ckanUrls !== undefined ? { ckanUrls } : {}),
     ingestApiKeyHashes,
     mailFrom: email('mailFrom'),
     alarmEmail: email('alarmEmail'),

@@ -44,9 +44,15 @@ export class OgdRankingsStack extends Stack {
       auth,
       dashboardOrigin: web.origin,
       ingestApiKeyHashes: config.ingestApiKeyHashes,
+      ckanUrls: config.ckanUrls,
       logRetentionDays,
     })
-    const jobs = new Jobs(this, 'Jobs', { data, ckanUrl: config.ckanUrl, logRetentionDays })
+    const jobs = new Jobs(this, 'Jobs', {
+      data,
+      ckanUrl: config.ckanUrl,
+      ckanUrls: config.ckanUrls,
+      logRetentionDays,
+    })
     jobs.letStartCatalogSync(api.api.fn)
     jobs.letStartReport(api.api.fn)
     // The API answers unsubscribe links (and may send); the report job sends each report's emails, recording

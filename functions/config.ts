@@ -4,6 +4,9 @@
  * are up) decides which value the process runs with. Nothing else reads `process.env`.
  */
 
+import { DEFAULT_PORTAL, type Portal, PortalListError, parsePortalList } from '../shared/portals.js'
+import { ingestKeyHash } from './auth/api-keys.js'
+
 /** An environment: variable names to values. */
 export type Env = Readonly<Record<string, string | undefined>>
 
@@ -37,8 +40,20 @@ export interface Config {
   cognito: { userPoolId: string; clientId: string; domain: string | undefined } | undefined
   /** Per-client request budgets of the ingest routes: a burst, refilled at so many per minute. */
   rateLimits: { downloadsPerMinute: number; eventRequestsPerMinute: number }
-  /** The CKAN portal the catalog is synced from; unset: no sync. */
+  /** The default portal's URL (the first of `portals`); unset: no sync. */
   ckanUrl: string | undefined
+  /**
+   * The CKAN portals the catalog is synced from and events may name (`CKAN_URLS`, or `CKAN_URL` as one portal
+   * named "national"); the first is the default portal. Empty: no sync, every event from "national".
+   */
+  portals: Portal[]
+  /** The portal an event naming none came from: the first configured, else "national". */
+  defaultPortal: string
+  /**
+   * Ingest keys bound to a portal (`portal:key` in INGEST_API_KEYS, `portal:hash` in INGEST_API_KEY_HASHES), by
+   * the key's hex SHA-256: an event sent with one may only come from that portal.
+   */
+  ingestKeyPortals: ReadonlyMap<string, string>
   /**
    * On AWS, the catalog-sync function that `POST /v1/catalog/sync` starts (a sync can outlast the API's 29 s);
    * unset (locally): the API syncs in the request and answers the counts.
@@ -96,8 +111,59 @@ function list(optional: Optional, name: string): string[] {
     .filter(Boolean)
 }
 
-function sha256Hexes(optional: Optional, name: string): string[] {
-  const hashes = list(optional, name).map((h) => h.toLowerCase())
+/** `portal:value` binds a key (or hash) to a configured portal; anything else is the key alone. */
+function splitBound(entry: string, name: string, portals: readonly Portal[]) {
+  const match = /^([a-z][a-z0-9-]{0,31}):(.+)$/.exec(entry)
+  if (!match) return { value: entry, portal: undefined }
+  const [, portal, value] = match as unknown as [string, string, string]
+  if (!portals.some((p) => p.name === portal)) {
+    const known = portals.map((p) => p.name).join(', ') || 'none'
+    throw new ConfigError(
+      `${name}: a key is bound to portal "${portal}", which is not configured (portals: ${known})`,
+    )
+  }
+  return { value, portal }
+}
+
+function ingestKeys(optional: Optional, portals: readonly Portal[]) {
+  const bindings = new Map<string, string>()
+  const keys = list(optional, 'INGEST_API_KEYS').map((entry) => {
+    const { value, portal } = splitBound(entry, 'INGEST_API_KEYS', portals)
+    if (portal) bindings.set(ingestKeyHash(value), portal)
+    return value
+  })
+  const hashes = sha256Hexes(
+    list(optional, 'INGEST_API_KEY_HASHES').map((entry) => {
+      const { value, portal } = splitBound(entry, 'INGEST_API_KEY_HASHES', portals)
+      if (portal) bindings.set(value.toLowerCase(), portal)
+      return value
+    }),
+    'INGEST_API_KEY_HASHES',
+  )
+  return { keys, hashes, bindings }
+}
+
+/** `CKAN_URLS` (name=url pairs) or `CKAN_URL` (one portal, "national"); not both. */
+function portalsConfig(optional: Optional): Portal[] {
+  const many = optional('CKAN_URLS')
+  const one = optional('CKAN_URL')
+  if (many !== undefined && one !== undefined) {
+    throw new ConfigError('set CKAN_URLS or CKAN_URL, not both (CKAN_URL is one portal named "national")')
+  }
+  try {
+    if (many !== undefined) return parsePortalList(many)
+    if (one !== undefined) return parsePortalList(`${DEFAULT_PORTAL}=${one}`)
+  } catch (err) {
+    if (err instanceof PortalListError) {
+      throw new ConfigError(`${many !== undefined ? 'CKAN_URLS' : 'CKAN_URL'} ${err.message}`)
+    }
+    throw err
+  }
+  return []
+}
+
+function sha256Hexes(entries: readonly string[], name: string): string[] {
+  const hashes = entries.map((h) => h.toLowerCase())
   const bad = hashes.find((h) => !/^[0-9a-f]{64}$/.test(h))
   if (bad !== undefined) throw new ConfigError(`${name} must hold hex SHA-256 hashes (64 characters each)`)
   return hashes
@@ -181,14 +247,17 @@ function clockStart(optional: Optional): number | undefined {
 /** The configuration an environment describes; throws a ConfigError naming the variable that is wrong. */
 export function loadConfig(env: Env): Config {
   const optional = reader(env)
+  const portals = portalsConfig(optional)
+  const keys = ingestKeys(optional, portals)
   return {
     region: optional('AWS_REGION') ?? optional('AWS_DEFAULT_REGION') ?? 'ap-southeast-1',
     tableName: optional('TABLE_NAME') ?? 'ogd-rankings',
     reportsBucket: optional('REPORTS_BUCKET') ?? 'ogd-rankings-reports',
     dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
     s3Endpoint: optional('S3_ENDPOINT'),
-    ingestApiKeys: list(optional, 'INGEST_API_KEYS'),
-    ingestApiKeyHashes: sha256Hexes(optional, 'INGEST_API_KEY_HASHES'),
+    ingestApiKeys: keys.keys,
+    ingestApiKeyHashes: keys.hashes,
+    ingestKeyPortals: keys.bindings,
     authMode: parseAuthMode(optional('AUTH_MODE')),
     devSigningKey: optional('DEV_SIGNING_KEY'),
     dashboardOrigin: optional('DASHBOARD_ORIGIN'),
@@ -197,7 +266,9 @@ export function loadConfig(env: Env): Config {
       downloadsPerMinute: positiveInteger(optional, 'RATE_LIMIT_DOWNLOADS_PER_MINUTE', 120),
       eventRequestsPerMinute: positiveInteger(optional, 'RATE_LIMIT_EVENT_REQUESTS_PER_MINUTE', 600),
     },
-    ckanUrl: optional('CKAN_URL'),
+    ckanUrl: portals[0]?.url,
+    portals,
+    defaultPortal: portals[0]?.name ?? DEFAULT_PORTAL,
     catalogSyncFunction: optional('CATALOG_SYNC_FUNCTION'),
     reportFunction: optional('REPORT_FUNCTION'),
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),

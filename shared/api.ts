@@ -13,6 +13,11 @@ export interface ApiCounts {
   uniqueDownloads: number
   machineDownloads: number
   excluded: { robots: number; doubleClicks: number; harvesters: number }
+  /**
+   * Downloads by the portal they came from (`downloads` split, the default portal's share included; a portal
+   * with none is left out). Absent from reports made before portals were counted.
+   */
+  byPortal?: Record<string, number>
 }
 
 export interface PeriodInfo {

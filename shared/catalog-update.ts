@@ -99,6 +99,22 @@ export interface CatalogSyncResult {
   unmapped?: string[]
   /** Resources whose URL cannot be a download (kept inactive, so never redirected to), with the reason. */
   badUrls?: BadResourceUrl[]
+  /**
+   * Each portal's outcome, in the configured order. A portal that failed changed nothing of the catalog (its
+   * stored items kept as they were); the others were written. `ok` is false when any portal failed.
+   */
+  portals?: PortalSyncOutcome[]
+}
+
+/** What one portal's part of a catalog sync did. */
+export interface PortalSyncOutcome {
+  name: string
+  source: string
+  ok: boolean
+  /** Set when this portal failed: nothing of it was written. */
+  error?: string
+  organizations?: number
+  datasets?: number
 }
 
 /** A resource of the portal whose URL was refused as a redirect target (see shared/urls.ts). */

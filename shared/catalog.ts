@@ -13,6 +13,8 @@ export interface Agency {
   parentName?: LocalizedText
   group: string
   active: boolean
+  /** The portal its organization is listed on (absent: the default portal). */
+  portal?: string
 }
 
 /** A dataset: a CKAN package owned by one agency. */
@@ -22,7 +24,10 @@ export interface Dataset {
   slug: string
   title: LocalizedText
   active: boolean
+  /** Its resources on every portal that lists the dataset (a harvested copy's included). */
   resourceIds: string[]
+  /** The portal whose package gives the dataset its id (absent: the default portal). */
+  portal?: string
 }
 
 /** A resource: one downloadable file of a dataset. */
@@ -33,4 +38,6 @@ export interface Resource {
   url: string
   format: string
   active: boolean
+  /** The portal that lists the resource (absent: the default portal). */
+  portal?: string
 }

@@ -15,6 +15,8 @@ export interface ApiProps {
   dashboardOrigin: string
   /** Hex SHA-256 digests of the ingest keys accepted by POST /v1/events (never the keys). */
   ingestApiKeyHashes: readonly string[]
+  /** The CKAN portals events may name (`CKAN_URLS`: name=url pairs). @default none (only the default portal) */
+  ckanUrls?: string | undefined
   /** Days function and access logs are kept. @default 90 */
   logRetentionDays?: number
   /** Steady-state requests per second the whole API accepts before answering 429. @default 1000 */
@@ -58,6 +60,7 @@ export class Api extends Construct {
       COGNITO_USER_POOL_ID: auth.userPool.userPoolId,
       COGNITO_CLIENT_ID: auth.client.userPoolClientId,
       DASHBOARD_ORIGIN: props.dashboardOrigin,
+      ...(props.ckanUrls ? { CKAN_URLS: props.ckanUrls } : {}),
     }
 
     this.ingest = new ProductFunction(this, 'Ingest', {

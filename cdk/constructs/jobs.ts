@@ -48,6 +48,8 @@ export interface JobsProps {
   data: DataStore
   /** The CKAN portal the catalog sync reads (`CKAN_URL`). */
   ckanUrl: string
+  /** Several CKAN portals (`CKAN_URLS`: name=url pairs), synced instead of `ckanUrl` when given. */
+  ckanUrls?: string | undefined
   /** Days function logs are kept. @default 90 */
   logRetentionDays?: number
 }
@@ -122,7 +124,10 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(15),
       reservedConcurrentExecutions: 1,
       logRetentionDays: props.logRetentionDays,
-      environment: { ...environment, CKAN_URL: props.ckanUrl },
+      environment: {
+        ...environment,
+        ...(props.ckanUrls ? { CKAN_URLS: props.ckanUrls } : { CKAN_URL: props.ckanUrl }),
+      },
     })
     this.grantWrites(data, this.catalogSync, CATALOG_SYNC_WRITE_PARTITIONS)
     this.catalogSync.fn.configureAsyncInvoke({

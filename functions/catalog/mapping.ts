@@ -12,6 +12,15 @@ export interface AgencyPlacement {
 
 const parents: Record<string, LocalizedText> = mapping.parents
 const organizations: Record<string, { parent?: string; group: string }> = mapping.organizations
+const sameAs: Record<string, string> = mapping.sameAs
+
+/**
+ * The organization (name or id, on another portal) the mapping file says an organization of `portal` is, when
+ * neither their ids nor their names match; keyed `portal/name` in the file.
+ */
+export function mappedSameAs(portal: string, name: string): string | undefined {
+  return sameAs[`${portal}/${name}`]
+}
 
 /** Parent and award group of an organization from the mapping file (by name, then by id); undefined if unknown. */
 export function mappedPlacement(name: string, id: string): AgencyPlacement | undefined {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { PORTAL_NAME } from '../../shared/portals.js'
 import { downloadUrl } from '../../shared/urls.js'
 import { committing, maxBody, requestTimeout } from '../auth/limits.js'
 import { allow } from '../auth/policy.js'
@@ -9,6 +10,7 @@ import { config } from '../config.js'
 import { errorResponse, NotFoundError, notFoundResponse, PayloadTooLargeError } from '../errors.js'
 import { requestClient } from '../request-client.js'
 import { readJson, validate } from '../validation.js'
+import { eventPortals, portalOfDownload } from './portals.js'
 import { type Journal, type OnRecorded, recordDownloads } from './record.js'
 import { resolveResources } from './resources.js'
 
@@ -28,6 +30,10 @@ const eventSchema = z.strictObject({
   userAgent: z.string().max(4096).optional(),
   clientIp: z.union([z.ipv4(), z.ipv6()]).optional(),
   sessionId: z.string().min(1).max(200).optional(),
+  portal: z
+    .string()
+    .regex(PORTAL_NAME, 'a portal name: lower-case letters, digits and hyphens, at most 32 characters')
+    .optional(),
 })
 const batchSchema = z.strictObject({ events: z.array(eventSchema).min(1) })
 
@@ -65,6 +71,7 @@ export function createIngestApp(deps: IngestDeps = {}) {
     const resourceId = c.req.param('resourceId')
     // An id no catalog can hold is unknown without asking the store (and without echoing it back).
     if (!isResourceId(resourceId)) throw new NotFoundError('No such resource')
+    const portal = portalOfDownload(c.req.query('portal'))
     const resource = (await resolveResources([resourceId])).get(resourceId)
     if (!resource?.active) throw new NotFoundError(`No active resource ${resourceId}`)
     // The catalog is synced with safe URLs; one stored before that rule is checked here, before anything counts.
@@ -74,7 +81,12 @@ export function createIngestApp(deps: IngestDeps = {}) {
     // A HEAD request (link checkers, previews) fetches no file: answer it, count nothing.
     if (c.req.method !== 'HEAD') {
       committing(c)
-      await recordDownloads([{ resourceId }], requestClient(c), undefined, record)
+      await recordDownloads(
+        [{ resourceId, ...(portal ? { portal } : {}) }],
+        requestClient(c),
+        undefined,
+        record,
+      )
     }
     return redirectResponse(target.url, { 'cache-control': 'no-store' })
   })
@@ -92,8 +104,9 @@ export function createIngestApp(deps: IngestDeps = {}) {
       }
       const isBatch = typeof body === 'object' && body !== null && 'events' in body
       const list = isBatch ? validate(batchSchema, body).events : [validate(eventSchema, body)]
+      const fromPortals = eventPortals(list, c.req.header('x-api-key'))
       committing(c)
-      const result = await recordDownloads(list, requestClient(c), undefined, record)
+      const result = await recordDownloads(fromPortals, requestClient(c), undefined, record)
       return c.json(result, 202)
     },
   )

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { classifyUserAgent } from '../../shared/counting/user-agent.js'
 import { addDays, bangkokDay, type Day } from '../../shared/time.js'
 import { clock } from '../clock.js'
+import { config } from '../config.js'
 import {
   findExistingEvents,
   markDaysDirty,
@@ -23,6 +24,8 @@ export interface IncomingEvent {
   userAgent?: string
   clientIp?: string
   sessionId?: string
+  /** The portal the download came from (validated by the caller); absent: the default portal. */
+  portal?: string
 }
 
 /** Where single downloads go first, when the runtime keeps a local write-ahead journal (local/journal.ts). */
@@ -120,6 +123,8 @@ export async function recordDownloads(
       clientClass: classifyUserAgent(userAgent),
       userAgent,
       ...(e.sessionId ? { sessionId: e.sessionId } : {}),
+      // The default portal is kept as no portal, as events stored before portals existed.
+      ...(e.portal && e.portal !== config().defaultPortal ? { portal: e.portal } : {}),
       receivedAt: now,
     })
   }

@@ -1,4 +1,10 @@
-import { type Counts, isZeroCounts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import {
+  COUNT_FIELDS,
+  type Counts,
+  combinePortals,
+  isZeroCounts,
+  ZERO_COUNTS,
+} from '../../shared/counting/count-day.js'
 import { addressOf } from '../../shared/counting/identity.js'
 import {
   countsDifference,
@@ -63,7 +69,10 @@ function movementOf(movements: Map<string, Movement>, id: string, agencyId?: str
 }
 
 function addTo(target: Counts, d: Counts) {
-  for (const f of Object.keys(d) as (keyof Counts)[]) target[f] += d[f]
+  for (const f of COUNT_FIELDS) target[f] += d[f]
+  const byPortal = combinePortals(target.byPortal, d.byPortal)
+  if (byPortal) target.byPortal = byPortal
+  else delete target.byPortal
 }
 
 /**

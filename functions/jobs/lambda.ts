@@ -15,17 +15,21 @@ export async function rollupHandler() {
 }
 
 /**
- * Scheduled (daily) entry of the catalog sync from CKAN_URL. A failed sync changes nothing, is kept as the
- * last result for DGA, and fails the invocation so the error shows in the function's metrics and alarms.
+ * Scheduled (daily) entry of the catalog sync from the configured portals (CKAN_URLS or CKAN_URL). A portal
+ * that fails changes nothing of the catalog, is named in the last result for DGA, and fails the invocation (after
+ * the other portals were written) so the error shows in the function's metrics and alarms.
  */
 export async function catalogSyncHandler(event: { requestedBy?: unknown } = {}) {
-  const ckanUrl = config().ckanUrl
-  if (!ckanUrl) throw new Error('CKAN_URL is not set: there is no portal to sync the catalog from')
+  const { portals } = config()
+  if (portals.length === 0) {
+    throw new Error('CKAN_URLS or CKAN_URL is not set: there is no portal to sync the catalog from')
+  }
   try {
-    const result = await syncCatalog(ckanUrl, {
+    const result = await syncCatalog(portals, {
       trigger: event.requestedBy === undefined ? 'schedule' : 'dga',
     })
     log.info('catalog sync', { ...result })
+    if (!result.ok) throw new Error(`catalog sync: ${result.error}`)
     return result
   } catch (err) {
     log.error('catalog sync failed', { error: err })

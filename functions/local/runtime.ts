@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
+import type { Portal } from '../../shared/portals.js'
 import { addDays, bangkokDay } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { type Config, type Env, loadConfig, useConfig } from '../config.js'
@@ -176,14 +177,16 @@ export async function startLocal(options: LocalOptions): Promise<LocalRuntime> {
     useConfig(config)
   }
 
-  // With a CKAN portal the catalog comes from it (at start, then daily) instead of the demo.
-  const ckanUrl = config.ckanUrl
-  const daily = ckanUrl ? setInterval(() => void syncFromCkan(ckanUrl, log), 86_400_000) : undefined
-  const seeding = ckanUrl
-    ? syncFromCkan(ckanUrl, log)
-    : options.seedDemo
-      ? seedIfEmpty(log, rollup, demo, dataDir, stopSeeding.signal, onRecorded)
-      : Promise.resolve()
+  // With CKAN portals the catalog comes from them (at start, then daily) instead of the demo.
+  const portals = config.portals
+  const daily =
+    portals.length > 0 ? setInterval(() => void syncFromCkan(portals, log), 86_400_000) : undefined
+  const seeding =
+    portals.length > 0
+      ? syncFromCkan(portals, log)
+      : options.seedDemo
+        ? seedIfEmpty(log, rollup, demo, dataDir, stopSeeding.signal, onRecorded)
+        : Promise.resolve()
   // The monthly report runs on its schedule once the data is in place, so it never slows the demo's load.
   let stopReports: (() => Promise<void>) | undefined
   void seeding.then(() => {
@@ -273,16 +276,20 @@ async function seedIfEmpty(
   }
 }
 
-/** Syncs the catalog from CKAN_URL (at start and daily); a failure is logged and the catalog kept. */
-async function syncFromCkan(ckanUrl: string, log: (msg: string) => void) {
+/**
+ * Syncs the catalog from the CKAN portals (at start and daily); a portal that fails is logged and its part of
+ * the catalog kept.
+ */
+async function syncFromCkan(portals: readonly Portal[], log: (msg: string) => void) {
   const { syncCatalog } = await import('../catalog/sync.js')
-  log(`Syncing the catalog from ${ckanUrl}…`)
+  log(`Syncing the catalog from ${portals.map((p) => p.url).join(', ')}…`)
   try {
-    const { totals } = await syncCatalog(ckanUrl)
+    const { totals, ok, error } = await syncCatalog(portals)
     // Ingest and the API share this process: both read the new catalog at once.
     clearResourceCache()
     clearCatalogCache()
     log(`Catalog synced: ${totals?.agencies.active} agencies, ${totals?.datasets.active} datasets`)
+    if (!ok) log(`Some portals failed (their part of the catalog is unchanged): ${error}`)
   } catch (err) {
     log(`Catalog sync failed (the catalog is unchanged): ${(err as Error).message}`)
   }

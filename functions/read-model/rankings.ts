@@ -1,5 +1,5 @@
 import type { AgencyRankingItem, DatasetRankingItem, PeriodInfo } from '../../shared/api.js'
-import type { Counts } from '../../shared/counting/count-day.js'
+import { type Counts, portalBreakdown } from '../../shared/counting/count-day.js'
 import {
   type CountsById,
   type RankedCounts,
@@ -11,6 +11,7 @@ import { rankComparison } from '../../shared/ranking-periods.js'
 import { withReviews } from '../../shared/reviews.js'
 import { addMonths, fiscalYearOfMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
+import { config } from '../config.js'
 import type { Subject } from '../store/counts.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
 import { catalog } from './catalog.js'
@@ -28,6 +29,7 @@ const toApiCounts = (c: Counts) => ({
   uniqueDownloads: c.uniqueDownloads,
   machineDownloads: c.machineDownloads,
   excluded: { robots: c.robots, doubleClicks: c.doubleClicks, harvesters: c.harvesters },
+  byPortal: portalBreakdown(c, config().defaultPortal),
 })
 
 /** The period as the API describes it, with whether it is over yet and how far its data reaches. */

@@ -30,11 +30,28 @@ import { bumpVersions } from './versions.js'
 
 export type { Period, Subject } from './keys.js'
 
-function toCounts(item: Record<string, unknown>): SubjectCounts {
+/** A portal's downloads are stored as a number attribute of their own, so an update can ADD to it. */
+const PORTAL_ATTRIBUTE = 'p@'
+
+/** Stored count attributes as counts (the portal breakdown from its `p@<portal>` attributes). */
+export function toCounts(item: Record<string, unknown>): SubjectCounts {
   const c: SubjectCounts = { ...ZERO_COUNTS }
   for (const f of COUNT_FIELDS) c[f] = Number(item[f] ?? 0)
+  const byPortal: Record<string, number> = {}
+  for (const [k, v] of Object.entries(item)) {
+    if (k.startsWith(PORTAL_ATTRIBUTE) && Number(v) !== 0)
+      byPortal[k.slice(PORTAL_ATTRIBUTE.length)] = Number(v)
+  }
+  if (Object.keys(byPortal).length > 0) c.byPortal = byPortal
   if (typeof item.agencyId === 'string') c.agencyId = item.agencyId
   return c
+}
+
+/** Counts as stored attributes: the numbers, each portal's downloads apart, and the dataset's agency. */
+export function countAttributes(c: SubjectCounts): Record<string, unknown> {
+  const { byPortal, ...rest } = c
+  const portals = Object.entries(byPortal ?? {}).map(([p, n]) => [`${PORTAL_ATTRIBUTE}${p}`, n])
+  return { ...rest, ...Object.fromEntries(portals) }
 }
 
 /** Stored count items as a period's counts, by subject and id. */
@@ -99,7 +116,7 @@ export async function writeDayCounts(day: Day, next: PeriodCounts, changes: Peri
         const sk = countsSk(subject, id)
         const counts = next[subject].get(id)
         return counts && !isZeroCounts(counts)
-          ? { PutRequest: { Item: { pk, sk, ...counts } } }
+          ? { PutRequest: { Item: { pk, sk, ...countAttributes(counts) } } }
           : { DeleteRequest: { Key: { pk, sk } } }
       }),
     ),
@@ -113,6 +130,11 @@ async function addToItem(pk: string, sk: string, delta: SubjectCounts) {
     names[`#f${i}`] = f
     values[`:v${i}`] = delta[f]
     return `#f${i} :v${i}`
+  })
+  Object.entries(delta.byPortal ?? {}).forEach(([portal, n], i) => {
+    names[`#p${i}`] = `${PORTAL_ATTRIBUTE}${portal}`
+    values[`:p${i}`] = n
+    adds.push(`#p${i} :p${i}`)
   })
   const set = delta.agencyId ? ' SET agencyId = :a' : ''
   if (delta.agencyId) values[':a'] = delta.agencyId
@@ -156,7 +178,8 @@ export async function addToPeriodCounts(
           const before = current.get(sk)
           const owner = c.agencyId ?? before?.agencyId
           const sum: Counts = addCounts(before ?? ZERO_COUNTS, c)
-          return { PutRequest: { Item: { pk, sk, ...sum, ...(owner ? { agencyId: owner } : {}) } } }
+          const item = { pk, sk, ...countAttributes(sum), ...(owner ? { agencyId: owner } : {}) }
+          return { PutRequest: { Item: item } }
         }),
       )
     }),
@@ -173,7 +196,7 @@ export async function replacePeriodCounts(period: Period, next: PeriodCounts): P
   const keep = new Set(items.map(([sk]) => sk))
   await batchWrite([
     ...[...prev].filter((sk) => !keep.has(sk)).map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })),
-    ...items.map(([sk, counts]) => ({ PutRequest: { Item: { pk, sk, ...counts } } })),
+    ...items.map(([sk, counts]) => ({ PutRequest: { Item: { pk, sk, ...countAttributes(counts) } } })),
   ])
   if (!('day' in period)) await bumpVersions([pk])
 }

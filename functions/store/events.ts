@@ -52,6 +52,7 @@ export function eventAttributes(e: StoredEvent) {
     ua: e.userAgent,
     s: e.sessionId,
     rt: e.receivedAt,
+    p: e.portal,
   }
 }
 
@@ -164,6 +165,7 @@ export function eventOf(day: Day, i: Record<string, unknown>): StoredEvent {
     userAgent: (i.ua as string | undefined) ?? '',
     ...(i.s ? { sessionId: i.s as string } : {}),
     receivedAt: i.rt as number,
+    ...(i.p ? { portal: i.p as string } : {}),
   }
 }
 

@@ -1,11 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { COUNT_FIELDS, isZeroCounts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
+import { isZeroCounts } from '../../shared/counting/count-day.js'
 import type { SubjectCounts } from '../../shared/counting/period-counts.js'
 import { type Leaders, NO_LEADERS } from '../../shared/counting/slices.js'
 import { addDays, type Day, dayStart } from '../../shared/time.js'
 import { mapLimit } from '../util/concurrency.js'
 import { batchGet, batchPut, batchWrite, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { countAttributes, toCounts } from './counts.js'
 import { eventAttributes, eventOf, type StoredEvent } from './events.js'
 import {
   countsPartition,
@@ -115,9 +116,7 @@ export async function getLiveCounts(day: Day, subject: Subject, ids: readonly st
   const items = await batchGet(ids.map((id) => ({ pk, sk: countsSk(subject, id) })))
   const out = new Map<string, LiveCounts>()
   for (const item of items) {
-    const counts: SubjectCounts = { ...ZERO_COUNTS }
-    for (const f of COUNT_FIELDS) counts[f] = Number(item[f] ?? 0)
-    if (typeof item.agencyId === 'string') counts.agencyId = item.agencyId
+    const counts: SubjectCounts = toCounts(item)
     const leaders =
       typeof item.top === 'string' ? { top: JSON.parse(item.top), bound: Number(item.tb ?? 0) } : NO_LEADERS
     out.set((item.sk as string).slice(2), { counts, leaders })
@@ -132,7 +131,7 @@ export function putLiveCounts(day: Day, subject: Subject, counts: ReadonlyMap<st
     [...counts].map(([id, { counts: c, leaders }]) => {
       const sk = countsSk(subject, id)
       if (isZeroCounts(c)) return { DeleteRequest: { Key: { pk, sk } } }
-      const item = { pk, sk, ...c, top: JSON.stringify(leaders.top), tb: leaders.bound }
+      const item = { pk, sk, ...countAttributes(c), top: JSON.stringify(leaders.top), tb: leaders.bound }
       return { PutRequest: { Item: item } }
     }),
   )

@@ -24,6 +24,8 @@ export interface CountableEvent {
   /** The user agent as stored: later rules versions classify it again. */
   userAgent?: string
   sessionId?: string
+  /** The portal the download came from, when not the default portal (shared/portals.ts). */
+  portal?: string
 }
 
 /** What counting-v1 makes of a set of events: totals, and what the rules left out. */
@@ -42,6 +44,11 @@ export interface Counts {
    * client" means anything.
    */
   topClientDownloads: number
+  /**
+   * Counted downloads (`downloads`) that came from a portal other than the default one, by portal name;
+   * absent when all came from the default portal, whose share is `downloads` less these (portalBreakdown).
+   */
+  byPortal?: Record<string, number>
 }
 
 export const ZERO_COUNTS: Readonly<Counts> = Object.freeze({
@@ -54,7 +61,43 @@ export const ZERO_COUNTS: Readonly<Counts> = Object.freeze({
   topClientDownloads: 0,
 })
 
-export const COUNT_FIELDS = Object.keys(ZERO_COUNTS) as (keyof Counts)[]
+/** The numeric fields of counts (every field but the portal breakdown). */
+export type CountField = Exclude<keyof Counts, 'byPortal'>
+export const COUNT_FIELDS = Object.keys(ZERO_COUNTS) as CountField[]
+
+/** Two portal breakdowns combined (`sign` -1 subtracts), without the portals that come to zero. */
+export function combinePortals(
+  a: Counts['byPortal'],
+  b: Counts['byPortal'],
+  sign: 1 | -1 = 1,
+): Counts['byPortal'] {
+  if (!a && !b) return undefined
+  const out: Record<string, number> = { ...a }
+  for (const [portal, n] of Object.entries(b ?? {})) out[portal] = (out[portal] ?? 0) + sign * n
+  for (const [portal, n] of Object.entries(out)) if (n === 0) delete out[portal]
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
+/** `counts` with `byPortal` set, or left out when empty (so counts of the default portal alone stay as before). */
+export function withPortals<C extends Counts>(counts: C, byPortal: Counts['byPortal']): C {
+  const { byPortal: _, ...rest } = counts
+  return (byPortal ? { ...rest, byPortal } : rest) as C
+}
+
+/** Counts one more counted download from `portal` (nothing for the default portal, which events leave out). */
+export function countPortal(c: Counts, portal: string | undefined): void {
+  if (!portal) return
+  c.byPortal = { ...c.byPortal, [portal]: (c.byPortal?.[portal] ?? 0) + 1 }
+}
+
+/** Downloads by portal, the default portal's share included: what rankings and reports show. */
+export function portalBreakdown(c: Counts, defaultPortal: string): Record<string, number> {
+  const others = Object.values(c.byPortal ?? {}).reduce((a, b) => a + b, 0)
+  const out: Record<string, number> = {}
+  if (c.downloads - others !== 0) out[defaultPortal] = c.downloads - others
+  for (const [portal, n] of Object.entries(c.byPortal ?? {})) out[portal] = (out[portal] ?? 0) + n
+  return out
+}
 
 /** Repeats of the same resource by the same client within this gap form one download (COUNTER). */
 export const DOUBLE_CLICK_MS = 30_000
@@ -67,7 +110,9 @@ export interface DayCounts {
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {
+  const byPortal = combinePortals(a.byPortal, b.byPortal)
   return {
+    ...(byPortal ? { byPortal } : {}),
     downloads: a.downloads + b.downloads,
     uniqueDownloads: a.uniqueDownloads + b.uniqueDownloads,
     machineDownloads: a.machineDownloads + b.machineDownloads,
@@ -79,7 +124,7 @@ export function addCounts(a: Counts, b: Counts): Counts {
 }
 
 export function isZeroCounts(c: Counts): boolean {
-  return COUNT_FIELDS.every((f) => c[f] === 0)
+  return COUNT_FIELDS.every((f) => c[f] === 0) && Object.values(c.byPortal ?? {}).every((n) => n === 0)
 }
 
 /** Adds one counted download of `client` (an address) to a subject's tally. */
@@ -181,6 +226,7 @@ export function countDay(events: readonly CountableEvent[], rules: CountingRules
     else if (outcome === 'doubleClick') c.doubleClicks++
     else {
       c.downloads++
+      countPortal(c, e.portal)
       if (outcome === 'machine') c.machineDownloads++
       tally(datasetClients, e.datasetId, addressOf(e))
       tally(agencyClients, e.agencyId, addressOf(e))

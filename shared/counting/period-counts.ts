@@ -1,5 +1,14 @@
 import { rankCompetition } from '../ranking.js'
-import { addCounts, COUNT_FIELDS, type Counts, isZeroCounts, ZERO_COUNTS } from './count-day.js'
+import {
+  addCounts,
+  COUNT_FIELDS,
+  type CountField,
+  type Counts,
+  combinePortals,
+  isZeroCounts,
+  withPortals,
+  ZERO_COUNTS,
+} from './count-day.js'
 
 /**
  * The arithmetic of stored counts: a day's, a month's or a fiscal year's counts are sums of the days below
@@ -53,11 +62,14 @@ export function subtractDownloads(total: CountsById, part: CountsById): CountsBy
     out.set(
       id,
       d
-        ? {
-            ...c,
-            downloads: c.downloads - d.downloads,
-            uniqueDownloads: c.uniqueDownloads - d.uniqueDownloads,
-          }
+        ? withPortals(
+            {
+              ...c,
+              downloads: c.downloads - d.downloads,
+              uniqueDownloads: c.uniqueDownloads - d.uniqueDownloads,
+            },
+            combinePortals(c.byPortal, d.byPortal, -1),
+          )
         : c,
     )
   }
@@ -68,7 +80,7 @@ export function subtractDownloads(total: CountsById, part: CountsById): CountsBy
 export function countsDifference(next: Counts | undefined, prev: Counts | undefined): Counts {
   const d: Counts = { ...ZERO_COUNTS }
   for (const f of COUNT_FIELDS) d[f] = (next?.[f] ?? 0) - (prev?.[f] ?? 0)
-  return d
+  return withPortals(d, combinePortals(next?.byPortal, prev?.byPortal, -1))
 }
 
 /**
@@ -130,7 +142,7 @@ export function rankWithChange(
 }
 
 /** The total of one field over every id. */
-export const totalOf = (counts: CountsById, field: keyof Counts = 'downloads') => {
+export const totalOf = (counts: CountsById, field: CountField = 'downloads') => {
   let total = 0
   for (const c of counts.values()) total += c[field]
   return total

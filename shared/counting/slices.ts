@@ -2,6 +2,7 @@ import {
   addCounts,
   type CountableEvent,
   type Counts,
+  countPortal,
   type DayCounts,
   eventOutcomes,
   sessionOf,
@@ -52,6 +53,7 @@ export function countSlice(events: readonly CountableEvent[], rules: CountingRul
     else if (outcome === 'doubleClick') c.doubleClicks++
     else {
       c.downloads++
+      countPortal(c, e.portal)
       s.tally++
       if (outcome === 'machine') c.machineDownloads++
       if (e.sessionId) s.sessions.add(e.sessionId)

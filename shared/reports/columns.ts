@@ -110,10 +110,22 @@ export const AGENCY_COLUMNS: ColumnDef<{ agencyId: string; name: LocalizedText }
   text('nameEn', 'ชื่อภาษาอังกฤษ', 'Name (English)', (a) => a.name.en),
 ]
 
+/**
+ * Downloads by portal in one cell, `name=count` pairs joined by `;` in the order the report holds them (the
+ * default portal first): portals are configuration, so they cannot be columns of their own. Empty in reports
+ * made before portals were counted.
+ */
+function portalCell(byPortal: Record<string, number> | undefined): Cell {
+  if (!byPortal) return null
+  return Object.entries(byPortal)
+    .map(([portal, n]) => `${portal}=${n}`)
+    .join(';')
+}
+
 /** What a ranking counts for an agency or a dataset in one period. */
 export type Counted = Pick<
   AgencyRankingItem,
-  'rank' | 'downloads' | 'uniqueDownloads' | 'machineDownloads' | 'rankChange'
+  'rank' | 'downloads' | 'uniqueDownloads' | 'machineDownloads' | 'rankChange' | 'byPortal'
 > & {
   excluded: { robots: number; doubleClicks: number; harvesters?: number }
 }
@@ -126,6 +138,9 @@ export const COUNT_COLUMNS: ColumnDef<Counted>[] = [
   int('doubleClicks', 'คลิกซ้ำที่ไม่นับ', 'Double clicks left out', (c) => c.excluded.doubleClicks),
   int('harvesters', 'การดูดข้อมูลที่ไม่นับ', 'Harvesting left out', (c) => c.excluded.harvesters ?? 0),
   int('rankChange', 'อันดับเปลี่ยน', 'Rank change', (c) => c.rankChange, { short: 'เปลี่ยน' }),
+  text('downloadsByPortal', 'ดาวน์โหลดแยกตามพอร์ทัล', 'Downloads by portal', (c) => portalCell(c.byPortal), {
+    short: 'พอร์ทัล',
+  }),
 ]
 
 /** A period's name in column keys (`fy` → `fyRank`) and after headings (`อันดับปีงบฯ`, `Rank FY to date`). */

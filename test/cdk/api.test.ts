@@ -159,4 +159,21 @@ describe('Api', () => {
   it('keeps logs for a limited time', () => {
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 })
   })
+
+  it('tells both functions the portals events may name when ckanUrls is given', () => {
+    const other = testStack()
+    const portals = 'national=https://ckan.example.org,opdc=https://opdc.example.org'
+    new Api(other, 'Api', {
+      data: testData(other),
+      auth: new Auth(other, 'Auth', { dashboardOrigin: ORIGIN, domainPrefix: 'ogd-test' }),
+      dashboardOrigin: ORIGIN,
+      ingestApiKeyHashes: [`opdc:${HASH}`],
+      ckanUrls: portals,
+    })
+    Template.fromStack(other).resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Environment: { Variables: Match.objectLike({ CKAN_URLS: portals }) } },
+      2,
+    )
+  })
 })

@@ -38,6 +38,12 @@ describe('deployment configuration from CDK context', () => {
       /us-east-1/,
     ],
     [{ ckanUrl: 'data.go.th' }, /ckanUrl/],
+    [{ ckanUrls: 'https://data.go.th' }, /ckanUrls must be name=url pairs/],
+    [{ ckanUrls: 'a=https://data.go.th,a=https://opdc.example' }, /ckanUrls/],
+    [
+      { ckanUrls: 'national=https://data.go.th', ingestApiKeyHashes: `opdc:${'ab'.repeat(32)}` },
+      /portal "opdc"/,
+    ],
     [{ authDomainPrefix: 'Has Spaces' }, /authDomainPrefix/],
   ])('refuses %o', (context, message) => {
     expect(() => read(context)).toThrow(DeployConfigError)

@@ -150,6 +150,23 @@ describe('Jobs', () => {
     })
   })
 
+  it('gives the sync every portal when ckanUrls names several', () => {
+    const other = testStack()
+    new Jobs(other, 'Jobs', {
+      data: testData(other),
+      ckanUrl: 'https://ckan.example.org',
+      ckanUrls: 'national=https://ckan.example.org,opdc=https://opdc.example.org',
+    })
+    Template.fromStack(other).hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.catalogSyncHandler',
+      Environment: {
+        Variables: Match.objectLike({
+          CKAN_URLS: 'national=https://ckan.example.org,opdc=https://opdc.example.org',
+        }),
+      },
+    })
+  })
+
   it('the rollup times out before its five-minute lease expires', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.rollupHandler',

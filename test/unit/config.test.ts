@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { ingestKeyHash } from '../../functions/auth/api-keys.js'
 import { ConfigError, config, loadConfig, resetConfig, useConfig } from '../../functions/config.js'
 
 const saved = { ...process.env }
@@ -108,5 +109,65 @@ describe('loadConfig', () => {
     expect(config()).toBe(chosen)
     resetConfig()
     expect(config().tableName).toBe(process.env.TABLE_NAME?.trim() || 'ogd-rankings')
+  })
+})
+
+describe('configuration of CKAN portals', () => {
+  const clear = { CKAN_URL: '', CKAN_URLS: '', INGEST_API_KEYS: '', INGEST_API_KEY_HASHES: '' }
+
+  it.each([
+    [{ CKAN_URLS: 'https://data.go.th' }, 'not a name=url pair'],
+    [{ CKAN_URLS: 'National=https://data.go.th' }, 'not a portal name'],
+    [{ CKAN_URLS: 'national=data.go.th' }, 'not a URL'],
+    [{ CKAN_URLS: 'national=ftp://data.go.th' }, 'http:// or https://'],
+    [{ CKAN_URLS: 'a=https://data.go.th,a=https://opdc.example' }, 'listed twice'],
+    [{ CKAN_URLS: 'a=https://data.go.th,b=https://data.go.th/' }, 'the same URL'],
+    [{ CKAN_URLS: ',,' }, 'lists no portal'],
+    [{ CKAN_URLS: 'a=https://data.go.th?x=1' }, 'no query'],
+    [{ CKAN_URLS: 'a=https://data.go.th', CKAN_URL: 'https://data.go.th' }, 'not both'],
+    [{ CKAN_URL: 'not a url' }, 'CKAN_URL'],
+    [{ CKAN_URLS: 'national=https://data.go.th', INGEST_API_KEYS: 'opdc:k1' }, 'not configured'],
+    [{ INGEST_API_KEY_HASHES: `opdc:${'ab'.repeat(32)}` }, 'not configured'],
+  ])('refuses %j with a message that says what is wrong', (env, message) => {
+    expect(() => read({ ...clear, ...env })).toThrow(ConfigError)
+    expect(() => read({ ...clear, ...env })).toThrow(message)
+  })
+
+  it('reads name=url pairs in order, the first being the default portal', () => {
+    const cfg = read({
+      ...clear,
+      CKAN_URLS: ' national=https://data.go.th/ , opdc=https://opdc.example/ckan',
+    })
+    expect(cfg.portals).toEqual([
+      { name: 'national', url: 'https://data.go.th' },
+      { name: 'opdc', url: 'https://opdc.example/ckan' },
+    ])
+    expect(cfg.defaultPortal).toBe('national')
+    expect(cfg.ckanUrl).toBe('https://data.go.th')
+  })
+
+  it('keeps CKAN_URL as one portal named national, and national as the default without any', () => {
+    expect(read({ ...clear, CKAN_URL: 'https://data.go.th' }).portals).toEqual([
+      { name: 'national', url: 'https://data.go.th' },
+    ])
+    const none = read(clear)
+    expect(none.portals).toEqual([])
+    expect(none.defaultPortal).toBe('national')
+  })
+
+  it('binds portal:key keys and portal:hash hashes to their portal', () => {
+    const hash = 'CD'.repeat(32)
+    const cfg = read({
+      ...clear,
+      CKAN_URLS: 'national=https://data.go.th,opdc=https://opdc.example',
+      INGEST_API_KEYS: 'free-key,opdc:opdc-key',
+      INGEST_API_KEY_HASHES: `national:${hash}`,
+    })
+    expect(cfg.ingestApiKeys).toEqual(['free-key', 'opdc-key'])
+    expect(cfg.ingestApiKeyHashes).toEqual([hash.toLowerCase()])
+    expect(Object.fromEntries(cfg.ingestKeyPortals)).toEqual({
+      [ingestKeyHash('opdc-key')]: 'opdc',
+      [hash.toLowerCase()]: 'national',
+    })
   })
 })

@@ -305,19 +305,19 @@ describe('CSV files keep machine-readable headers', () => {
     [
       'agencies.csv',
       'agencyId,nameTh,nameEn,group,monthRank,monthDownloads,monthUniqueDownloads,monthMachineDownloads,monthRobots,' +
-        'monthDoubleClicks,monthHarvesters,monthRankChange,fyRank,fyDownloads,fyUniqueDownloads,fyMachineDownloads,fyRobots,' +
-        'fyDoubleClicks,fyHarvesters,fyRankChange,awardCount,review,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,' +
+        'monthDoubleClicks,monthHarvesters,monthRankChange,monthDownloadsByPortal,fyRank,fyDownloads,fyUniqueDownloads,fyMachineDownloads,fyRobots,' +
+        'fyDoubleClicks,fyHarvesters,fyRankChange,fyDownloadsByPortal,awardCount,review,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,' +
         'neededPerMonth',
     ],
     [
       'datasets.csv',
       'period,rank,datasetId,titleTh,titleEn,agencyId,agencyTh,agencyEn,downloads,uniqueDownloads,' +
-        'machineDownloads,robots,doubleClicks,harvesters,rankChange,awardCount,review',
+        'machineDownloads,robots,doubleClicks,harvesters,rankChange,downloadsByPortal,awardCount,review',
     ],
     [
       'agencies/a.csv',
       'subject,period,id,nameTh,nameEn,rank,downloads,uniqueDownloads,machineDownloads,robots,doubleClicks,' +
-        'harvesters,rankChange,awardCount,review,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,neededPerMonth',
+        'harvesters,rankChange,downloadsByPortal,awardCount,review,target,targetSource,targetPercent,cutoff,gapToCutoff,awarded,projection,neededPerMonth',
     ],
   ])('%s: the header line is the machine names, codes stay codes', (name, header) => {
     expect(csvHeader(table(name)).join(',')).toBe(header)

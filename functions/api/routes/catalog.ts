@@ -12,7 +12,10 @@ import { getSyncResult } from '../../store/catalog.js'
 class CkanNotConfiguredError extends AppError {
   override name = 'CkanNotConfiguredError'
   constructor() {
-    super('ckan_not_configured', 'CKAN_URL is not set: there is no portal to sync the catalog from')
+    super(
+      'ckan_not_configured',
+      'CKAN_URLS or CKAN_URL is not set: there is no portal to sync the catalog from',
+    )
   }
 }
 
@@ -25,7 +28,7 @@ export function catalogRoutes(onSynced: () => void) {
   const catalogRoutes = new Hono<AppEnv>()
 
   catalogRoutes.post('/sync', dgaOnly(), async (c) => {
-    const { ckanUrl, catalogSyncFunction } = config()
+    const { portals, catalogSyncFunction } = config()
     const principal = principalOf(c)
     if (catalogSyncFunction) {
       // On AWS a whole portal can take longer than the API may answer in: the sync function runs it.
@@ -45,9 +48,10 @@ export function catalogRoutes(onSynced: () => void) {
         202,
       )
     }
-    if (!ckanUrl) throw new CkanNotConfiguredError()
+    if (portals.length === 0) throw new CkanNotConfiguredError()
     try {
-      const result = await syncCatalog(ckanUrl, { trigger: 'dga' })
+      // A portal that failed is named in the result (ok: false); the others' changes were written.
+      const result = await syncCatalog(portals, { trigger: 'dga' })
       onSynced()
       await recordAudit({
         actor: principal.subject,
@@ -61,7 +65,7 @@ export function catalogRoutes(onSynced: () => void) {
       await recordAudit({
         actor: principal.subject,
         action: 'catalog.sync',
-        target: ckanUrl,
+        target: portals.map((p) => p.url).join(', '),
         detail: { error: message },
       })
       throw err
