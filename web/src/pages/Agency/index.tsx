@@ -8,6 +8,7 @@ import { LoadState } from '../../components/LoadState.js'
 import { RankChange } from '../../components/RankChange.js'
 import { ReviewBadge } from '../../components/ReviewBadge.js'
 import { StatCard } from '../../components/StatCard.js'
+import { Words } from '../../components/Words.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { agencyOfRoute, routeHash } from '../../state/navigation.js'
@@ -65,7 +66,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
     <section>
       <div class="toolbar">
         <div>
-          <h2 data-testid="agency-name">{p ? p.name[lang] : t('performance')}</h2>
+          <h2 data-testid="agency-name">{p ? <Words text={p.name[lang]} /> : t('performance')}</h2>
           {p && (
             <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
               {p.name[lang === 'th' ? 'en' : 'th']}
@@ -164,9 +165,9 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
               <tr key={d.datasetId} data-dataset-id={d.datasetId}>
                 <td class="num">{formatNumber(d.rank, lang)}</td>
                 <td>
-                  {d.title[lang]}
+                  <Words text={d.title[lang]} />
                   <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
-                    {d.title[lang === 'th' ? 'en' : 'th']}
+                    <Words text={d.title[lang === 'th' ? 'en' : 'th']} />
                   </div>
                 </td>
                 <td class="num">{formatNumber(d.downloads, lang)}</td>

@@ -7,6 +7,7 @@ import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
 import { lazy } from '../../components/Lazy.js'
 import { LoadState } from '../../components/LoadState.js'
 import { ReviewBadge } from '../../components/ReviewBadge.js'
+import { Words } from '../../components/Words.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
@@ -212,9 +213,13 @@ function AwardCategory({
             >
               <td class="num">{n(row.rank)}</td>
               <td>
-                {row.name}
+                <Words text={row.name} />
                 {row.own && <span class="badge own">{t('awardsYours')}</span>}
-                {row.agency && <div class="secondary">{row.agency}</div>}
+                {row.agency && (
+                  <div class="secondary">
+                    <Words text={row.agency} />
+                  </div>
+                )}
               </td>
               <td class="num">
                 {n(row.downloads)}
