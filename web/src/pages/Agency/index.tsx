@@ -16,7 +16,7 @@ import { useStore } from '../../state/store.js'
 import { ActionsSection } from './ActionsSection.js'
 import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
-import { outlookHeadline } from './outlook.js'
+import { CHIP, outlookHeadline } from './outlook.js'
 import { performanceChart, performanceTable } from './performanceChart.js'
 import { type ReviewNotice, reviewNotice } from './review.js'
 
@@ -86,6 +86,9 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
       )}
       {outlook && (
         <p class={`outlook ${outlook.tone}`} data-testid="outlook" data-status={outlook.status}>
+          <span class={`chip ${CHIP[outlook.tone]}`} data-testid="status-chip">
+            {outlook.label}
+          </span>{' '}
           {outlook.text}
         </p>
       )}
