@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import { fitColumnWidths, fitText, scriptRuns, wrapText } from '../../shared/reports/text.js'
 import { type FontFace, sarabun } from './fonts.js'
+import { keepSaraAmReadable, type PdfkitEmbeddedFont, saraAmMarks } from './sara-am.js'
 
 export const A4 = { width: 595.28, height: 841.89 }
 export const MARGIN = 40
@@ -147,9 +148,17 @@ export class PdfWriter {
       }
       const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
       if (font?.layoutCache) font.layoutCache = cache
+      if (face === 'thai' || face === 'thaiBold') keepSaraAmReadable(this.pdfkitFont())
       this.sharing.add(face)
     }
     return doc
+  }
+
+  /** pdfkit's font object of the current face (its embedded font: layout, encoding, metrics). */
+  private pdfkitFont(): PdfkitEmbeddedFont {
+    const font = (this.doc as unknown as { _font?: PdfkitEmbeddedFont })._font
+    if (typeof font?.encode !== 'function') throw new Error('pdfkit no longer exposes its current font')
+    return font
   }
 
   private face(thai: boolean, bold: boolean): FontFace {
@@ -209,8 +218,27 @@ export class PdfWriter {
         const width = this.runWidth(face, run.text, size)
         this.useFont(face, size)
         this.doc.text(run.text, at, y, { lineBreak: false })
+        if (run.thai) this.saraAmMarks(run.text, at, y, size, color)
         at += width
       }
+    }
+  }
+
+  /** The NIKHAHIT of each ำ in a run just written (see sara-am.ts), drawn as its outline where it goes. */
+  private saraAmMarks(text: string, x: number, y: number, size: number, color: string): void {
+    const font = this.pdfkitFont()
+    const k = size / 1000
+    const units = size / font.font.unitsPerEm
+    // pdfkit sets a line's baseline its ascender below the y it is given.
+    const baseline = y + font.ascender * k
+    for (const mark of saraAmMarks(font, text)) {
+      this.doc
+        .save()
+        .translate(x + mark.x * k, baseline - mark.y * k)
+        .scale(units, -units)
+        .path(mark.svg)
+        .fill(color)
+        .restore()
     }
   }
 

@@ -16,6 +16,7 @@ import type {
   Ranking,
 } from '../../shared/api.js'
 import { addMonths, bangkokMonth, fiscalYearOf, monthLabel } from '../../shared/time.js'
+import { breakableParts } from '../../shared/word-wrap.js'
 import { warningCount } from '../../web/src/pages/Agency/integrity.js'
 import { launchChromium, newPage } from './browser.js'
 import { PATIENCE_MS, type RunningProduct, startProduct } from './local-process.js'
@@ -52,6 +53,11 @@ describe('the dashboard in a real browser', () => {
     await table.waitFor()
     expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(69)
     expect(await table.locator('tbody tr').first().locator('td').nth(2).textContent()).not.toBe('0')
+    // Thai names may wrap only between words: a <wbr> where Intl.Segmenter ends a word, and nowhere else.
+    const name = table.locator('tbody tr').first().locator('td').nth(1).locator('a')
+    const thaiName = (await name.textContent()) as string
+    expect(await name.locator('wbr').count()).toBe(breakableParts(thaiName).length - 1)
+    expect(await table.locator('tbody a wbr').count()).toBeGreaterThan(0)
 
     // One more download for the agency ranked last shows on the page after a reload.
     const last = table.locator('tbody tr').last()
@@ -100,6 +106,11 @@ describe('the dashboard in a real browser', () => {
     expect(await page.getByRole('link', { name: 'หน่วยงานของฉัน' }).getAttribute('aria-current')).toBe('page')
     const cards = page.getByTestId('headline-cards')
     expect(await cards.locator('[data-card]').count()).toBe(6)
+    // A card's colour is never the only sign of its state: each coloured card has a chip in words.
+    const coloured = cards.locator('.stat.good, .stat.warn')
+    expect(await coloured.count()).toBeGreaterThan(0)
+    expect(await coloured.locator('[data-testid="status-chip"]').count()).toBe(await coloured.count())
+    expect(await cards.locator('.stat.neutral [data-testid="status-chip"]').count()).toBe(0)
     const target = `เป้าหมาย ${performance.target.toLocaleString('th-TH')}`
     expect(await cards.locator('[data-card="targetPercent"]').textContent()).toContain(target)
     expect(await cards.locator('[data-card="downloads"] .stat-value').textContent()).toBe(

@@ -95,6 +95,38 @@ describe('headline cards of an agency', () => {
     expect(cards.gap).toMatchObject({ value: '–', detail: 'no award cut-off', tone: 'neutral' })
     expect(cards.needed).toMatchObject({ value: '–', detail: 'the year is over and the target was missed' })
   })
+
+  it('says every coloured state in words too (a status chip), and nothing for a neutral one', () => {
+    const th = byId(headlineCards(performance(), 'th'))
+    expect(Object.fromEntries(Object.values(th).map((c) => [c.id, c.status]))).toEqual({
+      downloads: undefined,
+      targetPercent: 'ยังไม่ถึงเป้า',
+      rank: 'อันดับขึ้น',
+      gap: 'ต่ำกว่าเกณฑ์',
+      projection: 'ไม่ถึงเป้า',
+      needed: undefined,
+    })
+    const met = performance({
+      downloads: 3200,
+      target: 3000,
+      gapToCutoff: 0,
+      neededPerMonth: 0,
+      projection: 19000,
+      rankChange: -2,
+    })
+    expect(Object.values(byId(headlineCards(met, 'en'))).map((c) => c.status)).toEqual([
+      undefined,
+      'Met',
+      'Down',
+      'At the cut-off',
+      'On track',
+      'Met',
+    ])
+    for (const card of [...headlineCards(performance(), 'th'), ...headlineCards(met, 'en')]) {
+      expect(card.status === undefined).toBe(card.tone === 'neutral')
+    }
+    expect(byId(headlineCards(performance({ neededPerMonth: null }), 'en')).needed?.status).toBe('Missed')
+  })
 })
 
 describe('the cumulative downloads chart', () => {

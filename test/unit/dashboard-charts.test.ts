@@ -11,7 +11,7 @@ import {
   yAxisCap,
 } from '../../web/src/pages/Agency/performanceChart.js'
 import {
-  shortenLabel,
+  axisLabel,
   topTen,
   topTenChart,
   topTenTable,
@@ -150,10 +150,10 @@ describe('the top ten chart of the rankings', () => {
 
   it('labels the bars in the page language, ten at most, none without downloads', () => {
     expect(topTenChart(items, 'en').data.labels?.slice(0, 2)).toEqual([
-      'National Statistical Office',
-      'Department 2',
+      ['National', 'Statistical Office'],
+      ['Department 2'],
     ])
-    expect(topTenChart(items, 'th').data.labels?.[0]).toBe('สำนักงานสถิติแห่งชาติ')
+    expect(topTenChart(items, 'th').data.labels?.[0]).toEqual(['สำนักงานสถิติแห่งชาติ'])
     expect(topTenChart(items, 'th').data.datasets[0]?.data).toHaveLength(10)
     expect(topTen([agency(1, 5), agency(2, 0)]).map((i) => i.agencyId)).toEqual(['a1'])
   })
@@ -167,16 +167,15 @@ describe('the top ten chart of the rankings', () => {
     expect(topTenTooltip(agency(4, 1355), 'th')).toEqual({ title: 'กรมที่ 4', label: 'ดาวน์โหลด 1,355' })
   })
 
-  it('shortens long names on the axis at a whole Thai character, keeping them whole in the table', () => {
+  it('wraps long names on the axis between words, two lines at most, keeping them whole in the table', () => {
     const long = 'สำนักงานคณะกรรมการพัฒนาการเศรษฐกิจและสังคมแห่งชาติ'
-    const short = shortenLabel(long, 10)
-    expect(short.endsWith('…')).toBe(true)
-    expect([...new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(short)]).toHaveLength(10)
-    expect(long.startsWith(short.slice(0, -1))).toBe(true)
-    // "นั" stays together: the cut never strands a vowel or tone mark.
-    expect(shortenLabel('กรมนั้น', 3)).toBe('กร…')
-    expect(shortenLabel('กรมนั้น', 4)).toBe('กรม…')
-    expect(shortenLabel('Short', 10)).toBe('Short')
+    const label = axisLabel(long)
+    expect(label).toHaveLength(2)
+    expect(label[1]?.endsWith('…')).toBe(true)
+    // Every line is whole words of the name, in order.
+    expect(long.startsWith(label.join('').slice(0, -1))).toBe(true)
+    expect(axisLabel('กรมการปกครอง')).toEqual(['กรมการปกครอง'])
+    expect(axisLabel('Department of Provincial Administration')).toEqual(['Department of', 'Provincial…'])
     const table = topTenTable([agency(1, 1200, { th: long, en: 'NESDC' })], 'th')
     expect(table).toEqual({
       caption: 'สิบอันดับแรก',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PerformanceResponse } from '../../shared/api.js'
-import { outlookHeadline } from '../../web/src/pages/Agency/outlook.js'
+import { CHIP, type OutlookTone, outlookHeadline } from '../../web/src/pages/Agency/outlook.js'
 
 const performance = (over: Partial<PerformanceResponse>): PerformanceResponse => ({
   agencyId: 'a1',
@@ -91,6 +91,24 @@ describe('the outlook headline', () => {
   ])('$name', ({ p, lang, text, tone }) => {
     expect(outlookHeadline(p, lang)).toMatchObject({ text, tone })
   })
+
+  it.each([
+    ['in_place', 'th', 'อยู่ในอันดับรางวัล', 'good'],
+    ['awarded', 'en', 'Awarded', 'good'],
+    ['near', 'en', 'Close', 'warn'],
+    ['behind', 'th', 'ตามหลังเกณฑ์', 'bad'],
+    ['not_awarded', 'en', 'Not awarded', 'bad'],
+  ] as const)(
+    'names the status %s in words for its chip (%s: %s), its icon by %s',
+    (status, lang, label, chip) => {
+      const headline = outlookHeadline(
+        performance({ outlook: { status, provisional: true, projectedCutoff: null, neededPerMonth: null } }),
+        lang,
+      )
+      expect(headline?.label).toBe(label)
+      expect(CHIP[headline?.tone as OutlookTone]).toBe(chip)
+    },
+  )
 
   it('is absent for an answer without an outlook', () => {
     expect(outlookHeadline(performance({ outlook: undefined }), 'th')).toBeUndefined()

@@ -7,6 +7,8 @@ export interface StatCardData {
   value: string
   detail: string
   tone: Tone
+  /** The tone in words: a status chip, so the state is never told by the card's colour alone. */
+  status?: string
 }
 
 /** One headline figure: what it is, the figure, and what it means. */
@@ -16,6 +18,11 @@ export function StatCard({ card }: { card: StatCardData }) {
       <div class="stat-label">{card.label}</div>
       <div class="stat-value">{card.value}</div>
       <div class="stat-detail">{card.detail}</div>
+      {card.status && card.tone !== 'neutral' && (
+        <span class={`chip ${card.tone}`} data-testid="status-chip">
+          {card.status}
+        </span>
+      )}
     </div>
   )
 }

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../../../shared/catalog.js'
 import { groupLabel } from '../../../../shared/reports/labels.js'
 import { useApi } from '../../api/use-api.js'
 import { LoadState } from '../../components/LoadState.js'
+import { Words } from '../../components/Words.js'
 import { formatNumber } from '../../i18n/format.js'
 import { locale, type MessageKey, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
@@ -146,7 +147,9 @@ function Peers({ peers }: { peers: AgencyActionsResponse['peers'] }) {
             <tr key={a.agencyId} data-agency-id={a.agencyId} class={a.self ? 'own' : undefined}>
               <td class="num">{n(a.groupRank)}</td>
               <td class="num">{n(a.rank)}</td>
-              <td>{a.name[lang]}</td>
+              <td>
+                <Words text={a.name[lang]} />
+              </td>
               <td class="num">{n(a.downloads)}</td>
             </tr>
           ))}

@@ -13,6 +13,8 @@ export interface HeadlineCard {
   value: string
   detail: string
   tone: Tone
+  /** The tone in words, shown as a status chip (icon and text) whenever the tone is not neutral. */
+  status?: string
 }
 
 /** What says where a target comes from; report files older than the outlook say `set` or `cutoff`. */
@@ -47,6 +49,7 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
       value: formatPercent(p.targetPercent, lang),
       detail: `${m('target')} ${n(p.target)} (${m(targetSourceKey(p.targetSource))})`,
       tone: metTarget ? 'good' : 'warn',
+      status: m(metTarget ? 'chipTargetMet' : 'chipTargetNotMet'),
     },
     {
       id: 'rank',
@@ -54,6 +57,7 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
       value: p.rank === null ? '–' : n(p.rank),
       detail: p.rank === null ? m('noRank') : `${formatRankChange(p.rankChange)} ${m('sinceLastMonth')}`,
       tone: p.rankChange === null || p.rankChange === 0 ? 'neutral' : p.rankChange > 0 ? 'good' : 'warn',
+      ...(p.rankChange ? { status: m(p.rankChange > 0 ? 'chipRankUp' : 'chipRankDown') } : {}),
     },
     {
       id: 'gap',
@@ -64,6 +68,9 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
           ? m('noCutoff')
           : `${p.gapToCutoff === 0 ? `${m('atCutoff')} · ` : ''}${m('cutoff')} ${n(p.cutoff)}`,
       tone: p.gapToCutoff === null ? 'neutral' : p.gapToCutoff === 0 ? 'good' : 'warn',
+      ...(p.gapToCutoff === null
+        ? {}
+        : { status: m(p.gapToCutoff === 0 ? 'chipAtCutoff' : 'chipBelowCutoff') }),
     },
     {
       id: 'projection',
@@ -71,6 +78,7 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
       value: n(p.projection),
       detail: p.projection >= p.target ? m('onTrack') : m('offTrack'),
       tone: p.projection >= p.target ? 'good' : 'warn',
+      status: m(p.projection >= p.target ? 'chipOnTrack' : 'chipOffTrack'),
     },
     {
       id: 'needed',
@@ -83,6 +91,11 @@ export function headlineCards(p: PerformanceResponse, lang: Locale): HeadlineCar
             ? m('targetMet')
             : `${n(p.remainingMonths)} ${m('monthsLeft')}`,
       tone: p.neededPerMonth === null ? 'warn' : metTarget ? 'good' : 'neutral',
+      ...(p.neededPerMonth === null
+        ? { status: m('chipTargetMissed') }
+        : metTarget
+          ? { status: m('chipTargetMet') }
+          : {}),
     },
   ]
 }

@@ -8,6 +8,7 @@ import { LoadState } from '../../components/LoadState.js'
 import { RankChange } from '../../components/RankChange.js'
 import { ReviewBadge } from '../../components/ReviewBadge.js'
 import { StatCard } from '../../components/StatCard.js'
+import { Words } from '../../components/Words.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { agencyOfRoute, routeHash } from '../../state/navigation.js'
@@ -16,7 +17,7 @@ import { ActionsSection } from './ActionsSection.js'
 import { EarlierCountsSection } from './EarlierCountsSection.js'
 import { headlineCards } from './headlineCards.js'
 import { IntegritySection } from './IntegritySection.js'
-import { outlookHeadline } from './outlook.js'
+import { CHIP, outlookHeadline } from './outlook.js'
 import { performanceChart, performanceTable } from './performanceChart.js'
 import { type ReviewNotice, reviewNotice } from './review.js'
 
@@ -66,7 +67,7 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
     <section>
       <div class="toolbar">
         <div>
-          <h2 data-testid="agency-name">{p ? p.name[lang] : t('performance')}</h2>
+          <h2 data-testid="agency-name">{p ? <Words text={p.name[lang]} /> : t('performance')}</h2>
           {p && (
             <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
               {p.name[lang === 'th' ? 'en' : 'th']}
@@ -86,6 +87,9 @@ function AgencyPerformance({ agencyId, canPick }: { agencyId: string; canPick: b
       )}
       {outlook && (
         <p class={`outlook ${outlook.tone}`} data-testid="outlook" data-status={outlook.status}>
+          <span class={`chip ${CHIP[outlook.tone]}`} data-testid="status-chip">
+            {outlook.label}
+          </span>{' '}
           {outlook.text}
         </p>
       )}
@@ -166,9 +170,9 @@ function TopDatasets({ agencyId, fy }: { agencyId: string; fy: number }) {
               <tr key={d.datasetId} data-dataset-id={d.datasetId}>
                 <td class="num">{formatNumber(d.rank, lang)}</td>
                 <td>
-                  {d.title[lang]}
+                  <Words text={d.title[lang]} />
                   <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
-                    {d.title[lang === 'th' ? 'en' : 'th']}
+                    <Words text={d.title[lang === 'th' ? 'en' : 'th']} />
                   </div>
                 </td>
                 <td class="num">{formatNumber(d.downloads, lang)}</td>

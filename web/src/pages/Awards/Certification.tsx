@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks'
-import type { CertificationSummary } from '../../../../shared/api.js'
 import { ApiError, type PublicCertification } from '../../api/client.js'
 import { useApi } from '../../api/use-api.js'
 import { LoadState } from '../../components/LoadState.js'
@@ -7,16 +6,6 @@ import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
 import { packLabels } from './certificationPack.js'
-
-/** "Certified on … (version n)": what every reader of the Awards page sees once a year is certified. */
-export function CertifiedNote({ certified }: { certified: CertificationSummary }) {
-  return (
-    <p class="note" data-testid="certified-note" data-version={certified.version}>
-      {t('certifiedOn')} {formatBangkokTime(certified.certifiedAt, locale.value)} ({t('certificationVersion')}{' '}
-      {certified.version})
-    </p>
-  )
-}
 
 /**
  * DGA's certification of a fiscal year: certify it once it has ended (again after figures changed: a restated

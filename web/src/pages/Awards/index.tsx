@@ -4,14 +4,19 @@ import type { LocalizedText } from '../../../../shared/catalog.js'
 import { fiscalYearLabel } from '../../../../shared/time.js'
 import { useApi } from '../../api/use-api.js'
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
+import { lazy } from '../../components/Lazy.js'
 import { LoadState } from '../../components/LoadState.js'
 import { ReviewBadge } from '../../components/ReviewBadge.js'
+import { Words } from '../../components/Words.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { useStore } from '../../state/store.js'
 import { awardRows, categoryTitle, standingStatus } from './awardRows.js'
-import { CertificationPanel, CertifiedNote } from './Certification.js'
-import { ReviewQueue } from './ReviewQueue.js'
+import { CertifiedNote } from './CertifiedNote.js'
+
+/** DGA's panels of this page, chunks of their own: an executive's Awards page never loads them. */
+const CertificationPanel = lazy(() => import('./Certification.js').then((m) => m.CertificationPanel))
+const ReviewQueue = lazy(() => import('./ReviewQueue.js').then((m) => m.ReviewQueue))
 
 /** Standings shown per category reach twice the places, and ties past them: this covers their names. */
 const DATASET_NAMES_LIMIT = 200
@@ -208,9 +213,13 @@ function AwardCategory({
             >
               <td class="num">{n(row.rank)}</td>
               <td>
-                {row.name}
+                <Words text={row.name} />
                 {row.own && <span class="badge own">{t('awardsYours')}</span>}
-                {row.agency && <div class="secondary">{row.agency}</div>}
+                {row.agency && (
+                  <div class="secondary">
+                    <Words text={row.agency} />
+                  </div>
+                )}
               </td>
               <td class="num">
                 {n(row.downloads)}

@@ -21,6 +21,7 @@ import { changeText, comparisonLabel, figureCards } from './figures.js'
 import { ot } from './messages.js'
 import { Sparkline } from './Sparkline.js'
 import './overview.css'
+import { Words } from '../../components/Words.js'
 
 /** Entries a list shows before "show all". */
 const LIST_LIMIT = 12
@@ -229,7 +230,7 @@ function MoverItem(props: { mover: Mover; direction: 'into' | 'outOf'; subject: 
         {ot(props.direction === 'into' ? 'moversInto' : 'moversOutOf')}
       </span>{' '}
       <a href={agencyHref(mover.agencyId)} class="long-text">
-        {mover.name[lang]}
+        <Words text={mover.name[lang]} />
       </a>
       <div class="secondary">
         {ot('rankWas')} {rank(mover.previousRank)} → {ot('rankNow')} {rank(mover.rank)} ·{' '}
@@ -254,7 +255,7 @@ function WarningsSection({ warnings }: { warnings: OverviewResponse['warnings'] 
           {warnings.map((w) => (
             <li key={w.agencyId} data-agency-id={w.agencyId}>
               <a href={agencyHref(w.agencyId)} class="long-text">
-                {w.name[lang]}
+                <Words text={w.name[lang]} />
               </a>{' '}
               · {formatNumber(w.downloads, lang)} {t('downloads')}
               <div>
@@ -288,7 +289,7 @@ function ZeroSection({ agencies }: { agencies: OverviewAgency[] }) {
           {shown.map((a) => (
             <li key={a.agencyId} data-agency-id={a.agencyId}>
               <a href={agencyHref(a.agencyId)} class="long-text">
-                {a.name[lang]}
+                <Words text={a.name[lang]} />
               </a>
               <div class="secondary">
                 {groupLabel(a.group, lang)} ·{' '}
@@ -341,10 +342,12 @@ function AgencyTable(props: { agencies: OverviewAgency[]; fy: number; hasCompari
           return (
             <tr key={a.agencyId} data-agency-id={a.agencyId}>
               <th scope="row">
-                <a href={agencyHref(a.agencyId)}>{a.name[lang]}</a>
+                <a href={agencyHref(a.agencyId)}>
+                  <Words text={a.name[lang]} />
+                </a>
                 {a.awarded && <span class="chip good">{ot('inAwardPlace')}</span>}
                 <div class="secondary" lang={other}>
-                  {a.name[other]}
+                  <Words text={a.name[other]} />
                 </div>
               </th>
               <td>{groupLabel(a.group, lang)}</td>

@@ -9,6 +9,7 @@ import { LoadState } from '../../components/LoadState.js'
 import { MonthPicker } from '../../components/MonthPicker.js'
 import { RankChange } from '../../components/RankChange.js'
 import { ReviewBadge } from '../../components/ReviewBadge.js'
+import { Words } from '../../components/Words.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
@@ -94,7 +95,9 @@ export function RankingsPage() {
       )}
       {ranking && (
         <>
-          {!empty && chart && chartTable && <Chart config={chart} label={t('top10')} table={chartTable} />}
+          {!empty && chart && chartTable && (
+            <Chart config={chart} label={t('top10')} table={chartTable} tall />
+          )}
           {note && (
             <p class="secondary" data-testid="rank-change-note" data-comparable={String(note.comparable)}>
               {note.text}
@@ -139,14 +142,16 @@ export function RankingsPage() {
                     <td class={item.downloads === 0 ? 'secondary' : undefined}>{rankText(item, lang)}</td>
                     <td>
                       {canOpen(item.agencyId) ? (
-                        <a href={routeHash({ page: 'agency', agencyId: item.agencyId })}>{item.name[lang]}</a>
+                        <a href={routeHash({ page: 'agency', agencyId: item.agencyId })}>
+                          <Words text={item.name[lang]} />
+                        </a>
                       ) : (
-                        item.name[lang]
+                        <Words text={item.name[lang]} />
                       )}
                       {mine && <span class="badge own">{t('awardsYours')}</span>}
                       {item.review && <ReviewBadge review={item.review} />}
                       <div class="secondary" lang={lang === 'th' ? 'en' : 'th'}>
-                        {item.name[lang === 'th' ? 'en' : 'th']}
+                        <Words text={item.name[lang === 'th' ? 'en' : 'th']} />
                       </div>
                     </td>
                     <td class="num">

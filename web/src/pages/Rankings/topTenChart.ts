@@ -1,29 +1,26 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js'
 import type { AgencyRankingItem } from '../../../../shared/api.js'
 import type { Locale } from '../../../../shared/time.js'
+import { wrapLabel } from '../../../../shared/word-wrap.js'
 import { barValueLabels } from '../../components/barValueLabels.js'
 import type { ChartTable } from '../../components/chartTable.js'
 import { formatNumber } from '../../i18n/format.js'
 import { translate } from '../../i18n/index.js'
 
-/** Longest agency name on the chart's axis, in characters: longer ones end in "…" (the tooltip has it whole). */
-export const AXIS_LABEL_MAX = 28
+/**
+ * An agency's name on the chart's axis: lines of at most this many characters, broken between words (Thai words
+ * found by Intl.Segmenter), two lines at most; a longer name ends in "…" (the tooltip and the table have it whole).
+ */
+export const AXIS_LINE_LENGTH = 18
+export const AXIS_LINES = 2
 
 /** The ten agencies with most downloads, leaving out those with none (zero holds no rank). */
 export function topTen(items: readonly AgencyRankingItem[]): AgencyRankingItem[] {
   return items.filter((i) => i.downloads > 0).slice(0, 10)
 }
 
-/** A name cut to `max` characters at a grapheme boundary (Thai vowels and tone marks stay whole), with "…". */
-export function shortenLabel(text: string, max = AXIS_LABEL_MAX): string {
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)]
-  if (graphemes.length <= max) return text
-  return `${graphemes
-    .slice(0, max - 1)
-    .map((g) => g.segment)
-    .join('')
-    .trimEnd()}…`
-}
+/** A name as the axis shows it: whole words on at most two short lines. */
+export const axisLabel = (text: string) => wrapLabel(text, AXIS_LINE_LENGTH, AXIS_LINES)
 
 /** The tooltip of one bar: the agency's whole name as its title, then its downloads once. */
 export function topTenTooltip(item: AgencyRankingItem, lang: Locale): { title: string; label: string } {
@@ -42,7 +39,7 @@ export function topTenChart(items: readonly AgencyRankingItem[], lang: Locale): 
   return {
     type: 'bar',
     data: {
-      labels: top.map((i) => shortenLabel(i.name[lang])),
+      labels: top.map((i) => axisLabel(i.name[lang])),
       datasets: [
         {
           label: translate(lang, 'downloads'),
@@ -61,7 +58,7 @@ export function topTenChart(items: readonly AgencyRankingItem[], lang: Locale): 
       layout: { padding: { right: 8 } },
       scales: {
         x: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v), lang) } },
-        y: { ticks: { autoSkip: false } },
+        y: { ticks: { autoSkip: false, font: { size: 11 } } },
       },
       plugins: {
         tooltip: {
