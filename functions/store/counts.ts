@@ -134,9 +134,14 @@ async function addToItem(pk: string, sk: string, delta: SubjectCounts) {
  */
 const BULK_UPDATE_THRESHOLD = 64
 
-/** Adds differences to periods' counts (a month's and a fiscal year's, after their days were recounted). */
+/**
+ * Adds differences to periods' counts (a month's and a fiscal year's, after their days were counted). With
+ * `bulk` (the default) a period with many changes is read once and written back in batches; without it every
+ * change is an `ADD` update, and nothing is read.
+ */
 export async function addToPeriodCounts(
   additions: readonly { period: Period; delta: PeriodCounts }[],
+  { bulk = true }: { bulk?: boolean } = {},
 ): Promise<void> {
   const writes = additions
     .map(({ period, delta }) => ({
@@ -146,7 +151,7 @@ export async function addToPeriodCounts(
     .filter((w) => w.updates.length > 0)
   await Promise.all(
     writes.map(async ({ pk, updates }) => {
-      if (updates.length < BULK_UPDATE_THRESHOLD) {
+      if (!bulk || updates.length < BULK_UPDATE_THRESHOLD) {
         await mapLimit(updates, 16, ([sk, c]) => addToItem(pk, sk, c))
         return
       }
