@@ -42,7 +42,7 @@ const { batchPut } = await import('../functions/store/batch.js')
 const { countsPartition, countsSk } = await import('../functions/store/keys.js')
 const { bumpVersions } = await import('../functions/store/versions.js')
 type Period = import('../functions/store/keys.js').Period
-const SEED_SLICE = 2_000
+const SEED_SLICE = 500
 const { signDevToken } = await import('../functions/auth/dev-tokens.js')
 const app = (await import('../functions/api/app.js')).createApiApp()
 const { clearReadCache } = await import('../functions/read-model/cache.js')
@@ -121,6 +121,7 @@ const years = new Map<number, PeriodCounts>()
 for (const month of months) {
   const counts = monthCounts()
   await writePeriodCounts({ month }, counts)
+  console.log(`seeded ${month} (${((performance.now() - t0) / 1000).toFixed(0)} s)`)
   const fy = fiscalYearOfMonth(month)
   years.set(fy, sumPeriodCounts([years.get(fy) ?? emptyPeriodCounts(), counts]))
 }
