@@ -153,7 +153,9 @@ export function parseCountsSk(sk: string): { subject: Subject; id: string } | un
 export const rollupDirtyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupDirty, sk: day })
 export const rollupIntentKey: Key = { pk: PARTITIONS.rollupIntent, sk: 'RUNNING' }
 /** Set once a day's counted events and counts are kept incrementally (its slices are complete). */
-export const rollupReadyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupReady, sk: day })
+// `#v2`: slices kept one item per address (a day marked ready when they were kept one item per event is
+// recounted whole once, which keeps its events the new way).
+export const rollupReadyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupReady, sk: `${day}#v2` })
 export const rollupStatusKey: Key = { pk: PARTITIONS.rollupStatus, sk: 'LAST' }
 export const saltKey = (day: Day): Key => ({ pk: PARTITIONS.salts, sk: day })
 export const leaseKey = (name: string): Key => ({ pk: PARTITIONS.leases, sk: name })

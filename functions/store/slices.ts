@@ -90,6 +90,8 @@ function keptFromItems(day: Day, items: readonly Record<string, unknown>[]): Map
   const chunks = new Map<string, Map<number, StoredEvent[]>>()
   const counts = new Map<string, number>()
   for (const item of items) {
+    // Items kept one per event (before one item per address) are skipped: their day is recounted whole.
+    if (typeof item.ev !== 'string') continue
     const { address, chunk } = parseSliceSk(item.sk as string)
     const of = chunks.get(address) ?? new Map<number, StoredEvent[]>()
     of.set(chunk, decodeEvents(day, address, item.ev as string))
