@@ -11,7 +11,7 @@
  * | `SESSION#<day>`                    | `<datasetId>#<session id>`              | sender's sessions with a count |
  * | `COUNTS#D#<day>` `#M#<month>` `#FY#<fy>` | `A#<agencyId>`, `D#<datasetId>`   | counts of a period            |
  * | `VERSION`                          | a versioned key (a counts partition…)   | what API processes cache      |
- * | `ROLLUP#DIRTY`, `ROLLUP#INTENT`, `ROLLUP#READY` | day / `RUNNING` / day       | the rollup's bookkeeping      |
+ * | `ROLLUP#DIRTY`, `ROLLUP#INTENT`, `ROLLUP#READY` | day / `RUNNING` / `<day>#v2` | the rollup's bookkeeping      |
  * | `CATALOG#AGENCY`, `CATALOG#DATASET` | id                                     | the catalog                   |
  * | `CATALOG#RESOURCE#<resourceId>`    | `R`                                     | a resource (ingest's lookup)  |
  * | `CATALOG#SYNC`                     | `LAST`                                  | the latest sync's result      |
