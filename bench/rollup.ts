@@ -39,6 +39,24 @@ const { bangkokDay } = await import('../shared/time.js')
 
 type Capacity = { CapacityUnits?: number }
 const usage = { items: 0, readUnits: 0, writeUnits: 0 }
+/** Items read and write units by where they went (command, index or partition family), to show where they go. */
+const itemsBySource = new Map<string, number>()
+const writesBySource = new Map<string, number>()
+/** The partition family a read asked for: its key without the day, shard and ids. */
+function sourceOf(command: string, input: Record<string, unknown>): string {
+  const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined
+  type Request = { Keys?: { pk?: string }[] } & { PutRequest?: { Item: { pk?: string } } }[]
+  const request = Object.values((input.RequestItems ?? {}) as Record<string, Request>)[0]
+  const pk =
+    (values?.[':pk'] as string | undefined) ??
+    (input.Key as { pk?: string } | undefined)?.pk ??
+    (input.Item as { pk?: string } | undefined)?.pk ??
+    request?.Keys?.[0]?.pk ??
+    request?.[0]?.PutRequest?.Item.pk ??
+    ''
+  const family = input.IndexName ? `index ${input.IndexName}` : pk.replace(/#\d{4}-\d{2}(-\d{2})?.*$/, '#…')
+  return `${command.replace('Command', '')} ${family}`
+}
 const READS = new Set(['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'ScanCommand'])
 dynamo().middlewareStack.add(
   (next, context) => async (args) => {
@@ -54,9 +72,17 @@ dynamo().middlewareStack.add(
     const units = [out.ConsumedCapacity ?? []].flat().reduce((n, c) => n + (c.CapacityUnits ?? 0), 0)
     if (READS.has(context.commandName ?? '')) {
       usage.readUnits += units
-      usage.items += out.Count ?? Object.values(out.Responses ?? {}).reduce((n, r) => n + r.length, 0)
-      if (out.Item) usage.items++
-    } else usage.writeUnits += units
+      const items =
+        (out.Count ?? Object.values(out.Responses ?? {}).reduce((n, r) => n + r.length, 0)) +
+        (out.Item ? 1 : 0)
+      usage.items += items
+      const source = sourceOf(context.commandName ?? '', args.input as Record<string, unknown>)
+      itemsBySource.set(source, (itemsBySource.get(source) ?? 0) + items)
+    } else {
+      usage.writeUnits += units
+      const source = sourceOf(context.commandName ?? '', args.input as Record<string, unknown>)
+      writesBySource.set(source, (writesBySource.get(source) ?? 0) + units)
+    }
     return result
   },
   { step: 'initialize', name: 'benchUnits', override: true },
@@ -147,17 +173,20 @@ for (const size of SIZES) {
   await seed(seeded, size)
   seeded = size
   const seedS = (performance.now() - seedStart) / 1000
-  // 100 downloads: half from addresses already in the day, half from new ones.
+  // 100 downloads: half from addresses already in the day, half from new ones; numbered 10 apart, so they
+  // spread over the datasets as the day's events do (consecutive numbers would fall on a few datasets).
   const newEvents = Array.from({ length: NEW_EVENTS }, (_, i) =>
     event(
-      fresh + i,
+      fresh + i * 10,
       i % 2 === 0 ? Math.floor(Math.random() * (size / EVENTS_PER_ADDRESS)) : fresh + i,
       clock.now(),
     ),
   )
-  fresh += NEW_EVENTS
+  fresh += NEW_EVENTS * 10
   await saveEvents(newEvents)
   Object.assign(usage, { items: 0, readUnits: 0, writeUnits: 0 })
+  itemsBySource.clear()
+  writesBySource.clear()
   const started = performance.now()
   const result = await runRollup()
   const ms = performance.now() - started
@@ -177,6 +206,10 @@ for (const size of SIZES) {
       per(usage.writeUnits),
     ].join(' | '),
   )
+  const sources = [...itemsBySource].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])
+  console.log(`  items read by source: ${sources.map(([s, n]) => `${s} ${n}`).join(', ')}`)
+  const writes = [...writesBySource].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])
+  console.log(`  write units by source: ${writes.map(([s, n]) => `${s} ${n}`).join(', ')}`)
 }
 await dynamoServer.close()
 await rm(dir, { recursive: true, force: true })

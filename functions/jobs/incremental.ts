@@ -5,7 +5,6 @@ import {
   isZeroCounts,
   ZERO_COUNTS,
 } from '../../shared/counting/count-day.js'
-import { addressOf } from '../../shared/counting/identity.js'
 import {
   countsDifference,
   emptyPeriodCounts,
@@ -19,6 +18,7 @@ import {
   combineSlices,
   countSlice,
   type Leaders,
+  leadersExact,
   leadersOf,
   leadersTotal,
   NO_LEADERS,
@@ -31,17 +31,19 @@ import { getPeriodCounts } from '../store/counts.js'
 import { listDayEvents, type StoredEvent } from '../store/events.js'
 import type { Subject } from '../store/keys.js'
 import {
+  addToLiveCounts,
   getAddressEvents,
-  getLiveCounts,
-  getSessionAddresses,
+  keepAddressEvents,
   type LiveCounts,
-  listSliceEventIds,
+  listKeptEvents,
   markDayReady,
+  moveSessionAddresses,
+  newEventsOf,
   putLiveCounts,
-  putSessionAddresses,
   replaceSessionAddresses,
-  saveSliceEvents,
+  setLiveLeaders,
 } from '../store/slices.js'
+import { mapLimit } from '../util/concurrency.js'
 
 /**
  * Incremental counting of a live day (today or yesterday): only the addresses that sent something new are
@@ -75,64 +77,88 @@ function addTo(target: Counts, d: Counts) {
   else delete target.byPortal
 }
 
+/** What counting a live day's new events did: the day's changes, and whether its counts are now exact. */
+export interface NewEventsCounted {
+  changes: DayChanges
+  /**
+   * False when the busiest addresses of some count can no longer be told from what is kept: every other
+   * figure moved (and `changes` says by how much), and the caller recounts the day whole.
+   */
+  exact: boolean
+}
+
 /**
- * Counts new events of a live day into its stored counts. Returns the day's changes, or undefined when the
- * busiest addresses of some count can no longer be told from what is kept (the caller recounts the day whole).
+ * Counts new events of a live day into its stored counts. Reads only each sending address's kept events (one
+ * item per address): counts and sessions move by `ADD` updates, which answer the item they wrote.
  */
 export async function countNewEvents(
   day: Day,
   events: readonly StoredEvent[],
   rules: CountingRules,
-): Promise<DayChanges | undefined> {
+): Promise<NewEventsCounted> {
   const incoming = byAddress(events)
   const kept = await getAddressEvents(day, [...incoming.keys()])
+  const fresh = newEventsOf(kept, incoming)
+  if (fresh.size === 0) return { changes: emptyPeriodCounts(), exact: true }
   const movements: Record<Subject, Map<string, Movement>> = { agencies: new Map(), datasets: new Map() }
   const sessions = new Map<string, number>()
-  const toKeep: { address: string; event: StoredEvent }[] = []
-  for (const [address, arriving] of incoming) {
-    const before = kept.get(address) ?? []
-    const known = new Set(before.map((e) => e.eventId))
-    const fresh = arriving.filter((e) => !known.has(e.eventId) && known.add(e.eventId))
-    if (fresh.length === 0) continue
-    toKeep.push(...fresh.map((event) => ({ address, event })))
-    moveBy(address, countSlice(before, rules), countSlice([...before, ...fresh], rules), movements, sessions)
+  for (const [address, arriving] of fresh) {
+    const before = (kept.get(address) ?? []).flat()
+    moveBy(
+      address,
+      countSlice(before, rules),
+      countSlice([...before, ...arriving], rules),
+      movements,
+      sessions,
+    )
   }
-  if (toKeep.length === 0) return emptyPeriodCounts()
   // What the new events are kept under first: whatever happens next, a recount of the day finds them.
-  await saveSliceEvents(day, toKeep)
+  await keepAddressEvents(day, kept, fresh)
   const uniqueMoves = await moveSessions(day, sessions)
   for (const [datasetId, d] of uniqueMoves) {
     const m = movementOf(movements.datasets, datasetId)
     m.delta.uniqueDownloads += d
     if (m.agencyId) movementOf(movements.agencies, m.agencyId).delta.uniqueDownloads += d
   }
-  // Every count is worked out before any is written: a count whose busiest addresses cannot be told leaves
-  // the day's counts as they were, for the caller's whole recount.
   const changes = emptyPeriodCounts()
-  const writes: Record<Subject, Map<string, LiveCounts>> = { agencies: new Map(), datasets: new Map() }
-  for (const subject of SUBJECTS) {
-    const moved = movements[subject]
-    const stored = await getLiveCounts(day, subject, [...moved.keys()])
-    for (const [id, m] of moved) {
-      const prev: LiveCounts = stored.get(id) ?? { counts: { ...ZERO_COUNTS }, leaders: NO_LEADERS }
-      let leaders: Leaders = prev.leaders
-      for (const [address, tally] of m.tallies) {
-        const updated = updateLeaders(leaders, address, tally)
-        if (!updated.exact) return undefined
-        leaders = updated.leaders
-      }
-      const counts = { ...prev.counts }
-      addTo(counts, m.delta)
-      counts.topClientDownloads = leadersTotal(leaders)
-      if (m.agencyId) counts.agencyId = m.agencyId
-      writes[subject].set(id, { counts, leaders })
-      const delta = countsDifference(counts, prev.counts)
-      if (!isZeroCounts(delta))
-        changes[subject].set(id, { ...delta, ...(m.agencyId ? { agencyId: m.agencyId } : {}) })
-    }
-  }
-  await Promise.all(SUBJECTS.map((subject) => putLiveCounts(day, subject, writes[subject])))
-  return changes
+  let exact = true
+  await Promise.all(
+    SUBJECTS.map((subject) =>
+      mapLimit([...movements[subject]], 16, async ([id, m]) => {
+        if (isZeroCounts(m.delta) && m.tallies.size === 0) return
+        const moved = await moveLiveCount(day, subject, id, m)
+        if (!moved.exact) exact = false
+        if (!isZeroCounts(moved.delta))
+          changes[subject].set(id, { ...moved.delta, ...(m.agencyId ? { agencyId: m.agencyId } : {}) })
+      }),
+    ),
+  )
+  return { changes, exact }
+}
+
+/**
+ * Moves one subject's day count by its movement: the counts by `ADD`, then, from the item that write answered,
+ * its busiest addresses (written only when they changed). Answers what moved and whether the leaders are exact.
+ */
+async function moveLiveCount(
+  day: Day,
+  subject: Subject,
+  id: string,
+  m: Movement,
+): Promise<{ delta: Counts; exact: boolean }> {
+  const after = await addToLiveCounts(day, subject, id, {
+    ...m.delta,
+    ...(m.agencyId ? { agencyId: m.agencyId } : {}),
+  })
+  let leaders: Leaders = after.leaders
+  for (const [address, tally] of m.tallies) leaders = updateLeaders(leaders, address, tally).leaders
+  const exact = leadersExact(leaders)
+  const storedTop = after.counts.topClientDownloads
+  const top = exact ? leadersTotal(leaders) : storedTop
+  const counts = { ...after.counts, topClientDownloads: top }
+  if (isZeroCounts(counts) || (exact && JSON.stringify(leaders) !== JSON.stringify(after.leaders)))
+    await setLiveLeaders(day, subject, id, leaders, top - storedTop, isZeroCounts(counts))
+  return { delta: { ...m.delta, topClientDownloads: top - storedTop }, exact }
 }
 
 /** Adds what one address's new events changed to the movements of its datasets, agencies and sessions. */
@@ -171,23 +197,13 @@ const bump = (counts: Map<string, number>, key: string, by: number) =>
  */
 async function moveSessions(day: Day, moves: ReadonlyMap<string, number>): Promise<Map<string, number>> {
   const unique = new Map<string, number>()
-  const changed = [...moves].filter(([, by]) => by !== 0)
-  if (changed.length === 0) return unique
-  const pairs = changed.map(([key]) => {
-    const [datasetId, ...rest] = key.split('#')
-    return { datasetId: datasetId as string, sessionId: rest.join('#') }
-  })
-  const stored = await getSessionAddresses(day, pairs)
-  const next = new Map<string, number>()
-  for (const [key, by] of changed) {
-    const before = stored.get(key) ?? 0
-    const after = before + by
-    next.set(key, after)
+  const changed = new Map([...moves].filter(([, by]) => by !== 0))
+  if (changed.size === 0) return unique
+  for (const [key, { before, after }] of await moveSessionAddresses(day, changed)) {
     const datasetId = key.slice(0, key.indexOf('#'))
     if (before === 0 && after > 0) bump(unique, datasetId, 1)
     if (before > 0 && after === 0) bump(unique, datasetId, -1)
   }
-  await putSessionAddresses(day, next)
   return unique
 }
 
@@ -196,12 +212,8 @@ async function moveSessions(day: Day, moves: ReadonlyMap<string, number>): Promi
  * yet kept under their address, the sender's sessions, the leaders of every count. Returns the changes.
  */
 export async function recountLiveDay(day: Day, rules: CountingRules): Promise<DayChanges> {
-  const [events, kept] = await Promise.all([listDayEvents(day), listSliceEventIds(day)])
-  const missing = events.filter((e) => !kept.has(e.eventId))
-  await saveSliceEvents(
-    day,
-    missing.map((event) => ({ address: addressOf(event), event })),
-  )
+  const [events, kept] = await Promise.all([listDayEvents(day), listKeptEvents(day)])
+  await keepAddressEvents(day, kept, newEventsOf(kept, byAddress(events)))
   const slices = new Map([...byAddress(events)].map(([a, list]) => [a, countSlice(list, rules)]))
   const next = combineSlices(slices)
   const sessions = new Map<string, number>()

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { countDay } from '../../shared/counting/count-day.js'
 import {
+  emptyPeriodCounts,
   type PeriodCounts,
   periodCountChanges,
   sumPeriodCounts,
@@ -77,16 +78,26 @@ async function recountDay(day: Day, rules: CountingRules): Promise<PeriodCounts>
   return changed
 }
 
-/** Moves months and fiscal years by their days' changes (so those stay the sum of their days without a reread). */
-async function moveMonthsBy(changes: readonly { day: Day; changed: PeriodCounts }[]): Promise<number> {
+/**
+ * Moves months and fiscal years by their days' changes (so those stay the sum of their days without a reread).
+ * `bulk`: a period with many changes is read once and written back in batches (days recounted whole); without
+ * it every change is an `ADD` update and nothing is read (the incremental path, whose reads follow new events).
+ */
+async function moveMonthsBy(
+  changes: readonly { day: Day; changed: PeriodCounts }[],
+  bulk: boolean,
+): Promise<number> {
   const months = [...new Set(changes.map((c) => c.day.slice(0, 7)))]
   const years = [...new Set(months.map(fiscalYearOfMonth))]
   const changedIn = (inPeriod: (month: Month) => boolean) =>
     sumPeriodCounts(changes.filter((c) => inPeriod(c.day.slice(0, 7))).map((c) => c.changed))
-  await addToPeriodCounts([
-    ...months.map((month) => ({ period: { month }, delta: changedIn((m) => m === month) })),
-    ...years.map((fy) => ({ period: { fy }, delta: changedIn((m) => fiscalYearOfMonth(m) === fy) })),
-  ])
+  await addToPeriodCounts(
+    [
+      ...months.map((month) => ({ period: { month }, delta: changedIn((m) => m === month) })),
+      ...years.map((fy) => ({ period: { fy }, delta: changedIn((m) => fiscalYearOfMonth(m) === fy) })),
+    ],
+    { bulk },
+  )
   return changes.reduce((n, { changed }) => n + changed.agencies.size + changed.datasets.size, 0)
 }
 
@@ -99,7 +110,7 @@ export async function rollupDays(days: readonly Day[]): Promise<number> {
   const rulesOf = rulesCache()
   const changes: { day: Day; changed: PeriodCounts }[] = []
   for (const day of days) changes.push({ day, changed: await recountDay(day, await rulesOf(day)) })
-  return moveMonthsBy(changes)
+  return moveMonthsBy(changes, true)
 }
 
 /**
@@ -111,12 +122,15 @@ async function countPending(byDay: ReadonlyMap<Day, StoredEvent[]>): Promise<num
   const changes: { day: Day; changed: PeriodCounts }[] = []
   for (const [day, events] of byDay) {
     const rules = await rulesOf(day)
-    const changed =
-      ((await isDayReady(day)) ? await countNewEvents(day, events, rules) : undefined) ??
-      (await recountLiveDay(day, rules))
+    const counted = (await isDayReady(day)) ? await countNewEvents(day, events, rules) : undefined
+    // A day recounted after new events moved some counts: its months move by both (the recount's differences
+    // are taken from the counts as those events left them).
+    const changed = counted?.exact
+      ? counted.changes
+      : sumPeriodCounts([counted?.changes ?? emptyPeriodCounts(), await recountLiveDay(day, rules)])
     changes.push({ day, changed })
   }
-  return moveMonthsBy(changes)
+  return moveMonthsBy(changes, false)
 }
 
 async function withLease<T>(work: () => Promise<T>, wait: boolean): Promise<T | undefined> {

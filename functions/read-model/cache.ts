@@ -95,6 +95,12 @@ export function readVersions(): Promise<Map<string, number>> {
   return versions.value
 }
 
+/** Forgets everything cached (a process as it starts; benchmarks of a first read). */
+export function clearReadCache(): void {
+  for (const key of [...memo.keys()]) forget(key)
+  versions = undefined
+}
+
 /** Forgets the versions read last, so the next request reads them again (after this process wrote). */
 export function forgetVersions(): void {
   versions = undefined

@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import {
   addCounts,
   COUNT_FIELDS,
+  type CountField,
   type Counts,
   isZeroCounts,
   ZERO_COUNTS,
@@ -123,10 +124,14 @@ export async function writeDayCounts(day: Day, next: PeriodCounts, changes: Peri
   )
 }
 
-async function addToItem(pk: string, sk: string, delta: SubjectCounts) {
+/**
+ * The update that adds `delta` to a stored count with `ADD` (nothing read first): every count field but those
+ * `skip`ped, each portal's downloads (`p@<portal>`), and the owning agency.
+ */
+export function addCountsExpression(delta: SubjectCounts, skip: readonly CountField[] = []) {
   const names: Record<string, string> = {}
   const values: Record<string, unknown> = {}
-  const adds = COUNT_FIELDS.map((f, i) => {
+  const adds = COUNT_FIELDS.filter((f) => !skip.includes(f)).map((f, i) => {
     names[`#f${i}`] = f
     values[`:v${i}`] = delta[f]
     return `#f${i} :v${i}`
@@ -138,14 +143,16 @@ async function addToItem(pk: string, sk: string, delta: SubjectCounts) {
   })
   const set = delta.agencyId ? ' SET agencyId = :a' : ''
   if (delta.agencyId) values[':a'] = delta.agencyId
+  return {
+    UpdateExpression: `ADD ${adds.join(', ')}${set}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }
+}
+
+async function addToItem(pk: string, sk: string, delta: SubjectCounts) {
   await dynamo().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: { pk, sk },
-      UpdateExpression: `ADD ${adds.join(', ')}${set}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
+    new UpdateCommand({ TableName: table(), Key: { pk, sk }, ...addCountsExpression(delta) }),
   )
 }
 
@@ -156,9 +163,14 @@ async function addToItem(pk: string, sk: string, delta: SubjectCounts) {
  */
 const BULK_UPDATE_THRESHOLD = 64
 
-/** Adds differences to periods' counts (a month's and a fiscal year's, after their days were recounted). */
+/**
+ * Adds differences to periods' counts (a month's and a fiscal year's, after their days were counted). With
+ * `bulk` (the default) a period with many changes is read once and written back in batches; without it every
+ * change is an `ADD` update, and nothing is read.
+ */
 export async function addToPeriodCounts(
   additions: readonly { period: Period; delta: PeriodCounts }[],
+  { bulk = true }: { bulk?: boolean } = {},
 ): Promise<void> {
   const writes = additions
     .map(({ period, delta }) => ({
@@ -168,7 +180,7 @@ export async function addToPeriodCounts(
     .filter((w) => w.updates.length > 0)
   await Promise.all(
     writes.map(async ({ pk, updates }) => {
-      if (updates.length < BULK_UPDATE_THRESHOLD) {
+      if (!bulk || updates.length < BULK_UPDATE_THRESHOLD) {
         await mapLimit(updates, 16, ([sk, c]) => addToItem(pk, sk, c))
         return
       }

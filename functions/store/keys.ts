@@ -7,11 +7,11 @@
  * | ---------------------------------- | --------------------------------------- | ----------------------------- |
  * | `EVENT#<day>#<shard>`              | event id                                | raw download events           |
  * | `EVENT#ID#<shard>`                 | sender's event id                       | the day an id was first used  |
- * | `SLICE#<day>#<shard>`              | `<address>#<event id>`                  | counted events by address     |
+ * | `SLICE#<day>#<shard>`              | `<address>#<chunk>`                     | counted events by address     |
  * | `SESSION#<day>`                    | `<datasetId>#<session id>`              | sender's sessions with a count |
  * | `COUNTS#D#<day>` `#M#<month>` `#FY#<fy>` | `A#<agencyId>`, `D#<datasetId>`   | counts of a period            |
  * | `VERSION`                          | a versioned key (a counts partition…)   | what API processes cache      |
- * | `ROLLUP#DIRTY`, `ROLLUP#INTENT`, `ROLLUP#READY` | day / `RUNNING` / day       | the rollup's bookkeeping      |
+ * | `ROLLUP#DIRTY`, `ROLLUP#INTENT`, `ROLLUP#READY` | day / `RUNNING` / `<day>#v2` | the rollup's bookkeeping      |
  * | `CATALOG#AGENCY`, `CATALOG#DATASET` | id                                     | the catalog                   |
  * | `CATALOG#RESOURCE#<resourceId>`    | `R`                                     | a resource (ingest's lookup)  |
  * | `CATALOG#SYNC`                     | `LAST`                                  | the latest sync's result      |
@@ -109,16 +109,19 @@ export const pendingShard = (eventId: string) => `P#${shardOf(eventId)}`
 export const pendingShards = (): string[] =>
   Array.from({ length: EVENT_SHARDS }, (_, i) => `P#${String(i).padStart(2, '0')}`)
 
-/** Where the rollup keeps an event it counted, beside the other events of its address and day. */
-export const sliceKey = (day: Day, address: string, eventId: string): Key => ({
+/**
+ * Where the rollup keeps an address's counted events of a day: item `chunk` of them (`000` first, which says
+ * how many there are), beside the other addresses of its shard.
+ */
+export const sliceKey = (day: Day, address: string, chunk: number): Key => ({
   pk: within(PARTITIONS.slices, day, shardOf(address)),
-  sk: `${address}#${eventId}`,
+  sk: `${address}#${String(chunk).padStart(3, '0')}`,
 })
-/** The partition and sort-key prefix of one address's counted events of a day. */
-export const slicePrefix = (day: Day, address: string) => ({
-  pk: within(PARTITIONS.slices, day, shardOf(address)),
-  prefix: `${address}#`,
-})
+/** The address and chunk of a slice item's sort key. */
+export function parseSliceSk(sk: string): { address: string; chunk: number } {
+  const at = sk.lastIndexOf('#')
+  return { address: sk.slice(0, at), chunk: Number(sk.slice(at + 1)) }
+}
 /** Every partition of a day's counted events. */
 export const slicePartitionsOf = (day: Day): string[] =>
   Array.from({ length: EVENT_SHARDS }, (_, i) => within(PARTITIONS.slices, day, String(i).padStart(2, '0')))
@@ -154,7 +157,9 @@ export function parseCountsSk(sk: string): { subject: Subject; id: string } | un
 export const rollupDirtyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupDirty, sk: day })
 export const rollupIntentKey: Key = { pk: PARTITIONS.rollupIntent, sk: 'RUNNING' }
 /** Set once a day's counted events and counts are kept incrementally (its slices are complete). */
-export const rollupReadyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupReady, sk: day })
+// `#v2`: slices kept one item per address (a day marked ready when they were kept one item per event is
+// recounted whole once, which keeps its events the new way).
+export const rollupReadyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupReady, sk: `${day}#v2` })
 export const rollupStatusKey: Key = { pk: PARTITIONS.rollupStatus, sk: 'LAST' }
 export const saltKey = (day: Day): Key => ({ pk: PARTITIONS.salts, sk: day })
 export const leaseKey = (name: string): Key => ({ pk: PARTITIONS.leases, sk: name })

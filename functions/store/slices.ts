@@ -1,92 +1,244 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { isZeroCounts } from '../../shared/counting/count-day.js'
 import type { SubjectCounts } from '../../shared/counting/period-counts.js'
 import { type Leaders, NO_LEADERS } from '../../shared/counting/slices.js'
+import type { ClientClass } from '../../shared/counting/user-agent.js'
 import { addDays, type Day, dayStart } from '../../shared/time.js'
 import { mapLimit } from '../util/concurrency.js'
 import { batchGet, batchPut, batchWrite, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
-import { countAttributes, toCounts } from './counts.js'
-import { eventAttributes, eventOf, type StoredEvent } from './events.js'
+import { addCountsExpression, countAttributes, toCounts } from './counts.js'
+import type { StoredEvent } from './events.js'
 import {
   countsPartition,
   countsSk,
+  parseSliceSk,
   rollupReadyKey,
   type Subject,
   sessionKey,
   sliceKey,
   slicePartitionsOf,
-  slicePrefix,
 } from './keys.js'
 
 /**
- * What incremental counting keeps besides the counts (see docs/decisions.md, incremental counting): each
- * counted event again under its address and day (a slice), how many addresses share each session the sender
+ * What incremental counting keeps besides the counts (see docs/decisions.md, incremental counting): the
+ * counted events again under their address and day (a slice: one small item per address, more for a busy one), how many addresses share each session the sender
  * named, and each day count's busiest addresses. All of it is needed only while a day can still receive
  * events (today and yesterday), so it expires by TTL three days after its day.
  */
 const expiresAt = (day: Day) => Math.floor(dayStart(addDays(day, 4)) / 1000)
 
-/** The counted events of some addresses on a day, by address (one query each). */
+/**
+ * Above this many characters of encoded events, an address's day goes on in a new item: a rollup rewrites only
+ * an address's last item, so what it writes for a busy address stays small (about 40 events an item).
+ */
+const CHUNK_CHARS = 6_000
+
+/** An address's counted events of a day as kept: its items' events, in order (the last is the one that grows). */
+export type KeptEvents = StoredEvent[][]
+
+/** Encodes one item's events compactly: each user agent and client once, then one row per event. */
+function encodeEvents(events: readonly StoredEvent[]): string {
+  const lists = { u: [] as string[], c: [] as string[] }
+  const indexes = { u: new Map<string, number>(), c: new Map<string, number>() }
+  const indexOf = (list: 'u' | 'c', value: string) => {
+    let i = indexes[list].get(value)
+    if (i === undefined) {
+      i = lists[list].push(value) - 1
+      indexes[list].set(value, i)
+    }
+    return i
+  }
+  const rows = events.map((e) => [
+    e.eventId,
+    e.resourceId,
+    e.datasetId,
+    e.agencyId,
+    e.at,
+    indexOf('c', e.client),
+    e.clientClass,
+    indexOf('u', e.userAgent),
+    e.sessionId ?? 0,
+    e.receivedAt,
+    e.address === undefined ? 0 : 1,
+    e.portal ?? 0,
+  ])
+  return JSON.stringify({ ...lists, e: rows })
+}
+
+/** One event as encoded; its portal (absent in rows kept before portals: the default one) last. */
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  ClientClass,
+  number,
+  string | 0,
+  number,
+  0 | 1,
+  (string | 0)?,
+]
+
+/** The events of one item of `address` (an event keeps its address only if it came with one). */
+function decodeEvents(day: Day, address: string, text: string): StoredEvent[] {
+  const { u, c, e } = JSON.parse(text) as { u: string[]; c: string[]; e: Row[] }
+  return e.map(
+    ([eventId, resourceId, datasetId, agencyId, at, client, clientClass, ua, session, rt, a, p]) => ({
+      day,
+      eventId,
+      resourceId,
+      datasetId,
+      agencyId,
+      at,
+      client: c[client] as string,
+      ...(a ? { address } : {}),
+      clientClass,
+      userAgent: u[ua] as string,
+      ...(session !== 0 ? { sessionId: session } : {}),
+      receivedAt: rt,
+      ...(p ? { portal: p } : {}),
+    }),
+  )
+}
+
+/** Every kept address's events from its items (an item past the count its first item names is left over). */
+function keptFromItems(day: Day, items: readonly Record<string, unknown>[]): Map<string, KeptEvents> {
+  const chunks = new Map<string, Map<number, StoredEvent[]>>()
+  const counts = new Map<string, number>()
+  for (const item of items) {
+    // Items kept one per event (before one item per address) are skipped: their day is recounted whole.
+    if (typeof item.ev !== 'string') continue
+    const { address, chunk } = parseSliceSk(item.sk as string)
+    const of = chunks.get(address) ?? new Map<number, StoredEvent[]>()
+    of.set(chunk, decodeEvents(day, address, item.ev as string))
+    chunks.set(address, of)
+    if (chunk === 0) counts.set(address, Number(item.n ?? 1))
+  }
+  const out = new Map<string, KeptEvents>()
+  for (const [address, n] of counts) {
+    const of = chunks.get(address) as Map<number, StoredEvent[]>
+    out.set(
+      address,
+      Array.from({ length: n }, (_, i) => of.get(i) ?? []),
+    )
+  }
+  return out
+}
+
+/**
+ * The counted events of some addresses on a day: one item read per address (a busy address, one per ~40
+ * events), by batched key reads. Absent: nothing kept.
+ */
 export async function getAddressEvents(
   day: Day,
   addresses: readonly string[],
-): Promise<Map<string, StoredEvent[]>> {
-  const lists = await mapLimit(addresses, 16, async (address) => {
-    const { pk, prefix } = slicePrefix(day, address)
-    return (await queryPartition(pk, prefix)).map((i) => eventOf(day, i))
+): Promise<Map<string, KeptEvents>> {
+  const firsts = await batchGet(addresses.map((a) => sliceKey(day, a, 0)))
+  const rest = firsts.flatMap((i) => {
+    const { address } = parseSliceSk(i.sk as string)
+    return Array.from({ length: Number(i.n ?? 1) - 1 }, (_, c) => sliceKey(day, address, c + 1))
   })
-  return new Map(addresses.map((a, i) => [a, lists[i] as StoredEvent[]]))
+  return keptFromItems(day, [...firsts, ...(await batchGet(rest))])
 }
 
-/** Keeps counted events under their addresses (writing one again changes nothing). */
-export function saveSliceEvents(day: Day, events: readonly { address: string; event: StoredEvent }[]) {
-  return batchPut(
-    events.map(({ address, event }) => ({
-      ...sliceKey(day, address, event.eventId),
-      id: event.eventId,
-      ...eventAttributes(event),
-      expiresAt: expiresAt(day),
-    })),
-  )
-}
-
-/** The ids of every event kept for a day (projection only: a day recounted whole writes what is missing). */
-export async function listSliceEventIds(day: Day): Promise<Set<string>> {
-  const ids = new Set<string>()
-  await Promise.all(
-    slicePartitionsOf(day).map(async (pk) => {
-      let start: Record<string, unknown> | undefined
-      do {
-        const out = await dynamo().send(
-          new QueryCommand({
-            TableName: table(),
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ProjectionExpression: 'id',
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        )
-        for (const i of out.Items ?? []) ids.add(i.id as string)
-        start = out.LastEvaluatedKey
-      } while (start)
-    }),
-  )
-  return ids
-}
-
-/** How many addresses counted a download in each of these (dataset, session) pairs of a day (absent: none). */
-export async function getSessionAddresses(
+/**
+ * Adds new events to what is kept of their addresses (`kept`, as read): each address's last item is written
+ * again with them, further items when it is full. Its first item, which says how many there are, is written
+ * last, so a write cut short leaves at most items nobody reads (a recount of the day writes them again).
+ */
+export async function keepAddressEvents(
   day: Day,
-  pairs: readonly { datasetId: string; sessionId: string }[],
-): Promise<Map<string, number>> {
-  const items = await batchGet(pairs.map((p) => sessionKey(day, p.datasetId, p.sessionId)))
-  return new Map(items.map((i) => [i.sk as string, Number(i.n)]))
+  kept: ReadonlyMap<string, KeptEvents>,
+  fresh: ReadonlyMap<string, readonly StoredEvent[]>,
+): Promise<void> {
+  const firsts: Record<string, unknown>[] = []
+  const others: Record<string, unknown>[] = []
+  for (const [address, events] of fresh) {
+    if (events.length === 0) continue
+    const before = kept.get(address) ?? []
+    const chunks = before.map((c) => [...c])
+    if (chunks.length === 0) chunks.push([])
+    const from = chunks.length - 1
+    for (const e of events) {
+      const last = chunks[chunks.length - 1] as StoredEvent[]
+      last.push(e)
+      if (last.length > 1 && encodeEvents(last).length > CHUNK_CHARS) chunks.push([last.pop() as StoredEvent])
+    }
+    const written = new Set([...Array.from({ length: chunks.length - from }, (_, i) => from + i)])
+    if (chunks.length !== before.length) written.add(0)
+    for (const c of written) {
+      const item = {
+        ...sliceKey(day, address, c),
+        ev: encodeEvents(chunks[c] as StoredEvent[]),
+        ...(c === 0 ? { n: chunks.length } : {}),
+        expiresAt: expiresAt(day),
+      }
+      ;(c === 0 ? firsts : others).push(item)
+    }
+  }
+  await batchPut(others)
+  await batchPut(firsts)
+}
+
+/** Keeps counted events under their addresses (keeping one again changes nothing). */
+export async function saveSliceEvents(day: Day, events: readonly { address: string; event: StoredEvent }[]) {
+  const byAddress = new Map<string, StoredEvent[]>()
+  for (const { address, event } of events) byAddress.set(address, [...(byAddress.get(address) ?? []), event])
+  const kept = await getAddressEvents(day, [...byAddress.keys()])
+  await keepAddressEvents(day, kept, newEventsOf(kept, byAddress))
+}
+
+/** Of events by address, those not kept yet (each once). */
+export function newEventsOf(
+  kept: ReadonlyMap<string, KeptEvents>,
+  arriving: ReadonlyMap<string, readonly StoredEvent[]>,
+): Map<string, StoredEvent[]> {
+  const out = new Map<string, StoredEvent[]>()
+  for (const [address, events] of arriving) {
+    const known = new Set((kept.get(address) ?? []).flat().map((e) => e.eventId))
+    const fresh = events.filter((e) => !known.has(e.eventId) && known.add(e.eventId))
+    if (fresh.length > 0) out.set(address, fresh)
+  }
+  return out
+}
+
+/** Everything kept for a day, by address (a day recounted whole writes what is missing). */
+export async function listKeptEvents(day: Day): Promise<Map<string, KeptEvents>> {
+  const items = await Promise.all(slicePartitionsOf(day).map((pk) => queryPartition(pk)))
+  return keptFromItems(day, items.flat())
+}
+
+/**
+ * Moves how many addresses counted a download in each (dataset, session) pair of a day (`datasetId#sessionId`
+ * → by how many), with `ADD`: nothing is read. Answers each pair's count before and after.
+ */
+export async function moveSessionAddresses(
+  day: Day,
+  moves: ReadonlyMap<string, number>,
+): Promise<Map<string, { before: number; after: number }>> {
+  const { pk } = sessionKey(day, '', '')
+  const out = new Map<string, { before: number; after: number }>()
+  await mapLimit([...moves], 16, async ([sk, by]) => {
+    const { Attributes } = await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { pk, sk },
+        UpdateExpression: 'ADD n :by SET expiresAt = :x',
+        ExpressionAttributeValues: { ':by': by, ':x': expiresAt(day) },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    )
+    const after = Number(Attributes?.n ?? 0)
+    out.set(sk, { before: after - by, after })
+  })
+  return out
 }
 
 /** Sets session counts of a day (`datasetId#sessionId` → addresses); 0 deletes. */
-export function putSessionAddresses(day: Day, counts: ReadonlyMap<string, number>): Promise<void> {
+function putSessionAddresses(day: Day, counts: ReadonlyMap<string, number>): Promise<void> {
   const { pk } = sessionKey(day, '', '')
   return batchWrite(
     [...counts].map(([sk, n]) =>
@@ -110,18 +262,63 @@ export interface LiveCounts {
   leaders: Leaders
 }
 
-/** Some subjects' day counts with their leaders (absent: no events yet). */
-export async function getLiveCounts(day: Day, subject: Subject, ids: readonly string[]) {
-  const pk = countsPartition({ day })
-  const items = await batchGet(ids.map((id) => ({ pk, sk: countsSk(subject, id) })))
-  const out = new Map<string, LiveCounts>()
-  for (const item of items) {
-    const counts: SubjectCounts = toCounts(item)
-    const leaders =
-      typeof item.top === 'string' ? { top: JSON.parse(item.top), bound: Number(item.tb ?? 0) } : NO_LEADERS
-    out.set((item.sk as string).slice(2), { counts, leaders })
+/** A day count item as stored, with its leaders. */
+function liveCountsOf(item: Record<string, unknown>): LiveCounts {
+  const counts: SubjectCounts = toCounts(item)
+  const leaders =
+    typeof item.top === 'string' ? { top: JSON.parse(item.top), bound: Number(item.tb ?? 0) } : NO_LEADERS
+  return { counts, leaders }
+}
+
+/**
+ * Adds a difference to one subject's day count with `ADD` (nothing is read: the item comes back from the
+ * write) and answers the count after it, with its leaders as they were.
+ */
+export async function addToLiveCounts(
+  day: Day,
+  subject: Subject,
+  id: string,
+  delta: SubjectCounts,
+): Promise<LiveCounts> {
+  // Every field but the busiest addresses' (moved with the leaders): a count's item always has them all.
+  const { Attributes } = await dynamo().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: { pk: countsPartition({ day }), sk: countsSk(subject, id) },
+      ...addCountsExpression(delta, ['topClientDownloads']),
+      ReturnValues: 'ALL_NEW',
+    }),
+  )
+  return liveCountsOf(Attributes ?? {})
+}
+
+/** Sets a day count's leaders and moves its busiest addresses' downloads by `topDelta` (or deletes a count left empty). */
+export async function setLiveLeaders(
+  day: Day,
+  subject: Subject,
+  id: string,
+  leaders: Leaders,
+  topDelta: number,
+  empty = false,
+): Promise<void> {
+  const Key = { pk: countsPartition({ day }), sk: countsSk(subject, id) }
+  if (empty) {
+    await dynamo().send(new DeleteCommand({ TableName: table(), Key }))
+    return
   }
-  return out
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key,
+      UpdateExpression: 'SET #top = :top, tb = :tb ADD topClientDownloads :d',
+      ExpressionAttributeNames: { '#top': 'top' },
+      ExpressionAttributeValues: {
+        ':top': JSON.stringify(leaders.top),
+        ':tb': leaders.bound,
+        ':d': topDelta,
+      },
+    }),
+  )
 }
 
 /** Writes day counts with their leaders (counts with nothing left are deleted). */

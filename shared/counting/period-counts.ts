@@ -1,4 +1,4 @@
-import { rankCompetition } from '../ranking.js'
+import { compareThai } from '../ranking.js'
 import {
   addCounts,
   COUNT_FIELDS,
@@ -125,19 +125,46 @@ export function rankWithChange(
   name: (id: string) => string,
 ): RankedCounts[] {
   const list = [...ids]
-  const rank = (counts: CountsById) =>
-    rankCompetition(
-      list.map((id) => {
-        const c = counts.get(id) ?? ZERO_COUNTS
-        return { id, counts: c, value: c.downloads, tieBreak: c.uniqueDownloads, name: name(id) }
-      }),
-    )
-  const before = new Map(
-    previous ? rank(previous).flatMap((p) => (p.counts.downloads > 0 ? [[p.id, p.rank] as const] : [])) : [],
-  )
-  return rank(current).map(({ id, counts, rank }) => {
-    const prev = counts.downloads > 0 ? before.get(id) : undefined
-    return { id, counts, rank, rankChange: prev === undefined ? null : prev - rank }
+  const names = list.map(name)
+  // Ranked as `rankCompetition` ranks (downloads, unique downloads, Thai name), by sorting positions rather than
+  // entries: a national dataset ranking sorts 100,000 ids twice, and building an object per entry and per
+  // comparison cost more than the comparisons.
+  const rank = (counts: CountsById) => {
+    const of = list.map((id) => counts.get(id) ?? ZERO_COUNTS)
+    const order = list.map((_, i) => i)
+    order.sort((a, b) => {
+      const x = of[a] as SubjectCounts
+      const y = of[b] as SubjectCounts
+      return (
+        y.downloads - x.downloads ||
+        y.uniqueDownloads - x.uniqueDownloads ||
+        compareThai(names[a] as string, names[b] as string)
+      )
+    })
+    const ranks = new Array<number>(list.length)
+    let r = 0
+    order.forEach((i, k) => {
+      if (
+        k === 0 ||
+        (of[i] as SubjectCounts).downloads !== (of[order[k - 1] as number] as SubjectCounts).downloads
+      )
+        r = k + 1
+      ranks[i] = r
+    })
+    return { order, ranks, of }
+  }
+  const before = previous ? rank(previous) : undefined
+  const now = rank(current)
+  return now.order.map((i) => {
+    const counts = now.of[i] as SubjectCounts
+    const rank = now.ranks[i] as number
+    const then = before && counts.downloads > 0 && (before.of[i] as SubjectCounts).downloads > 0
+    return {
+      id: list[i] as string,
+      counts,
+      rank,
+      rankChange: then ? (before.ranks[i] as number) - rank : null,
+    }
   })
 }
 

@@ -4,7 +4,7 @@ import { clock } from '../../functions/clock.js'
 import { rulesOfFiscalYear, runRollup } from '../../functions/jobs/rollup.js'
 import { getPeriodCounts } from '../../functions/store/counts.js'
 import { noteRollupIntent, type StoredEvent, saveEvents } from '../../functions/store/events.js'
-import { saveSliceEvents } from '../../functions/store/slices.js'
+import { getAddressEvents, saveSliceEvents } from '../../functions/store/slices.js'
 import { type CountableEvent, countDay } from '../../shared/counting/count-day.js'
 import { addressOf } from '../../shared/counting/identity.js'
 import type { PeriodCounts } from '../../shared/counting/period-counts.js'
@@ -98,5 +98,44 @@ describe('incremental counting', () => {
     expect(await countsOf({ day: today }, prefix)).toEqual(want)
     expect(await countsOf({ month: today.slice(0, 7) }, prefix)).toEqual(want)
     expect(await countsOf({ fy: fiscalYearOfMonth(today.slice(0, 7)) }, prefix)).toEqual(want)
+  })
+
+  it("keeps a busy address's day over several items, every event as it came, and counts it as a recount does", async () => {
+    const prefix = 'busy-'
+    const start = Date.parse(`${today}T08:00:00+07:00`)
+    // One address, two user agents (one without an address hash: the client stands in), sessions now and then.
+    const events: StoredEvent[] = Array.from({ length: 240 }, (_, i) => ({
+      day: today,
+      eventId: `${prefix}${String(i).padStart(4, '0')}-a-long-event-id-as-senders-give-them`,
+      resourceId: `${prefix}r${Math.floor(i / 4) % 7}`,
+      datasetId: `${prefix}d${i % 5}`,
+      agencyId: `${prefix}g${(i % 5) % 2}`,
+      // Irregular gaps, some within 30 s: double clicks, and no clockwork harvester.
+      at: start + i * 20_000 + ((i * i * 7_919) % 25_000),
+      client: `${prefix}client-${i % 2}`,
+      ...(i % 2 === 0 ? { address: `${prefix}client-1` } : {}),
+      clientClass: 'regular',
+      userAgent: i % 2 === 0 ? 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0' : 'Mozilla/5.0 Safari/604.1',
+      ...(i % 9 === 0 ? { sessionId: `${prefix}s${i % 4}` } : {}),
+      receivedAt: clock.now(),
+    }))
+    for (const part of [events.slice(0, 100), events.slice(100, 110), events.slice(110)]) {
+      await saveEvents(part)
+      expect(await runRollup()).toBeDefined()
+    }
+    const kept = (await getAddressEvents(today, [`${prefix}client-1`])).get(`${prefix}client-1`) ?? []
+    expect(kept.length).toBeGreaterThan(2)
+    const byId = (a: StoredEvent, b: StoredEvent) => (a.eventId < b.eventId ? -1 : 1)
+    expect(kept.flat().sort(byId)).toEqual([...events].sort(byId))
+    const want = await expected(today, events)
+    // The day has downloads, double clicks and the busiest address's share to get right.
+    const agency = want.agencies.get(`${prefix}g0`)
+    expect(agency).toMatchObject({ downloads: expect.any(Number), doubleClicks: expect.any(Number) })
+    expect(agency?.downloads).toBeGreaterThan(0)
+    expect(agency?.doubleClicks).toBeGreaterThan(0)
+    expect(agency?.topClientDownloads).toBeGreaterThan(0)
+    expect(await countsOf({ day: today }, prefix)).toEqual(want)
+    expect(await countsOf({ month: today.slice(0, 7) }, prefix)).toEqual(want)
+    expect(await runRollup(clock.now(), [today])).toMatchObject({ changed: 0 })
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import {
@@ -9,6 +10,7 @@ import {
   sumCounts,
   totalOf,
 } from '../../shared/counting/period-counts.js'
+import { rankCompetition } from '../../shared/ranking.js'
 
 type Row = Record<string, number>
 
@@ -180,6 +182,42 @@ describe('ranking with rank change', () => {
     const ranked = rankWithChange(ids, asCounts(current as Row), before, (id) => id)
     expect(ranked.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
   })
+})
+
+it('ranks as competition ranking does, ties ordered by unique downloads then Thai name, with the change', () => {
+  const names = ['ขอนแก่น', 'กรุงเทพ', 'ชลบุรี', 'ตาก', 'Bangkok', 'ก']
+  const period = fc.dictionary(
+    fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
+    fc.record({ downloads: fc.nat(3), unique: fc.nat(2) }),
+  )
+  fc.assert(
+    fc.property(period, fc.option(period, { nil: undefined }), (now, then) => {
+      const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
+      const name = (id: string) => names[id.charCodeAt(0) % names.length] as string
+      const asMap = (p: typeof now) =>
+        new Map(Object.entries(p).map(([id, x]) => [id, c(x.downloads, x.unique)]))
+      const reference = (counts: CountsById) =>
+        rankCompetition(
+          ids.map((id) => {
+            const x = counts.get(id) ?? ZERO_COUNTS
+            return {
+              id,
+              downloads: x.downloads,
+              value: x.downloads,
+              tieBreak: x.uniqueDownloads,
+              name: name(id),
+            }
+          }),
+        )
+      const before = then && new Map(reference(asMap(then)).map((r) => [r.id, r]))
+      const expected = reference(asMap(now)).map((r) => {
+        const b = before?.get(r.id)
+        return [r.id, r.rank, b && r.downloads > 0 && b.downloads > 0 ? b.rank - r.rank : null]
+      })
+      const ranked = rankWithChange(ids, asMap(now), then && asMap(then), name)
+      expect(ranked.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
+    }),
+  )
 })
 
 it('totals one field over every id', () => {
