@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { PerformanceResponse } from '../../shared/api.js'
 import { headlineCards } from '../../web/src/pages/Agency/headlineCards.js'
 import {
   cumulativeSeries,
@@ -7,35 +6,10 @@ import {
   projectionSeries,
   shortMonthLabel,
 } from '../../web/src/pages/Agency/performanceChart.js'
+import { samplePerformance } from '../support/performance.js'
 
-/** An agency two months into FY 2570 (October and November 2026), below its target. */
-function performance(overrides: Partial<PerformanceResponse> = {}): PerformanceResponse {
-  return {
-    agencyId: 'a1',
-    name: { th: 'กรมทดสอบ', en: 'Test Department' },
-    group: 'department',
-    fy: 2570,
-    period: { fy: 2570, complete: false, dataUpTo: '2026-11-27T08:00:00.000Z' },
-    months: [
-      { month: '2026-10', downloads: 1200, cumulative: 1200 },
-      { month: '2026-11', downloads: 800, cumulative: 2000 },
-    ],
-    downloads: 2000,
-    uniqueDownloads: 1500,
-    target: 24000,
-    targetSource: 'dga',
-    targetPercent: 8.3,
-    rank: 12,
-    rankChange: 3,
-    cutoff: 3000,
-    awarded: false,
-    gapToCutoff: 1000,
-    projection: 12500,
-    remainingMonths: 11,
-    neededPerMonth: 2000,
-    ...overrides,
-  }
-}
+/** The sample agency of test/support/performance.ts. */
+const performance = samplePerformance
 
 const byId = (cards: ReturnType<typeof headlineCards>) => Object.fromEntries(cards.map((c) => [c.id, c]))
 

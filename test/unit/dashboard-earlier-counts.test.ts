@@ -2,32 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { PerformanceResponse } from '../../shared/api.js'
 import { earlierCountsView } from '../../web/src/pages/Agency/earlierCounts.js'
 import { performanceChart, performanceTable } from '../../web/src/pages/Agency/performanceChart.js'
+import { samplePerformance } from '../support/performance.js'
 
-/** An agency two months into FY 2570 with earlier counts from CKAN tracking and an analytics export. */
+/** The sample agency (test/support/performance.ts) with earlier counts from CKAN tracking and an analytics export. */
 function performance(overrides: Partial<PerformanceResponse> = {}): PerformanceResponse {
-  return {
-    agencyId: 'a1',
-    name: { th: 'กรมทดสอบ', en: 'Test Department' },
-    group: 'department',
-    fy: 2570,
-    period: { fy: 2570, complete: false, dataUpTo: '2026-11-27T08:00:00.000Z' },
-    months: [
-      { month: '2026-10', downloads: 1200, cumulative: 1200 },
-      { month: '2026-11', downloads: 800, cumulative: 2000 },
-    ],
-    downloads: 2000,
-    uniqueDownloads: 1500,
-    target: 24000,
-    targetSource: 'dga',
-    targetPercent: 8.3,
-    rank: 12,
-    rankChange: 3,
-    cutoff: 3000,
-    awarded: false,
-    gapToCutoff: 1000,
-    projection: 12500,
-    remainingMonths: 11,
-    neededPerMonth: 2000,
+  return samplePerformance({
     earlierCounts: {
       sources: [
         {
@@ -55,7 +34,7 @@ function performance(overrides: Partial<PerformanceResponse> = {}): PerformanceR
       ],
     },
     ...overrides,
-  }
+  })
 }
 
 describe('earlier counts on the Agency page', () => {
