@@ -96,6 +96,8 @@ const DESCRIPTIONS: Record<string, string> = {
   doubleClicks: 'Repeats of the same file by the same client within 30 seconds: counted once',
   harvesters: 'Downloads by clients that harvest systematically (counting-v2): left out',
   rankChange: 'Places moved since the month before (positive: up); empty when unranked then',
+  downloadsByPortal:
+    'The counted downloads by the CKAN portal they came from, as portal=count pairs separated by ";" (a dataset harvested from one portal into another is one dataset, its downloads on each listed); empty when none',
 }
 
 /** The data dictionary: every column of every file, its headings, its type and what it holds. */

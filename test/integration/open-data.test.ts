@@ -183,6 +183,7 @@ describe('usage published as open data', () => {
       'doubleClicks',
       'harvesters',
       'rankChange',
+      'downloadsByPortal',
     ])
     const col = (row: string[] | undefined, key: string) => row?.[header?.indexOf(key) ?? -1]
     expect(
