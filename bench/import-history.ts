@@ -5,25 +5,16 @@
  * then one agency's performance read with its earlier counts (cold cache). Run: `npm run bench -- import-history`
  * (`BENCH_DATASETS=5000` to choose the catalog's size).
  */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startDynamoServer } from '../functions/local/embedded.js'
+import { startBenchStore } from './lib/bench-store.js'
 
 const DATASETS = Number(process.env.BENCH_DATASETS ?? 5000)
 const PER_AGENCY = 10
 const NOW = '2026-12-02T15:00:00+07:00'
 
-const dir = await mkdtemp(join(tmpdir(), 'bench-history-'))
-const dynamoServer = await startDynamoServer(join(dir, 'dynamodb'))
-Object.assign(process.env, {
-  DYNAMODB_ENDPOINT: dynamoServer.endpoint,
-  AWS_REGION: 'ap-southeast-1',
-  AWS_ACCESS_KEY_ID: 'bench',
-  AWS_SECRET_ACCESS_KEY: 'bench',
-  TABLE_NAME: 'bench-history',
-  OGD_NOW: NOW,
-})
+const store = await startBenchStore('history', NOW)
+const { dir } = store
 const { ensureTable } = await import('../functions/store/setup.js')
 const { putAgencies, putDatasets } = await import('../functions/store/catalog.js')
 const { importHistory } = await import('../functions/import/import-history.js')
@@ -81,5 +72,4 @@ console.log(
   `  agency performance with earlier counts: ${perfMs.toFixed(0)} ms cold, ${warmMs.toFixed(0)} ms warm (last year's line from ${perf.lastYearSource})`,
 )
 
-await dynamoServer.close()
-await rm(dir, { recursive: true, force: true })
+await store.close()

@@ -6,10 +6,7 @@
  * DynamoDB's `ReturnConsumedCapacity` on every call the product makes. Run: `npm run bench -- rollup`
  * (`BENCH_SIZES=10000,100000,1000000` to choose the sizes).
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startDynamoServer } from '../functions/local/embedded.js'
+import { startBenchStore } from './lib/bench-store.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number)
 const NEW_EVENTS = 100
@@ -18,16 +15,7 @@ const DATASETS = 5_000
 const AGENCIES = 500
 const NOW = '2026-12-02T15:00:00+07:00'
 
-const dir = await mkdtemp(join(tmpdir(), 'bench-rollup-'))
-const dynamoServer = await startDynamoServer(join(dir, 'dynamodb'))
-Object.assign(process.env, {
-  DYNAMODB_ENDPOINT: dynamoServer.endpoint,
-  AWS_REGION: 'ap-southeast-1',
-  AWS_ACCESS_KEY_ID: 'bench',
-  AWS_SECRET_ACCESS_KEY: 'bench',
-  TABLE_NAME: 'bench-rollup',
-  OGD_NOW: NOW,
-})
+const store = await startBenchStore('rollup', NOW)
 const { clock } = await import('../functions/clock.js')
 const { dynamo } = await import('../functions/store/clients.js')
 const { ensureTable } = await import('../functions/store/setup.js')
@@ -211,6 +199,5 @@ for (const size of SIZES) {
   const writes = [...writesBySource].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])
   console.log(`  write units by source: ${writes.map(([s, n]) => `${s} ${n}`).join(', ')}`)
 }
-await dynamoServer.close()
-await rm(dir, { recursive: true, force: true })
+await store.close()
 process.exit(0)
