@@ -95,6 +95,7 @@ export class Api extends Construct {
     data.grantItems(this.api.fn, ['PutItem', 'UpdateItem', 'DeleteItem'], API_WRITE_PARTITIONS)
     data.grantReports(this.api.fn, 'read')
     data.grantCertificates(this.api.fn)
+    data.grantReadModel(this.api.fn)
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.fn),

@@ -3,7 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
 import * as iam from 'aws-cdk-lib/aws-iam'
 import * as s3 from 'aws-cdk-lib/aws-s3'
 import { Construct, type IConstruct } from 'constructs'
-import { PENDING_ATTRIBUTE, PENDING_INDEX } from '../../functions/store/keys.js'
+import { PENDING_ATTRIBUTE, PENDING_INDEX, READ_MODEL_PREFIX } from '../../functions/store/keys.js'
 
 /** Prefix of the monthly reports in the reports bucket (`reports/monthly/YYYY-MM/…`). */
 export const REPORTS_PREFIX = 'reports/'
@@ -63,6 +63,9 @@ export class DataStore extends Construct {
           noncurrentVersionExpiration: Duration.days(props.reportVersionDays ?? 400),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
+        // Read-model snapshots are rewritten every half hour and only the newest is of use (the shorter of
+        // two overlapping expirations applies).
+        { prefix: READ_MODEL_PREFIX, noncurrentVersionExpiration: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     })
@@ -120,6 +123,19 @@ export class DataStore extends Construct {
     Validations.of(grantee).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${ARCHIVE_PREFIX}*]`,
       reason: 'Archive objects are named by day; the grant is limited to the archive/ prefix.',
+    })
+  }
+
+  /** Lets the API read and write the read model's snapshots (functions/store/read-snapshots.ts), only those. */
+  grantReadModel(grantee: iam.IGrantable & IConstruct): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resourceArns: [this.reports.arnForObjects(`${READ_MODEL_PREFIX}*`)],
+    })
+    Validations.of(grantee).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.reports.node.defaultChild as s3.CfnBucket)}.Arn>/${READ_MODEL_PREFIX}*]`,
+      reason: 'Snapshots are named by period and subject; the grant is limited to the read-model/ prefix.',
     })
   }
 

@@ -21,13 +21,21 @@ export const ROLLUP_WRITE_PARTITIONS = [
   PARTITIONS.sessions,
   PARTITIONS.rollupReady,
   PARTITIONS.counts,
+  // What each version of a month's or fiscal year's counts changed (store/count-changes.ts).
+  PARTITIONS.countChanges,
   PARTITIONS.versions,
   PARTITIONS.rollupDirty,
   PARTITIONS.rollupIntent,
   PARTITIONS.rollupStatus,
   PARTITIONS.salts,
 ]
-export const CATALOG_SYNC_WRITE_PARTITIONS = [PARTITIONS.leases, PARTITIONS.catalog, PARTITIONS.runs]
+/** The catalog sync: the catalog, and its version (readers load it again); its lease and run record. */
+export const CATALOG_SYNC_WRITE_PARTITIONS = [
+  PARTITIONS.leases,
+  PARTITIONS.catalog,
+  PARTITIONS.versions,
+  PARTITIONS.runs,
+]
 /** The monthly run: its recount (counts, versions), its report (index), its run record; deliveries with email. */
 export const MONTHLY_WRITE_PARTITIONS = [
   PARTITIONS.leases,
@@ -36,6 +44,8 @@ export const MONTHLY_WRITE_PARTITIONS = [
   PARTITIONS.sessions,
   PARTITIONS.rollupReady,
   PARTITIONS.counts,
+  // What each version of a month's or fiscal year's counts changed (store/count-changes.ts).
+  PARTITIONS.countChanges,
   PARTITIONS.versions,
   PARTITIONS.reports,
   PARTITIONS.runs,

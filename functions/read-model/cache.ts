@@ -1,5 +1,18 @@
-import type { CountsById } from '../../shared/counting/period-counts.js'
-import { countsVersionKey, getSubjectCounts, type Period, type Subject } from '../store/counts.js'
+import {
+  type CountsById,
+  type PackedCounts,
+  packCounts,
+  unpackCounts,
+} from '../../shared/counting/period-counts.js'
+import { countChangesBetween } from '../store/count-changes.js'
+import {
+  countsVersionKey,
+  getCountsIn,
+  getSubjectCounts,
+  type Period,
+  type Subject,
+} from '../store/counts.js'
+import { getSnapshot, putSnapshotLater } from '../store/read-snapshots.js'
 import { getVersions } from '../store/versions.js'
 
 /**
@@ -44,9 +57,14 @@ function evict(keep: string): void {
 
 /**
  * The value cached under `key` while `stamp` (the versions it was built from) is unchanged; concurrent
- * callers share one computation, and a failed one is forgotten.
+ * callers share one computation, and a failed one is forgotten. `compute` is given the value cached under
+ * the key for another stamp, if any, to start from.
  */
-export function memoize<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+export function memoize<T>(
+  key: string,
+  stamp: string,
+  compute: (previous?: { stamp: string; value: Promise<T> }) => Promise<T>,
+): Promise<T> {
   const hit = memo.get(key)
   if (hit && hit.stamp === stamp) {
     memo.delete(key)
@@ -54,7 +72,8 @@ export function memoize<T>(key: string, stamp: string, compute: () => Promise<T>
     return hit.value as Promise<T>
   }
   forget(key)
-  const value = compute()
+  // What was cached under the key before (another version), for a computation that can start from it.
+  const value = compute(hit && { stamp: hit.stamp, value: hit.value as Promise<T> })
   const entry = { stamp, value: value as Promise<unknown>, weight: 1 }
   memo.set(key, entry)
   weight += 1
@@ -99,6 +118,7 @@ export function readVersions(): Promise<Map<string, number>> {
 export function clearReadCache(): void {
   for (const key of [...memo.keys()]) forget(key)
   versions = undefined
+  snapshotted.clear()
 }
 
 /** Forgets the versions read last, so the next request reads them again (after this process wrote). */
@@ -115,13 +135,100 @@ export const stampOf = (versions: Versions, key: string) => String(versions.get(
 /** The version stamp of a period's counts. */
 export const periodStamp = (versions: Versions, period: Period) => stampOf(versions, countsVersionKey(period))
 
-/** The agencies' or datasets' counts of a period, from the cache when they have not changed. */
+/**
+ * The agencies' or datasets' counts of a period, from the cache when they have not changed. When the counts
+ * cached are of an earlier version of a month or fiscal year, only the items changed since are read again
+ * (store/count-changes.ts); without their change lists, the period is read whole.
+ */
 export function cachedPeriodCounts(
   versions: Versions,
   period: Period,
   subject: Subject,
 ): Promise<CountsById> {
-  return memoize(`counts|${countsVersionKey(period)}|${subject}`, periodStamp(versions, period), () =>
-    getSubjectCounts(period, subject),
-  )
+  const to = versions.get(countsVersionKey(period)) ?? 0
+  const key = `counts|${countsVersionKey(period)}|${subject}`
+  return memoize(key, String(to), async (previous) => {
+    if ('day' in period) return getSubjectCounts(period, subject)
+    const from = previous ? Number(previous.stamp) : Number.NaN
+    if (previous && from < to) {
+      const [held, changed] = await Promise.all([
+        previous.value.catch(() => undefined),
+        countChangesBetween(period, subject, from, to),
+      ])
+      if (held && changed) {
+        const counts = await patchedCounts(held, period, subject, changed)
+        if (to - (snapshotted.get(key) ?? 0) >= SNAPSHOT_EVERY) saveSnapshot(key, period, subject, to, counts)
+        return counts
+      }
+    }
+    const fromSnapshot = await countsFromSnapshot(key, period, subject, to)
+    if (fromSnapshot) return fromSnapshot
+    const whole = await getSubjectCounts(period, subject)
+    saveSnapshot(key, period, subject, to, whole)
+    return whole
+  })
+}
+
+/**
+ * A snapshot is written after this many versions since the last one this process wrote or read (a rollup a
+ * minute: every half hour), and read only within `SNAPSHOT_MAX_LAG` versions of the counts (change lists of
+ * two hours of rollups are a few thousand ids; further behind, the period is read whole).
+ */
+const SNAPSHOT_EVERY = 30
+const SNAPSHOT_MAX_LAG = 120
+const snapshotted = new Map<string, number>()
+
+const snapshotName = (period: Exclude<Period, { day: string }>, subject: Subject) =>
+  `counts/${'month' in period ? period.month : `fy${period.fy}`}/${subject}`
+
+/** A period's counts from its snapshot and the changes since, or undefined when there is none to use. */
+async function countsFromSnapshot(
+  key: string,
+  period: Exclude<Period, { day: string }>,
+  subject: Subject,
+  to: number,
+): Promise<CountsById | undefined> {
+  const snapshot = await getSnapshot<PackedCounts>(snapshotName(period, subject)).catch(() => undefined)
+  if (!snapshot || snapshot.version > to || to - snapshot.version > SNAPSHOT_MAX_LAG) return undefined
+  snapshotted.set(key, snapshot.version)
+  const counts = unpackCounts(snapshot.data)
+  if (snapshot.version === to) return counts
+  const changed = await countChangesBetween(period, subject, snapshot.version, to)
+  if (!changed) return undefined
+  const patched = await patchedCounts(counts, period, subject, changed)
+  if (to - snapshot.version >= SNAPSHOT_EVERY) saveSnapshot(key, period, subject, to, patched)
+  return patched
+}
+
+/**
+ * Writes a snapshot of counts as of version `to` in the background. Counts read while a rollup wrote may hold
+ * some of the next version's changes: harmless, since a reader of the snapshot rereads everything that
+ * version changed.
+ */
+function saveSnapshot(
+  key: string,
+  period: Exclude<Period, { day: string }>,
+  subject: Subject,
+  to: number,
+  counts: CountsById,
+): void {
+  snapshotted.set(key, to)
+  putSnapshotLater(snapshotName(period, subject), { version: to, data: packCounts(counts) })
+}
+
+/** Counts held for an earlier version, with the items of `changed` read again (a new map: the old one is shared). */
+async function patchedCounts(
+  held: CountsById,
+  period: Period,
+  subject: Subject,
+  changed: readonly string[],
+): Promise<CountsById> {
+  const [fresh] = (await getCountsIn(subject, [period], changed)) as [CountsById]
+  const next = new Map(held)
+  for (const id of changed) {
+    const counts = fresh.get(id)
+    if (counts) next.set(id, counts)
+    else next.delete(id)
+  }
+  return next
 }

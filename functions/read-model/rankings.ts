@@ -8,13 +8,13 @@ import {
   sumCounts,
 } from '../../shared/counting/period-counts.js'
 import { rankComparison } from '../../shared/ranking-periods.js'
-import { withReviews } from '../../shared/reviews.js'
+import { type WithReview, withReviews } from '../../shared/reviews.js'
 import { addMonths, fiscalYearOfMonth, monthRange, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { config } from '../config.js'
 import type { Subject } from '../store/counts.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
-import { catalog } from './catalog.js'
+import { catalog, catalogNameOrder } from './catalog.js'
 import { countingRulesOfPeriod } from './programme.js'
 import { reviewDecisions } from './review-decisions.js'
 
@@ -150,7 +150,7 @@ async function rankedSubject<T>(
       const e = entries.get(id)
       return (e && ('name' in e ? e.name.th : e.title.th)) ?? id
     }
-    return build(rankWithChange(ids, current, previous, name), cat)
+    return build(rankWithChange(ids, current, previous, name, catalogNameOrder(cat, subject)), cat)
   })
 }
 
@@ -190,10 +190,28 @@ async function reviewed<T extends { downloads: number }>(
   const fy = 'fy' in period ? period.fy : fiscalYearOfMonth(period.month)
   const through = 'fy' in period ? period.through : undefined
   const { reviews, discounted } = await reviewDecisions(versions, fy, through)
+  const awardCounts = 'fy' in period
+  // The same cached list with the same decisions gives the same list (so its JSON is made once, api/json.ts).
+  const held = reviewedLists.get(items)
+  if (
+    held &&
+    held.reviews === reviews &&
+    held.discounted === discounted &&
+    held.awardCounts === awardCounts
+  ) {
+    return held.list as WithReview<T>[]
+  }
   const wanted = subject === 'agencies' ? 'agency' : 'dataset'
   const ofSubject = new Map([...reviews].filter(([, r]) => r.subject === wanted))
-  return withReviews(items, idOf, ofSubject, discounted, 'fy' in period)
+  const list = withReviews(items, idOf, ofSubject, discounted, awardCounts)
+  reviewedLists.set(items, { reviews, discounted, awardCounts, list })
+  return list
 }
+
+const reviewedLists = new WeakMap<
+  object,
+  { reviews: unknown; discounted: unknown; awardCounts: boolean; list: unknown[] }
+>()
 
 /** The agency ranking response. */
 export async function agencyRanking(period: RankingPeriod, now = clock.now(), versions?: Versions) {

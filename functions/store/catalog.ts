@@ -3,16 +3,21 @@ import type { Agency, Dataset, Resource } from '../../shared/catalog.js'
 import type { CatalogSyncResult } from '../../shared/catalog-update.js'
 import { batchGet, batchPut, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
-import { agencyKey, catalogSyncKey, datasetKey, PARTITIONS, resourceKey } from './keys.js'
+import { agencyKey, catalogSyncKey, catalogVersion, datasetKey, PARTITIONS, resourceKey } from './keys.js'
+import { bumpVersions } from './versions.js'
 
-/** Upserts agencies by id. */
-export function putAgencies(agencies: readonly Agency[]): Promise<void> {
-  return batchPut(agencies.map((a) => ({ ...agencyKey(a.agencyId), ...a })))
+/** Upserts agencies by id (and moves the catalog's version: readers load it again). */
+export async function putAgencies(agencies: readonly Agency[]): Promise<void> {
+  if (agencies.length === 0) return
+  await batchPut(agencies.map((a) => ({ ...agencyKey(a.agencyId), ...a })))
+  await bumpVersions([catalogVersion])
 }
 
-/** Upserts datasets by id. */
-export function putDatasets(datasets: readonly Dataset[]): Promise<void> {
-  return batchPut(datasets.map((d) => ({ ...datasetKey(d.datasetId), ...d })))
+/** Upserts datasets by id (and moves the catalog's version). */
+export async function putDatasets(datasets: readonly Dataset[]): Promise<void> {
+  if (datasets.length === 0) return
+  await batchPut(datasets.map((d) => ({ ...datasetKey(d.datasetId), ...d })))
+  await bumpVersions([catalogVersion])
 }
 
 /** Upserts resources by id. */

@@ -18,6 +18,7 @@ import type { Day } from '../../shared/time.js'
 import { mapLimit } from '../util/concurrency.js'
 import { batchGet, batchWrite, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
+import { countsVersion, noteCountChanges } from './count-changes.js'
 import {
   countsPartition,
   countsPrefix,
@@ -174,12 +175,16 @@ export async function addToPeriodCounts(
 ): Promise<void> {
   const writes = additions
     .map(({ period, delta }) => ({
+      period,
       pk: countsPartition(period),
       updates: [...itemsOf(delta)].filter(([, c]) => !isZeroCounts(c)),
     }))
     .filter((w) => w.updates.length > 0)
   await Promise.all(
-    writes.map(async ({ pk, updates }) => {
+    writes.map(async ({ period, pk, updates }) => {
+      await noteNextChanges(period, {
+        sks: updates.map(([sk]) => sk),
+      })
       if (!bulk || updates.length < BULK_UPDATE_THRESHOLD) {
         await mapLimit(updates, 16, ([sk, c]) => addToItem(pk, sk, c))
         return
@@ -200,9 +205,21 @@ export async function addToPeriodCounts(
   await bumpVersions(writes.map((w) => w.pk))
 }
 
+/**
+ * Notes what the next version of a month's or fiscal year's counts changes, before the counts are written (see
+ * store/count-changes.ts). Only the rollup, holding its lease, writes those counts, so the next version is the
+ * current one plus one.
+ */
+async function noteNextChanges(period: Period, change: { sks: readonly string[] } | { whole: true }) {
+  if ('day' in period) return
+  const version = await countsVersion(countsVersionKey(period))
+  await noteCountChanges(period, version + 1, change)
+}
+
 /** Overwrites a whole period's counts (used when a month is recomputed from raw events). */
 export async function replacePeriodCounts(period: Period, next: PeriodCounts): Promise<void> {
   const pk = countsPartition(period)
+  await noteNextChanges(period, { whole: true })
   const prev = new Set((await queryPartition(pk)).map((i) => i.sk as string))
   const items = [...itemsOf(next)]
   const keep = new Set(items.map(([sk]) => sk))

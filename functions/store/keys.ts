@@ -63,6 +63,7 @@ export const PARTITIONS = {
   runs: 'RUN',
   legacyCounts: 'LEGACY#*',
   legacyTotals: 'LEGACYTOTAL#*',
+  countChanges: 'COUNTCHANGES#*',
 } as const
 
 /** A family's partition with its variable part (`EVENT#*` + `2026-11-02#07` → `EVENT#2026-11-02#07`). */
@@ -154,6 +155,21 @@ export function parseCountsSk(sk: string): { subject: Subject; id: string } | un
   return undefined
 }
 
+/**
+ * What one version of a month's or fiscal year's counts changed (see store/count-changes.ts): one item per
+ * version, sorted by it, in a partition beside the counts' own.
+ */
+export const countChangesPartition = (period: Period) =>
+  within(PARTITIONS.countChanges, countsPartition(period))
+export const countChangesSk = (version: number) => String(version).padStart(12, '0')
+export const countChangesKey = (period: Period, version: number): Key => ({
+  pk: countChangesPartition(period),
+  sk: countChangesSk(version),
+})
+
+/** Where the read model's snapshots are kept in the bucket (functions/store/read-snapshots.ts). */
+export const READ_MODEL_PREFIX = 'read-model/'
+
 export const rollupDirtyKey = (day: Day): Key => ({ pk: PARTITIONS.rollupDirty, sk: day })
 export const rollupIntentKey: Key = { pk: PARTITIONS.rollupIntent, sk: 'RUNNING' }
 /** Set once a day's counted events and counts are kept incrementally (its slices are complete). */
@@ -179,6 +195,8 @@ export const targetKey = (fy: number, agencyId: string): Key => ({ pk: targetsPa
 
 export const programmeKey = (fy: number): Key => ({ pk: PARTITIONS.awardProgrammes, sk: `FY#${fy}` })
 /** The key a fiscal year's award programme is versioned under. */
+/** The version key the catalog's agencies and datasets move under (any write of them). */
+export const catalogVersion = PARTITIONS.catalog.slice(0, -2)
 export const programmeVersion = (fy: number) => `${PARTITIONS.awardProgrammes}#${fy}`
 
 /** The partition of a fiscal year's award review decisions; also the key their version is kept under. */

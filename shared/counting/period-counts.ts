@@ -22,6 +22,36 @@ export type SubjectCounts = Counts & { agencyId?: string }
 /** One subject's counts in a period, by agency or dataset id (absent: no activity). */
 export type CountsById = Map<string, SubjectCounts>
 
+/** One subject's counts as rows (`[id, agencyId or 0, ...COUNT_FIELDS, byPortal or 0]`): compact to store. */
+export type PackedCounts = (string | number | Record<string, number>)[][]
+
+/** Counts as rows, for a snapshot. */
+export function packCounts(counts: CountsById): PackedCounts {
+  return [...counts].map(([id, c]) => [
+    id,
+    c.agencyId ?? 0,
+    ...COUNT_FIELDS.map((f) => c[f]),
+    c.byPortal ?? 0,
+  ])
+}
+
+/** Rows back as counts (as `packCounts` took them). */
+export function unpackCounts(rows: PackedCounts): CountsById {
+  const counts: CountsById = new Map()
+  for (const row of rows) {
+    const c = { ...ZERO_COUNTS } as SubjectCounts
+    COUNT_FIELDS.forEach((f, i) => {
+      c[f] = row[i + 2] as number
+    })
+    const agencyId = row[1]
+    const byPortal = row[COUNT_FIELDS.length + 2]
+    if (typeof agencyId === 'string') c.agencyId = agencyId
+    if (byPortal && typeof byPortal === 'object') c.byPortal = byPortal
+    counts.set(row[0] as string, c)
+  }
+  return counts
+}
+
 /** Counts of a period: its agencies' and its datasets'. */
 export interface PeriodCounts {
   agencies: CountsById
@@ -123,49 +153,104 @@ export function rankWithChange(
   current: CountsById,
   previous: CountsById | undefined,
   name: (id: string) => string,
+  order?: NameOrder,
 ): RankedCounts[] {
   const list = [...ids]
-  const names = list.map(name)
-  // Ranked as `rankCompetition` ranks (downloads, unique downloads, Thai name), by sorting positions rather than
-  // entries: a national dataset ranking sorts 100,000 ids twice, and building an object per entry and per
-  // comparison cost more than the comparisons.
-  const rank = (counts: CountsById) => {
-    const of = list.map((id) => counts.get(id) ?? ZERO_COUNTS)
-    const order = list.map((_, i) => i)
-    order.sort((a, b) => {
-      const x = of[a] as SubjectCounts
-      const y = of[b] as SubjectCounts
-      return (
-        y.downloads - x.downloads ||
-        y.uniqueDownloads - x.uniqueDownloads ||
-        compareThai(names[a] as string, names[b] as string)
-      )
-    })
-    const ranks = new Array<number>(list.length)
-    let r = 0
-    order.forEach((i, k) => {
-      if (
-        k === 0 ||
-        (of[i] as SubjectCounts).downloads !== (of[order[k - 1] as number] as SubjectCounts).downloads
-      )
-        r = k + 1
-      ranks[i] = r
-    })
-    return { order, ranks, of }
-  }
-  const before = previous ? rank(previous) : undefined
-  const now = rank(current)
-  return now.order.map((i) => {
-    const counts = now.of[i] as SubjectCounts
-    const rank = now.ranks[i] as number
-    const then = before && counts.downloads > 0 && (before.of[i] as SubjectCounts).downloads > 0
-    return {
+  const n = list.length
+  // Ranked as `rankCompetition` ranks (downloads, unique downloads, Thai name), by sorting positions over
+  // numbers: a national dataset ranking sorts 100,000 ids, and collating names in the sort (or building an
+  // object per entry) cost far more than the comparisons. Names are compared by their place in Thai order.
+  const position = namePositions(list, name, order)
+  const of = list.map((id) => current.get(id) ?? ZERO_COUNTS)
+  const downloads = Float64Array.from(of, (c) => c.downloads)
+  const unique = Float64Array.from(of, (c) => c.uniqueDownloads)
+  const sorted = Array.from({ length: n }, (_, i) => i)
+  sorted.sort(
+    (a, b) =>
+      (downloads[b] as number) - (downloads[a] as number) ||
+      (unique[b] as number) - (unique[a] as number) ||
+      (position[a] as number) - (position[b] as number),
+  )
+  const before = previous && competitionRanks(list.map((id) => previous.get(id)?.downloads ?? 0))
+  const out = new Array<RankedCounts>(n)
+  let rank = 0
+  for (let k = 0; k < n; k++) {
+    const i = sorted[k] as number
+    if (k === 0 || downloads[i] !== downloads[sorted[k - 1] as number]) rank = k + 1
+    const then = before?.[i]
+    out[k] = {
       id: list[i] as string,
-      counts,
+      counts: of[i] as SubjectCounts,
       rank,
-      rankChange: then ? (before.ranks[i] as number) - rank : null,
+      rankChange: then !== undefined && then > 0 && (downloads[i] as number) > 0 ? then - rank : null,
     }
+  }
+  return out
+}
+
+/**
+ * Each value's competition rank among all (1 + how many are greater), or 0 for a value of zero (no rank to
+ * move from): a standing's ranks depend on its downloads alone, whatever orders its equals.
+ */
+function competitionRanks(values: readonly number[]): number[] {
+  const desc = Float64Array.from(values).sort().reverse()
+  const rankOf = new Map<number, number>()
+  desc.forEach((v, k) => {
+    if (k === 0 || v !== desc[k - 1]) rankOf.set(v, k + 1)
   })
+  return values.map((v) => (v > 0 ? (rankOf.get(v) as number) : 0))
+}
+
+/**
+ * Names in Thai order, for rankings that order equals by name without collating per ranking: each id's place
+ * (equal names share one) and the names in order (to place a name not listed). Built once per catalog.
+ */
+export interface NameOrder {
+  position: ReadonlyMap<string, number>
+  sorted: readonly string[]
+}
+
+/** The Thai order of some ids' names. */
+export function nameOrder(names: Iterable<readonly [id: string, name: string]>): NameOrder {
+  const entries = [...names].sort((a, b) => compareThai(a[1], b[1]))
+  const position = new Map<string, number>()
+  entries.forEach(([id, name], k) => {
+    const prev = entries[k - 1]
+    position.set(id, prev && compareThai(prev[1], name) === 0 ? (position.get(prev[0]) as number) : k)
+  })
+  return { position, sorted: entries.map(([, name]) => name) }
+}
+
+/** Each listed id's place in Thai order of names: from `order` where it lists the id, else found in it. */
+function namePositions(list: readonly string[], name: (id: string) => string, order?: NameOrder) {
+  if (!order) {
+    const own = nameOrder(list.map((id) => [id, name(id)] as const))
+    return Float64Array.from(list, (id) => own.position.get(id) as number)
+  }
+  const positions = Float64Array.from(list, (id) => order.position.get(id) ?? Number.NaN)
+  const missing = list.flatMap((_id, i) => (Number.isNaN(positions[i]) ? [i] : []))
+  if (missing.length === 0) return positions
+  // Names the order does not list fall between its places, in their own Thai order (equal names equal).
+  const own = nameOrder(missing.map((i) => [String(i), name(list[i] as string)] as const))
+  for (const i of missing) {
+    const at = placeIn(order.sorted, name(list[i] as string))
+    const equal =
+      at < order.sorted.length && compareThai(order.sorted[at] as string, name(list[i] as string)) === 0
+    positions[i] = equal ? at : at - 1 + ((own.position.get(String(i)) as number) + 1) / (missing.length + 1)
+  }
+  return positions
+}
+
+/** The index of the first name in Thai order not before `name` (an equal name's place, if there is one). */
+function placeIn(sorted: readonly string[], name: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (compareThai(sorted[mid] as string, name) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** The total of one field over every id. */

@@ -89,15 +89,22 @@ describe('Api', () => {
     expect(format.asString()).not.toContain('sourceIp')
   })
 
-  it('lets the API function read report objects (it presigns downloads) and write only ceremony packs, and the ingest function not at all', () => {
+  it('lets the API function read report objects (it presigns downloads) and write only ceremony packs and read-model snapshots, and the ingest function not at all', () => {
     const s3Statements = policyStatements(template).filter((s) =>
       actionsOf(s).some((a) => a.startsWith('s3:')),
     )
-    expect(s3Statements.flatMap(actionsOf)).toEqual(['s3:GetObject', 's3:PutObject'])
-    const [read, write] = s3Statements.map((s) => JSON.stringify(s))
+    expect(s3Statements.flatMap(actionsOf)).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+      's3:GetObject',
+      's3:PutObject',
+    ])
+    const [read, write, snapshots] = s3Statements.map((s) => JSON.stringify(s))
     expect(read).toContain('/reports/*')
     expect(write).toContain('/reports/certificates/*')
     expect(write).not.toContain('/reports/*')
+    expect(snapshots).toContain('/read-model/*')
+    expect(snapshots).not.toContain('/reports/')
   })
 
   it('lets the API function read the table, and write only the partitions DGA and executives change', () => {

@@ -62,7 +62,14 @@ describe('DataStore', () => {
       BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({})] },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'reports-bucket/' }),
       LifecycleConfiguration: {
-        Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 400 } })],
+        Rules: [
+          Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 400 } }),
+          // Read-model snapshots: only the newest is of use.
+          Match.objectLike({
+            Prefix: 'read-model/',
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          }),
+        ],
       },
     })
   })

@@ -109,6 +109,7 @@ describe('Jobs', () => {
           'SESSION#*',
           'ROLLUP#READY',
           'COUNTS#*',
+          'COUNTCHANGES#*',
           'VERSION',
           'REPORT',
           'RUN',

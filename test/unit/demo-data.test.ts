@@ -112,7 +112,8 @@ describe('the demo traffic', () => {
       last.set(key, at)
     }
     expect(repeats / all.length).toBeGreaterThan(0.03)
-  })
+    // (Classifying every demo user agent takes seconds on a busy machine.)
+  }, 60_000)
 
   it('has one agency with a suspicious spike: hundreds of downloads a day from three clients', () => {
     const spikeAgency = catalog.agencies.find((a) => a.slug === SPIKE_AGENCY)?.agencyId

@@ -5,6 +5,7 @@ import {
   type CountsById,
   countChanges,
   countsDifference,
+  nameOrder,
   rankWithChange,
   subtractDownloads,
   sumCounts,
@@ -191,7 +192,7 @@ it('ranks as competition ranking does, ties ordered by unique downloads then Tha
     fc.record({ downloads: fc.nat(3), unique: fc.nat(2) }),
   )
   fc.assert(
-    fc.property(period, fc.option(period, { nil: undefined }), (now, then) => {
+    fc.property(period, fc.option(period, { nil: undefined }), fc.nat(7), (now, then, listedCount) => {
       const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
       const name = (id: string) => names[id.charCodeAt(0) % names.length] as string
       const asMap = (p: typeof now) =>
@@ -216,6 +217,12 @@ it('ranks as competition ranking does, ties ordered by unique downloads then Tha
       })
       const ranked = rankWithChange(ids, asMap(now), then && asMap(then), name)
       expect(ranked.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
+      // The same with the names' order built beforehand (a catalog's), whether it lists every id or some.
+      for (const listed of [ids, ids.slice(0, listedCount), []]) {
+        const order = nameOrder(listed.map((id) => [id, name(id)]))
+        const withOrder = rankWithChange(ids, asMap(now), then && asMap(then), name, order)
+        expect(withOrder.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
+      }
     }),
   )
 })

@@ -3,6 +3,7 @@ import { type AppEnv, principalOf } from '../../auth/middleware.js'
 import { signedIn } from '../../auth/policy.js'
 import { knownAgency } from '../../read-model/catalog.js'
 import { agencyRanking, datasetRanking } from '../../read-model/rankings.js'
+import { jsonAnswer } from '../json.js'
 import { parseCount, parsePeriod } from '../period.js'
 
 /** `/v1/rankings`: national rankings of agencies and datasets for a month or a fiscal year. */
@@ -10,7 +11,7 @@ export const rankings = new Hono<AppEnv>()
 
 rankings.get('/agencies', signedIn(), async (c) => {
   const period = parsePeriod(c.req.query())
-  return c.json(await agencyRanking(period))
+  return jsonAnswer(c, await agencyRanking(period))
 })
 
 /** At most this many datasets per page; `limit` defaults to 100 (the reports' top 100). */
