@@ -148,7 +148,7 @@ const exec = `Bearer ${await signDevToken(process.env.DEV_SIGNING_KEY as string,
 
 const lastMonth = months[MONTHS - 2] as string
 const lastFy = fiscalYearOfMonth(lastMonth)
-const endpoints: [string, string, string][] = [
+const allEndpoints: [string, string, string][] = [
   ['agency ranking, month', `/v1/rankings/agencies?month=${lastMonth}`, dga],
   ['agency ranking, fiscal year', `/v1/rankings/agencies?fy=${lastFy}`, dga],
   ['dataset ranking, month, top 100', `/v1/rankings/datasets?month=${lastMonth}`, dga],
@@ -158,6 +158,8 @@ const endpoints: [string, string, string][] = [
   ['agency performance (exec)', `/v1/agencies/agency-7/performance?fy=${lastFy}`, exec],
   ['agency integrity, month', `/v1/agencies/agency-7/integrity?month=${lastMonth}`, dga],
 ]
+/** `BENCH_ONLY=agency` measures only the endpoints whose names contain it. */
+const endpoints = allEndpoints.filter(([name]) => name.includes(process.env.BENCH_ONLY ?? ''))
 
 async function timed(path: string, auth: string): Promise<number> {
   const start = performance.now()
@@ -227,6 +229,15 @@ for (const [name, path, auth] of endpoints) {
   await settleSnapshotWrites()
   console.log(`${name}: first read without snapshots ${unsnapshotted.get(name)} ms`)
 }
+// BENCH_PROFILE=<file>: a CPU profile of this process over the first reads below (new process, after a change).
+const profiler = process.env.BENCH_PROFILE
+  ? new (await import('node:inspector/promises')).Session()
+  : undefined
+if (profiler && process.env.BENCH_PROFILE_PHASE !== 'warm') {
+  profiler.connect()
+  await profiler.post('Profiler.enable')
+  await profiler.post('Profiler.start')
+}
 const colds = new Map<string, string>()
 const firsts = new Map<string, string>()
 for (const [name, path, auth] of endpoints) {
@@ -243,11 +254,24 @@ for (const [name, path, auth] of endpoints) {
     `${name}: first read in a new process ${colds.get(name)} ms, after a change ${firsts.get(name)} ms`,
   )
 }
+async function saveProfile() {
+  if (!profiler) return
+  const { profile } = await profiler.post('Profiler.stop')
+  const { writeFile } = await import('node:fs/promises')
+  await writeFile(process.env.BENCH_PROFILE as string, JSON.stringify(profile))
+  profiler.disconnect()
+}
+if (process.env.BENCH_PROFILE_PHASE !== 'warm') await saveProfile()
 for (const [path, auth] of endpoints.map(([, p, a]) => [p, a] as const)) await timed(path, auth)
 ;(globalThis as { gc?: () => void }).gc?.()
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number
+if (profiler && process.env.BENCH_PROFILE_PHASE === 'warm') {
+  profiler.connect()
+  await profiler.post('Profiler.enable')
+  await profiler.post('Profiler.start')
+}
 const rows: string[] = []
 for (const [name, path, auth] of endpoints) {
   const first = firsts.get(name) as string
@@ -267,6 +291,7 @@ for (const [name, path, auth] of endpoints) {
   rows.push(row)
   console.log(row)
 }
+if (process.env.BENCH_PROFILE_PHASE === 'warm') await saveProfile()
 console.log(`\n${AGENCIES} agencies, ${DATASETS} datasets, ${MONTHS} months`)
 console.log(
   '| endpoint | first read, no snapshot yet (ms) | first read, new process (ms) | first read after a rollup (ms) | p50 (ms) | p95 (ms) | p99 (ms) | requests/s |',

@@ -3,6 +3,7 @@ import type { CertificateRef, Certification } from '../../shared/certification.j
 import { isConditionFailed } from './batch.js'
 import { dynamo, table } from './clients.js'
 import { certificateCodeKey, certificationKey, certificationsPartition } from './keys.js'
+import { bumpVersions } from './versions.js'
 
 /**
  * Certified award results. A fiscal year's certifications are one partition (see keys.ts), a sort key per version,
@@ -30,6 +31,8 @@ export async function putCertification(certification: Certification): Promise<bo
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
+    // Readers cache the latest certification while this version stays (read-model/certification.ts).
+    await bumpVersions([certificationsPartition(certification.fy)])
     return true
   } catch (err) {
     if (isConditionFailed(err)) return false

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { jsonText } from '../../functions/api/json.js'
+import { jsonBytes } from '../../functions/api/json.js'
+
+const jsonText = (value: Record<string, unknown>) => jsonBytes(value).toString('utf8')
 
 const long = Array.from({ length: 250 }, (_, i) => ({
   rank: i + 1,
   name: { th: `หน่วยงาน ${i}`, en: `A ${i}` },
 }))
 
-describe('jsonText', () => {
+describe('jsonBytes', () => {
   it.each([
     { name: 'an empty answer', value: {} },
     { name: 'members left out as JSON leaves them out', value: { a: 1, b: undefined, c: null } },

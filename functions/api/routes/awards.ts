@@ -9,11 +9,12 @@ import { ValidationError } from '../../errors.js'
 import { awards as awardsOf } from '../../read-model/awards.js'
 import { readVersions } from '../../read-model/cache.js'
 import { catalog } from '../../read-model/catalog.js'
+import { latestCertification } from '../../read-model/certification.js'
 import { programmeOf } from '../../read-model/programme.js'
 import { getAwardProgramme, putAwardProgramme } from '../../store/award-programmes.js'
-import { getLatestCertification } from '../../store/certifications.js'
 import { readJson, validate } from '../../validation.js'
 import { saveChange, setStamp } from '../changes.js'
+import { jsonAnswer } from '../json.js'
 import { fyOrCurrent, parseFy } from '../period.js'
 import { certification } from './certification.js'
 import { reviews } from './reviews.js'
@@ -81,13 +82,17 @@ awards.route('/:fy', certification)
 
 awards.get('/', signedIn(), async (c) => {
   const fy = fyOrCurrent(c.req.query('fy'))
+  const versions = await readVersions()
   const [response, certified] = await Promise.all([
-    awardsOf(await readVersions(), fy, principalOf(c)),
-    getLatestCertification(fy),
+    awardsOf(versions, fy, principalOf(c)),
+    latestCertification(versions, fy),
   ])
-  if (!certified) return c.json(response)
+  if (!certified) return jsonAnswer(c, response)
   const { version, certifiedAt, contentSha256 } = certified
-  return c.json<AwardsResponse>({ ...response, certified: { version, certifiedAt, contentSha256 } })
+  return jsonAnswer(c, {
+    ...response,
+    certified: { version, certifiedAt, contentSha256 },
+  } satisfies AwardsResponse)
 })
 
 awards.get('/:fy/programme', signedIn(), async (c) => {

@@ -27,5 +27,5 @@ rankings.get('/datasets', signedIn({ agencyQuery: 'agencyId' }), async (c) => {
   let agencyIds = query.agencyId !== undefined ? [query.agencyId] : undefined
   if (principal.role === 'agency_exec') agencyIds ??= principal.agencyIds
   const page = { offset, limit, ...(agencyIds ? { agencyIds } : {}) }
-  return c.json(await datasetRanking(period, page))
+  return jsonAnswer(c, await datasetRanking(period, page))
 })
