@@ -50,12 +50,15 @@ export function timelineInitScript(content: string): string {
   `
 }
 
-/** A resource's name in the breakdown: the file without its hash, or the API path without its query. */
+/** A resource's name in the breakdown: the file without its hash, or the API path without its query or ids. */
 export function stepLabel(url: string): string {
   const { pathname } = new URL(url)
   const asset = /^\/assets\/(.+?)-[\w-]{8}\.(\w+)$/.exec(pathname)
   if (asset) return `${asset[1]}.${asset[2]}`
-  return pathname.startsWith('/v1/') ? `GET ${pathname}` : pathname
+  // An agency's id is the same in every run of a page: written once, as the route says it.
+  return pathname.startsWith('/v1/')
+    ? `GET ${pathname.replace(/\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/, '/:id')}`
+    : pathname
 }
 
 /** Waits until the page is usable, then reads its timeline. */
