@@ -6,10 +6,13 @@
  * "Usable" is the first moment, measured in the page from the navigation's start, when the page's main content
  * shows data: for DGA the rankings page's table has its rows and its top-ten chart is drawn; for an executive
  * their agency page's headline figures are shown and its chart is drawn. The sign-in is already done (a
- * returning reader, whose session is in the tab): the time is the dashboard's, not the person's.
+ * returning reader, whose session is in the tab): the time is the dashboard's, not the person's. Each role's
+ * time is broken down (bench/lib/page-timeline.ts): the document, files and API requests, the dashboard's marks,
+ * the moments the page changed and the main thread's long tasks, the median of each step.
  *
  * Run: `npm run bench -- dashboard` (needs Debian's chromium, like the browser tests); `npm run bench -- dashboard
  * --size-only` builds and sizes the JavaScript only, and exits 1 when the first load is over its budget.
+ * `BENCH_DATA_DIR=<dir>` loads the demo into `dir` once and keeps it for the next run.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
