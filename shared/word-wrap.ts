@@ -3,7 +3,8 @@
  * words; `Intl.Segmenter` finds them). Used by the dashboard's tables, headings and chart labels.
  */
 
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' })
+// Made on first use: building it loads ICU's Thai dictionary, which a page's start need not wait for.
+let segmenter: Intl.Segmenter | undefined
 const THAI_LETTER = /[\u0E01-\u0E4E]/
 // Thai vowels and tone marks set above or below a consonant take no room of their own on a line.
 const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g
@@ -14,6 +15,9 @@ const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g
  * Joined, the pieces are the text.
  */
 export function breakableParts(text: string): string[] {
+  // Without a Thai letter no two neighbours are Thai words: the text is one piece (most English names).
+  if (!THAI_LETTER.test(text)) return text === '' ? [] : [text]
+  segmenter ??= new Intl.Segmenter('th', { granularity: 'word' })
   const parts: string[] = []
   let previous = ''
   for (const { segment } of segmenter.segment(text)) {

@@ -48,6 +48,11 @@ export function firstLoadChunks(manifest: Record<string, ManifestChunk>): Set<st
 
 /** Builds the dashboard as production does (Vite, into a temporary directory) and sizes each JavaScript file. */
 export async function measureWebBundle(): Promise<WebBundleFile[]> {
+  return (await measureWebBuild()).files
+}
+
+/** The same build's JavaScript files, sized, and its index.html (what it asks the browser for first). */
+export async function measureWebBuild(): Promise<{ files: WebBundleFile[]; indexHtml: string }> {
   const outDir = await mkdtemp(join(tmpdir(), 'ogd-web-'))
   // A production build whatever the caller's environment (a test runner sets NODE_ENV=test, and Vite would then
   // bundle Preact's development code).
@@ -66,7 +71,8 @@ export async function measureWebBundle(): Promise<WebBundleFile[]> {
     >
     const first = firstLoadChunks(manifest)
     const chunks = Object.entries(manifest).filter(([, c]) => c.file.endsWith('.js'))
-    return Promise.all(
+    const indexHtml = await readFile(join(outDir, 'index.html'), 'utf8')
+    const files = await Promise.all(
       chunks.map(async ([key, chunk]) => {
         const code = await readFile(join(outDir, chunk.file))
         return {
@@ -78,6 +84,7 @@ export async function measureWebBundle(): Promise<WebBundleFile[]> {
         }
       }),
     )
+    return { files, indexHtml }
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV
     else process.env.NODE_ENV = nodeEnv

@@ -4,7 +4,7 @@ import {
   firstLoadChunks,
   firstLoadGzip,
   type ManifestChunk,
-  measureWebBundle,
+  measureWebBuild,
   type WebBundleFile,
 } from '../../bench/lib/web-bundle.js'
 
@@ -42,8 +42,9 @@ describe('which chunks a first load fetches', () => {
 
 describe("the dashboard's built JavaScript (issue #18)", () => {
   let files: WebBundleFile[]
+  let indexHtml: string
   beforeAll(async () => {
-    files = await measureWebBundle()
+    ;({ files, indexHtml } = await measureWebBuild())
   }, 120_000)
 
   it('keeps a first load within 100 KB gzipped', () => {
@@ -52,6 +53,26 @@ describe("the dashboard's built JavaScript (issue #18)", () => {
 
   it('loads chart.js with the first page: both roles land on a chart', () => {
     expect(files.find((f) => f.src === 'src/components/chartjs.ts')?.firstLoad).toBe(true)
+  })
+
+  it("has index.html ask for chart.js's chunk at once, beside index.js (not once index.js has run)", () => {
+    const chartJs = files.find((f) => f.src === 'src/components/chartjs.ts')?.file
+    expect(indexHtml).toContain(`<link rel="modulepreload" crossorigin href="/assets/${chartJs}">`)
+  })
+
+  it.each(['thai-400', 'thai-700', 'latin-400', 'latin-700'])(
+    'has index.html preload Sarabun %s (text laid out once, not again when the face arrives)',
+    (face) => {
+      expect(indexHtml).toMatch(
+        new RegExp(
+          `<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/sarabun-${face}-normal-[\\w-]+\\.woff2">`,
+        ),
+      )
+    },
+  )
+
+  it('preloads no page loaded on demand', () => {
+    for (const f of files.filter((f) => !f.firstLoad)) expect(indexHtml).not.toContain(f.file)
   })
 
   it.each([

@@ -45,6 +45,22 @@ function query(period: Period, extra: Record<string, string | number | undefined
   return params.toString()
 }
 
+/** A prefetched read is taken by the page's request within this long; later, the page asks again. */
+export const EARLY_READ_MS = 10_000
+
+/** A response and its JSON body (undefined when it has none). */
+interface Answer {
+  res: Response
+  json: unknown
+}
+
+/** A read started before the page asked for it. */
+interface EarlyRead {
+  token: string | undefined
+  at: number
+  answer: Promise<Answer>
+}
+
 /** An error answered by the API, with its message meant for people. */
 export class ApiError extends Error {
   override name = 'ApiError'
@@ -86,17 +102,55 @@ export class ApiClient {
     return this.renewing
   }
 
-  private async request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+  /** Reads started before the page asked for them (its first page's data), by path: each is taken once. */
+  private readonly early = new Map<string, EarlyRead>()
+  private prefetching = false
+
+  /**
+   * Starts the GET requests `read` makes now, before the page that needs them has rendered: the page's first
+   * identical request (same path and token, within {@link EARLY_READ_MS}) takes the answer instead of asking
+   * again. A prefetched read that failed is not passed on: the page's request is then sent as usual (renewing
+   * an expired token, ending the session), so prefetching changes when data arrives, never what happens.
+   */
+  prefetch(read: (api: this) => Promise<unknown>): void {
+    this.prefetching = true
+    try {
+      void read(this).catch(() => {})
+    } finally {
+      this.prefetching = false
+    }
+  }
+
+  private send(method: string, path: string, token: string | undefined, body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json' }
-    const token = this.token()
     if (token) headers.authorization = `Bearer ${token}`
     if (body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(`${this.base}${path}`, {
+    return fetch(`${this.base}${path}`, {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    const json = (await res.json().catch(() => undefined)) as T | ApiErrorBody | undefined
+    }).then(async (res) => ({ res, json: await res.json().catch(() => undefined) }))
+  }
+
+  /** The prefetched answer to this read, if one was started for it, is fresh and succeeded. */
+  private async takeEarly(path: string, token: string | undefined): Promise<Answer | undefined> {
+    const early = this.early.get(path)
+    if (!early) return undefined
+    this.early.delete(path)
+    if (early.token !== token || Date.now() - early.at > EARLY_READ_MS) return undefined
+    const answer = await early.answer.catch(() => undefined)
+    return answer?.res.ok ? answer : undefined
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+    const token = this.token()
+    if (this.prefetching && method === 'GET') {
+      const answer = this.send(method, path, token)
+      this.early.set(path, { token, at: Date.now(), answer })
+      return answer.then(() => undefined as T)
+    }
+    const early = method === 'GET' && !retried ? await this.takeEarly(path, token) : undefined
+    const { res, json } = early ?? (await this.send(method, path, token, body))
     if (res.status === 401 && token) {
       // Refused with a token another request has renewed meanwhile: send it again with the new one.
       const renewed = this.token() !== token && this.token() !== undefined

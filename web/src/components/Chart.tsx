@@ -1,5 +1,5 @@
 import type { ChartConfiguration, Chart as ChartJs } from 'chart.js'
-import { useEffect, useId, useRef, useState } from 'preact/hooks'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { t } from '../i18n/index.js'
 import type { ChartTable } from './chartTable.js'
 
@@ -37,15 +37,20 @@ export function Chart({
   const latest = useRef(config)
   latest.current = config
 
-  useEffect(() => {
+  // Created before the browser first lays out and paints the page (a layout effect, chart.js already loaded: a
+  // microtask away), not in an effect after that paint: on a phone the first page's long table is laid out and
+  // painted once, with the chart, instead of twice (issue #18).
+  useLayoutEffect(() => {
     let unmounted = false
     void chartJs.then(({ ChartJs }) => {
       if (unmounted || !canvas.current) return
       chart.current = new ChartJs(canvas.current, latest.current as ChartConfiguration)
       // Drawn: what a test or the time-to-usable benchmark waits for.
       canvas.current.dataset.drawn = 'true'
-      // Canvas text does not reflow when a web font arrives: draw again once Sarabun is loaded.
-      document.fonts?.ready.then(() => chart.current?.update())
+      // Canvas text does not reflow when a web font arrives: draw again once Sarabun is loaded (only then: a
+      // second full draw costs a phone as much as the first).
+      if (document.fonts && document.fonts.status !== 'loaded')
+        document.fonts.ready.then(() => chart.current?.update())
     })
     return () => {
       unmounted = true

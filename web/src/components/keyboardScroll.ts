@@ -5,8 +5,14 @@
  * late web font or a resize cannot leave one unreachable; a table that stops scrolling gives its stop back.
  */
 export function keepScrollingTablesFocusable(root: HTMLElement): () => void {
-  const update = () => {
+  // A table's style changes with the screen's width (the listener below), not as the page renders: as the page
+  // changes, only tables not seen yet are looked at. Reading every table's style on every change made the
+  // browser style the page again and again while a phone's first page rendered (issue #18).
+  const seen = new WeakSet<HTMLTableElement>()
+  const update = (all: boolean) => {
     for (const table of root.querySelectorAll<HTMLTableElement>('table')) {
+      if (!all && seen.has(table)) continue
+      seen.add(table)
       const scrolls = ['auto', 'scroll'].includes(getComputedStyle(table).overflowX)
       const given = table.dataset.scrollStop === 'true'
       if (scrolls && !given && !table.hasAttribute('tabindex')) {
@@ -18,13 +24,14 @@ export function keepScrollingTablesFocusable(root: HTMLElement): () => void {
       }
     }
   }
-  const observer = new MutationObserver(update)
+  const observer = new MutationObserver(() => update(false))
   observer.observe(root, { childList: true, subtree: true })
   const narrow = globalThis.matchMedia?.('(max-width: 63.99rem)')
-  narrow?.addEventListener('change', update)
-  update()
+  const onWidth = () => update(true)
+  narrow?.addEventListener('change', onWidth)
+  update(true)
   return () => {
     observer.disconnect()
-    narrow?.removeEventListener('change', update)
+    narrow?.removeEventListener('change', onWidth)
   }
 }

@@ -4,14 +4,29 @@ import type { Locale } from '../../../shared/time.js'
 
 const tag = (locale: Locale) => (locale === 'th' ? 'th-TH' : 'en-GB')
 
+/**
+ * One formatter per language and style, made once: `toLocaleString` builds a new one on every call, and a ranking
+ * formats hundreds of figures (a tenth of the rankings page's first render on a phone, issue #18).
+ */
+const formatters = new Map<string, Intl.NumberFormat>()
+const formatter = (locale: Locale, maximumFractionDigits: number): Intl.NumberFormat => {
+  const key = `${locale}:${maximumFractionDigits}`
+  let f = formatters.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(tag(locale), { maximumFractionDigits })
+    formatters.set(key, f)
+  }
+  return f
+}
+
 /** A whole count with thousands separators: 12,345. */
 export function formatNumber(n: number, locale: Locale): string {
-  return n.toLocaleString(tag(locale), { maximumFractionDigits: 0 })
+  return formatter(locale, 0).format(n)
 }
 
 /** A percentage with at most one decimal: 232.2%. */
 export function formatPercent(percent: number, locale: Locale): string {
-  return `${percent.toLocaleString(tag(locale), { maximumFractionDigits: 1 })}%`
+  return `${formatter(locale, 1).format(percent)}%`
 }
 
 /** A change of rank: ▲2 moved up two places, ▼1 down one, = unchanged, – no previous standing. */

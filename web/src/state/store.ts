@@ -5,7 +5,8 @@ import type { DevSession } from '../../../shared/api.js'
 import { fiscalYearOf } from '../../../shared/time.js'
 import type { ApiClient } from '../api/client.js'
 import { now as clockNow } from './clock.js'
-import { parseRoute, type Route, routeHash } from './navigation.js'
+import { landingRoute } from './first-page.js'
+import { type Route, routeHash } from './navigation.js'
 
 /** The dashboard's state, built outside components and passed to them by context. */
 export interface DashboardStore {
@@ -29,12 +30,8 @@ export function createStore(
   globalThis.addEventListener?.('hashchange', () => {
     hash.value = location.hash
   })
-  const route = computed<Route>(() => {
-    // An executive's home is their agency; a DGA official's is the national ranking.
-    if (hash.value.replace(/^#\/?/, '') === '')
-      return session.value?.role === 'agency_exec' ? { page: 'agency' } : { page: 'rankings' }
-    return parseRoute(hash.value)
-  })
+  // An executive's home is their agency; a DGA official's is the national ranking.
+  const route = computed<Route>(() => landingRoute(hash.value, session.value?.role))
   const currentFy = fiscalYearOf(now)
   return {
     api,

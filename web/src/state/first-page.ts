@@ -1,0 +1,36 @@
+import type { DevSession } from '../../../shared/api.js'
+import { landingPeriod } from '../../../shared/ranking-periods.js'
+import { fiscalYearOf } from '../../../shared/time.js'
+import type { ApiClient } from '../api/client.js'
+import { agencyOfRoute, parseRoute, type Route } from './navigation.js'
+
+/** The page a signed-in reader lands on: the address's fragment, or their home when it names none. */
+export function landingRoute(hash: string, role: DevSession['role'] | undefined): Route {
+  if (hash.replace(/^#\/?/, '') === '')
+    return role === 'agency_exec' ? { page: 'agency' } : { page: 'rankings' }
+  return parseRoute(hash)
+}
+
+/**
+ * The first page's main data, asked for as the dashboard starts, beside its sign-in configuration rather than
+ * after it and after the first render (issue #18: the phone's time to usable): the rankings page's ranking, an
+ * agency page's performance. The page asks for the same read as it renders and takes this answer; the period is
+ * the one the page will choose, on the tab's last known server clock (a read for another one is simply not
+ * taken). Other pages, and a signed-out reader, prefetch nothing.
+ */
+export function prefetchFirstPage(
+  api: ApiClient,
+  session: DevSession | undefined,
+  hash: string,
+  now: number,
+): void {
+  if (!session) return
+  const route = landingRoute(hash, session.role)
+  if (route.page === 'rankings') {
+    const period = route.month ? { month: route.month } : landingPeriod(now)
+    api.prefetch((a) => a.agencyRanking(period))
+  } else if (route.page === 'agency') {
+    const agencyId = agencyOfRoute(route, session.agencyIds ?? [])
+    if (agencyId) api.prefetch((a) => a.agencyPerformance(agencyId, fiscalYearOf(now)))
+  }
+}
