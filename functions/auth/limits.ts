@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { PayloadTooLargeError, RequestTimeoutError } from '../errors.js'
+import { type Deadline, DeadlineQueue } from '../util/deadline-queue.js'
 
 /** 413 for a body over `maxBytes`, counted as it streams in (a lying Content-Length does not help). */
 export function maxBody(maxBytes: number, hint = ''): MiddlewareHandler {
@@ -44,26 +45,28 @@ const deadlines = new WeakMap<Context, number>()
 /**
  * 503 when a request takes longer than `ms`: the caller gets an answer before the gateway or Lambda
  * cuts it off, and a slow store cannot hold connections open for long. A request that has begun writing
- * (`committing`) is waited for instead, so a 503 never follows a stored write.
+ * (`committing`) is waited for instead, so a 503 never follows a stored write. The limits of one middleware
+ * share one timer (`DeadlineQueue`): a request costs no timer of its own.
  */
 export function requestTimeout(ms: number): MiddlewareHandler {
+  const queue = new DeadlineQueue(ms)
   return async (c, next) => {
-    // Apps nest (the local app holds the ingest and API apps, each with a limit): a limit inside one that ends
-    // sooner adds nothing but a timer and a race per request.
-    const deadline = Date.now() + ms
+    // Apps nest (a test holds one app in another, each with a limit): a limit inside one that ends sooner adds
+    // nothing.
+    const at = Date.now() + ms
     const enclosing = deadlines.get(c)
-    if (enclosing !== undefined && enclosing <= deadline) return next()
-    deadlines.set(c, deadline)
-    let timer: NodeJS.Timeout | undefined
+    if (enclosing !== undefined && enclosing <= at) return next()
+    deadlines.set(c, at)
     const handled = next()
-    const expired = new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => (committed.has(c) ? resolve() : reject(new RequestTimeoutError())), ms)
-    })
+    let deadline: Deadline | undefined
     try {
-      await Promise.race([handled, expired])
-      await handled
+      await new Promise<void>((resolve, reject) => {
+        // A write keeps going past its limit; its outcome is the answer.
+        deadline = queue.start(() => committed.has(c) || reject(new RequestTimeoutError()))
+        handled.then(resolve, reject)
+      })
     } finally {
-      clearTimeout(timer)
+      if (deadline) queue.finish(deadline)
     }
   }
 }

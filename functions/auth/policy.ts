@@ -31,8 +31,12 @@ const ingestKeys = () => {
   return keyring.ring
 }
 
+const passThrough = (): MiddlewareHandler<AppEnv> => (_c, next) => next()
+
 /** The route's access rule, enforced: 401 without credentials, 403 with the wrong role or agency. */
 export function allow(policy: RoutePolicy): PolicyMiddleware {
+  // Public routes (the health check, downloads) check nothing: no async step of their own in the chain.
+  if (policy.access === 'public') return Object.assign(passThrough(), { [POLICY]: policy })
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (policy.access === 'ingest') {
       if (!ingestKeys().verify(c.req.header('x-api-key'))) {

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
 import { config } from '../config.js'
 
 /**
@@ -48,25 +48,23 @@ export function redirectResponse(location: string, extra: Record<string, string>
   return res
 }
 
-/** Requests an outer `securityHeaders` is dealing with. */
-const handling = new WeakSet<Context>()
+const COMMON_ENTRIES = Object.entries(COMMON)
 
 /**
  * Security headers on every response, errors included. An HTML document (the dashboard) gets the
  * dashboard's policy, anything else (JSON, redirects, scripts, styles) the strict one; the choice depends
  * only on the response, so the API, ingest and local apps can all use this middleware, nested or not
- * (a response is dealt with once).
+ * (a response is dealt with once: the innermost instance sets the headers, the others find it done).
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
-    // Nested apps each bring this middleware: the outermost deals with the response, the others only pass.
-    if (handling.has(c)) return next()
-    handling.add(c)
     await next()
-    if (secured.has(c.res)) return
-    const html = c.res.headers.get('content-type')?.startsWith('text/html') ?? false
-    for (const [name, value] of Object.entries(COMMON)) c.res.headers.set(name, value)
-    c.res.headers.set('content-security-policy', html ? dashboardCsp(config().cognito?.domain) : API_CSP)
-    secured.add(c.res)
+    const res = c.res
+    if (secured.has(res)) return
+    const headers = res.headers
+    const html = headers.get('content-type')?.startsWith('text/html') ?? false
+    for (const [name, value] of COMMON_ENTRIES) headers.set(name, value)
+    headers.set('content-security-policy', html ? dashboardCsp(config().cognito?.domain) : API_CSP)
+    secured.add(res)
   }
 }

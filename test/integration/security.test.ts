@@ -193,6 +193,38 @@ describe('body size and time limits', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'timeout' } })
   })
 
+  it('answers 503 to each slow request at its own limit, with one timer for all of them', async () => {
+    vi.useFakeTimers()
+    try {
+      const app = new Hono()
+      app.onError(errorResponse)
+      app.use('*', requestTimeout(50))
+      app.get('/slow', () => new Promise<Response>(() => {}))
+      app.get('/fast', (c) => c.json({ ok: true }))
+      const started = Date.now()
+      const answered: [number, number][] = []
+      const slow = async () => {
+        const res = await app.request('/slow')
+        answered.push([res.status, Date.now() - started])
+      }
+      const first = slow()
+      await vi.advanceTimersByTimeAsync(20)
+      const second = slow()
+      expect((await app.request('/fast')).status).toBe(200)
+      expect(vi.getTimerCount()).toBe(1)
+      await vi.advanceTimersByTimeAsync(29)
+      expect(answered).toEqual([])
+      await vi.advanceTimersByTimeAsync(50)
+      await Promise.all([first, second])
+      expect(answered).toEqual([
+        [503, 50],
+        [503, 70],
+      ])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('sets every security header once when apps with the middleware nest', async () => {
     const inner = new Hono().use('*', securityHeaders()).get('/x', (c) => c.json({ ok: true }))
     const app = new Hono()
