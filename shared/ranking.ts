@@ -11,13 +11,77 @@ const thaiCollator = new Intl.Collator('th')
 export const compareThai = (a: string, b: string) => thaiCollator.compare(a, b)
 
 /**
+ * Names in Thai order, for rankings that order equals by name without collating per ranking: each id's place
+ * (equal names share one) and the names in order (to place a name not listed). Built once per catalog.
+ */
+export interface NameOrder {
+  position: ReadonlyMap<string, number>
+  sorted: readonly string[]
+}
+
+/** The Thai order of some ids' names. */
+export function nameOrder(names: Iterable<readonly [id: string, name: string]>): NameOrder {
+  const entries = [...names].sort((a, b) => compareThai(a[1], b[1]))
+  const position = new Map<string, number>()
+  entries.forEach(([id, name], k) => {
+    const prev = entries[k - 1]
+    position.set(id, prev && compareThai(prev[1], name) === 0 ? (position.get(prev[0]) as number) : k)
+  })
+  return { position, sorted: entries.map(([, name]) => name) }
+}
+
+/** Each listed id's place in Thai order of names: from `order` where it lists the id, else found in it. */
+export function namePositions(
+  list: readonly string[],
+  nameAt: (index: number) => string,
+  order?: NameOrder,
+): Float64Array {
+  if (!order) {
+    const own = nameOrder(list.map((id, i) => [id, nameAt(i)] as const))
+    return Float64Array.from(list, (id) => own.position.get(id) as number)
+  }
+  const positions = Float64Array.from(list, (id) => order.position.get(id) ?? Number.NaN)
+  const missing = list.flatMap((_id, i) => (Number.isNaN(positions[i]) ? [i] : []))
+  if (missing.length === 0) return positions
+  // Names the order does not list fall between its places, in their own Thai order (equal names equal).
+  const own = nameOrder(missing.map((i) => [String(i), nameAt(i)] as const))
+  for (const i of missing) {
+    const at = placeIn(order.sorted, nameAt(i))
+    const equal = at < order.sorted.length && compareThai(order.sorted[at] as string, nameAt(i)) === 0
+    positions[i] = equal ? at : at - 1 + ((own.position.get(String(i)) as number) + 1) / (missing.length + 1)
+  }
+  return positions
+}
+
+/** The index of the first name in Thai order not before `name` (an equal name's place, if there is one). */
+function placeIn(sorted: readonly string[], name: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (compareThai(sorted[mid] as string, name) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
  * Standard competition ranking ("1224"): equal values share a rank and the next rank skips.
  * Equals are displayed by `tieBreak` (descending), then by name in Thai collation; display order never
  * changes a rank.
  */
-export function rankCompetition<T extends Rankable>(items: readonly T[]): (T & { rank: number })[] {
+export function rankCompetition<T extends Rankable>(
+  items: readonly T[],
+  order?: { ids: (item: T) => string; names: NameOrder },
+): (T & { rank: number })[] {
+  // With the names' order built beforehand (a catalog's), equals are ordered by place, not by collating.
+  const positions = order && namePositions(items.map(order.ids), (k) => (items[k] as T).name, order.names)
+  const place = positions && new Map(Array.from(positions, (p, k) => [items[k] as T, p] as const))
   const sorted = [...items].sort(
-    (a, b) => b.value - a.value || b.tieBreak - a.tieBreak || compareThai(a.name, b.name),
+    (a, b) =>
+      b.value - a.value ||
+      b.tieBreak - a.tieBreak ||
+      (place ? (place.get(a) as number) - (place.get(b) as number) : compareThai(a.name, b.name)),
   )
   let rank = 0
   return sorted.map((item, i) => {

@@ -5,7 +5,7 @@ import { applyReviews } from '../../shared/reviews.js'
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
 import { memoize, type Versions } from './cache.js'
-import { catalog } from './catalog.js'
+import { catalog, catalogNameOrder } from './catalog.js'
 import { categoryProjection, earlierYears, elapsedMonths } from './outlook.js'
 import { programmeOf } from './programme.js'
 import { describePeriod, rankedAgencies, rankedDatasets, rankingStamp } from './rankings.js'
@@ -38,12 +38,12 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
       downloads: a.downloads,
       uniqueDownloads: a.uniqueDownloads,
     }))
-    const datasetContenders: Contender[] = datasets.items.map((d) => ({
-      id: d.datasetId,
-      agencyId: d.agencyId,
-      name: d.title.th,
-      downloads: d.downloads,
-      uniqueDownloads: d.uniqueDownloads,
+    const datasetContenders: Contender[] = datasets.ranked.map((d, i) => ({
+      id: d.id,
+      agencyId: datasets.agencyAt(i),
+      name: cat.datasets.get(d.id)?.title.th ?? d.id,
+      downloads: d.counts.downloads,
+      uniqueDownloads: d.counts.uniqueDownloads,
     }))
     const full = programme.categories.map((c) =>
       awardStandings(
@@ -53,6 +53,7 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
           reviewed.reviews,
           reviewed.discounted,
         ),
+        catalogNameOrder(cat, c.subject === 'agency' ? 'agencies' : 'datasets'),
       ),
     )
     const categories = full.map(shortlist)

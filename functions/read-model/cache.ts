@@ -32,8 +32,10 @@ const MAX_WEIGHT = 1_500_000
 const memo = new Map<string, { stamp: string; value: Promise<unknown>; weight: number }>()
 let weight = 0
 
-/** How many items a cached value holds: a map's or list's size (a ranking's `items`), otherwise 1. */
+/** How many items a cached value holds: its own `weight`, a map's or list's size (a ranking's `items`), else 1. */
 function weigh(value: unknown): number {
+  const own = (value as { weight?: unknown } | null)?.weight
+  if (typeof own === 'number') return Math.max(1, own)
   if (value instanceof Map || value instanceof Set) return Math.max(1, value.size)
   if (Array.isArray(value)) return Math.max(1, value.length)
   const items = (value as { items?: unknown } | null)?.items

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Agency, Dataset } from '../../shared/catalog.js'
-import { type NameOrder, nameOrder } from '../../shared/counting/period-counts.js'
+import { type NameOrder, nameOrder } from '../../shared/ranking.js'
 import { NotFoundError } from '../errors.js'
 import { listAgencies, listDatasets } from '../store/catalog.js'
 import { catalogVersion } from '../store/keys.js'

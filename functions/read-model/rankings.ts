@@ -154,24 +154,54 @@ async function rankedSubject<T>(
   })
 }
 
-/** Every active dataset of the catalog (and any other dataset with counts) ranked nationally, cached. */
+/**
+ * The national dataset ranking: every active dataset of the catalog (and any other with counts) in rank order,
+ * cached. Its API items are built when first asked for (a page builds its 100, not 100,000), and each agency's
+ * datasets are listed by their positions in the ranking.
+ */
+export interface DatasetRanking {
+  ranked: RankedCounts[]
+  /** The API item at a position of the ranking (built once). */
+  item(position: number): DatasetRankingItem
+  /** The agency a ranked dataset belongs to. */
+  agencyAt(position: number): string
+  /** Each agency's datasets' positions, in rank order. */
+  byAgency: Map<string, number[]>
+  /** What the read cache counts it as: its datasets. */
+  weight: number
+}
+
 export function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
-  return rankedSubject(versions, period, 'datasets', now, (ranked, cat) => {
-    const items: DatasetRankingItem[] = ranked.map((r) => ({
-      rank: r.rank,
-      datasetId: r.id,
-      agencyId: r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? '',
-      title: cat.datasets.get(r.id)?.title ?? { th: r.id, en: r.id },
-      ...toApiCounts(r.counts),
-      rankChange: r.rankChange,
-    }))
-    const byAgency = new Map<string, DatasetRankingItem[]>()
-    for (const item of items) {
-      const list = byAgency.get(item.agencyId)
-      if (list) list.push(item)
-      else byAgency.set(item.agencyId, [item])
+  return rankedSubject(versions, period, 'datasets', now, (ranked, cat): DatasetRanking => {
+    const agencyAt = (i: number) => {
+      const r = ranked[i] as RankedCounts
+      return r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? ''
     }
-    return { items, byAgency }
+    const built: (DatasetRankingItem | undefined)[] = new Array(ranked.length)
+    const item = (i: number): DatasetRankingItem => {
+      let it = built[i]
+      if (!it) {
+        const r = ranked[i] as RankedCounts
+        it = {
+          rank: r.rank,
+          datasetId: r.id,
+          agencyId: agencyAt(i),
+          title: cat.datasets.get(r.id)?.title ?? { th: r.id, en: r.id },
+          ...toApiCounts(r.counts),
+          rankChange: r.rankChange,
+        }
+        built[i] = it
+      }
+      return it
+    }
+    const byAgency = new Map<string, number[]>()
+    for (let i = 0; i < ranked.length; i++) {
+      const agency = agencyAt(i)
+      const list = byAgency.get(agency)
+      if (list) list.push(i)
+      else byAgency.set(agency, [i])
+    }
+    return { ranked, item, agencyAt, byAgency, weight: ranked.length }
   })
 }
 
@@ -236,24 +266,24 @@ export async function datasetRanking(
 ) {
   const page = { offset: 0, limit: Number.POSITIVE_INFINITY, ...filter }
   const v = versions ?? (await readVersions())
-  const { items, byAgency } = await rankedDatasets(v, period, now)
-  const selected = page.agencyIds
+  const { ranked, item, byAgency } = await rankedDatasets(v, period, now)
+  // Positions in the ranking of the datasets asked for, in rank order (all of them: none built yet).
+  const positions = page.agencyIds
     ? page.agencyIds.length === 1
       ? (byAgency.get(page.agencyIds[0] as string) ?? [])
-      : items.filter((i) => page.agencyIds?.includes(i.agencyId))
-    : items
+      : page.agencyIds.flatMap((a) => byAgency.get(a) ?? []).sort((x, y) => x - y)
+    : undefined
+  const total = positions ? positions.length : ranked.length
+  const end = Math.min(total, page.offset + page.limit)
+  const shown = Array.from({ length: Math.max(0, end - page.offset) }, (_, k) =>
+    item(positions ? (positions[page.offset + k] as number) : page.offset + k),
+  )
   return {
     period: describePeriod(period, now),
     countingRules: await countingRulesOfPeriod(v, period),
-    total: selected.length,
+    total,
     offset: page.offset,
-    limit: Number.isFinite(page.limit) ? page.limit : selected.length,
-    items: await reviewed(
-      v,
-      period,
-      'datasets',
-      selected.slice(page.offset, page.offset + page.limit),
-      (d) => d.datasetId,
-    ),
+    limit: Number.isFinite(page.limit) ? page.limit : total,
+    items: await reviewed(v, period, 'datasets', shown, (d) => d.datasetId),
   }
 }

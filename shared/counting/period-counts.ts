@@ -1,4 +1,4 @@
-import { compareThai } from '../ranking.js'
+import { type NameOrder, namePositions } from '../ranking.js'
 import {
   addCounts,
   COUNT_FIELDS,
@@ -160,7 +160,7 @@ export function rankWithChange(
   // Ranked as `rankCompetition` ranks (downloads, unique downloads, Thai name), by sorting positions over
   // numbers: a national dataset ranking sorts 100,000 ids, and collating names in the sort (or building an
   // object per entry) cost far more than the comparisons. Names are compared by their place in Thai order.
-  const position = namePositions(list, name, order)
+  const position = namePositions(list, (i) => name(list[i] as string), order)
   const of = list.map((id) => current.get(id) ?? ZERO_COUNTS)
   const downloads = Float64Array.from(of, (c) => c.downloads)
   const unique = Float64Array.from(of, (c) => c.uniqueDownloads)
@@ -199,58 +199,6 @@ function competitionRanks(values: readonly number[]): number[] {
     if (k === 0 || v !== desc[k - 1]) rankOf.set(v, k + 1)
   })
   return values.map((v) => (v > 0 ? (rankOf.get(v) as number) : 0))
-}
-
-/**
- * Names in Thai order, for rankings that order equals by name without collating per ranking: each id's place
- * (equal names share one) and the names in order (to place a name not listed). Built once per catalog.
- */
-export interface NameOrder {
-  position: ReadonlyMap<string, number>
-  sorted: readonly string[]
-}
-
-/** The Thai order of some ids' names. */
-export function nameOrder(names: Iterable<readonly [id: string, name: string]>): NameOrder {
-  const entries = [...names].sort((a, b) => compareThai(a[1], b[1]))
-  const position = new Map<string, number>()
-  entries.forEach(([id, name], k) => {
-    const prev = entries[k - 1]
-    position.set(id, prev && compareThai(prev[1], name) === 0 ? (position.get(prev[0]) as number) : k)
-  })
-  return { position, sorted: entries.map(([, name]) => name) }
-}
-
-/** Each listed id's place in Thai order of names: from `order` where it lists the id, else found in it. */
-function namePositions(list: readonly string[], name: (id: string) => string, order?: NameOrder) {
-  if (!order) {
-    const own = nameOrder(list.map((id) => [id, name(id)] as const))
-    return Float64Array.from(list, (id) => own.position.get(id) as number)
-  }
-  const positions = Float64Array.from(list, (id) => order.position.get(id) ?? Number.NaN)
-  const missing = list.flatMap((_id, i) => (Number.isNaN(positions[i]) ? [i] : []))
-  if (missing.length === 0) return positions
-  // Names the order does not list fall between its places, in their own Thai order (equal names equal).
-  const own = nameOrder(missing.map((i) => [String(i), name(list[i] as string)] as const))
-  for (const i of missing) {
-    const at = placeIn(order.sorted, name(list[i] as string))
-    const equal =
-      at < order.sorted.length && compareThai(order.sorted[at] as string, name(list[i] as string)) === 0
-    positions[i] = equal ? at : at - 1 + ((own.position.get(String(i)) as number) + 1) / (missing.length + 1)
-  }
-  return positions
-}
-
-/** The index of the first name in Thai order not before `name` (an equal name's place, if there is one). */
-function placeIn(sorted: readonly string[], name: string): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (compareThai(sorted[mid] as string, name) < 0) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** The total of one field over every id. */

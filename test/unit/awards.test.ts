@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   type AwardCategory,
@@ -6,6 +7,7 @@ import {
   type Contender,
   DEFAULT_PROGRAMME,
 } from '../../shared/awards.js'
+import { nameOrder } from '../../shared/ranking.js'
 
 /** Contenders from download counts: c0, c1, … with Thai-sortable names; agency and group optional. */
 function contenders(values: number[], over: (i: number) => Partial<Contender> = () => ({})): Contender[] {
@@ -178,5 +180,25 @@ describe('award standings', () => {
     )
     expect(awardedIds(r)).toEqual(awarded)
     expect(r.cutoff).toBe(cutoff)
+  })
+})
+
+describe('award standings with the names ordered beforehand', () => {
+  it('are the standings collating gives, whether the order lists every contender, some or none', () => {
+    const names = ['ขอนแก่น', 'กรุงเทพ', 'ชลบุรี', 'ตาก', 'Bangkok', 'ก']
+    const entry = fc.record({
+      downloads: fc.nat(4),
+      uniqueDownloads: fc.nat(2),
+      name: fc.constantFrom(...names),
+    })
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), fc.nat(12), fc.nat(4), (entries, listed, places) => {
+        const all = entries.map((e, i) => ({ ...e, id: `c${i}`, agencyId: `a${i % 3}` }))
+        const category = top(places, { subject: 'dataset', maxPerAgency: 2 })
+        const collated = awardStandings(category, all)
+        const order = nameOrder(all.slice(0, listed).map((c) => [c.id, c.name]))
+        expect(awardStandings(category, all, order)).toEqual(collated)
+      }),
+    )
   })
 })

@@ -5,13 +5,12 @@ import {
   type CountsById,
   countChanges,
   countsDifference,
-  nameOrder,
   rankWithChange,
   subtractDownloads,
   sumCounts,
   totalOf,
 } from '../../shared/counting/period-counts.js'
-import { rankCompetition } from '../../shared/ranking.js'
+import { nameOrder, rankCompetition } from '../../shared/ranking.js'
 
 type Row = Record<string, number>
 
