@@ -180,13 +180,16 @@ const SNAPSHOT_EVERY = 30
 const SNAPSHOT_MAX_LAG = 120
 const snapshotted = new Map<string, number>()
 
-const snapshotName = (period: Exclude<Period, { day: string }>, subject: Subject) =>
+/** A month or a fiscal year: the periods whose counts have change lists and snapshots. */
+type StoredPeriod = Exclude<Period, { day: string }>
+
+const snapshotName = (period: StoredPeriod, subject: Subject) =>
   `counts/${'month' in period ? period.month : `fy${period.fy}`}/${subject}`
 
 /** A period's counts from its snapshot and the changes since, or undefined when there is none to use. */
 async function countsFromSnapshot(
   key: string,
-  period: Exclude<Period, { day: string }>,
+  period: StoredPeriod,
   subject: Subject,
   to: number,
 ): Promise<CountsById | undefined> {
@@ -209,7 +212,7 @@ async function countsFromSnapshot(
  */
 function saveSnapshot(
   key: string,
-  period: Exclude<Period, { day: string }>,
+  period: StoredPeriod,
   subject: Subject,
   to: number,
   counts: CountsById,

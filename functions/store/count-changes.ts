@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { queryAll } from './batch.js'
 import { dynamo, table } from './clients.js'
 import {
@@ -9,7 +9,6 @@ import {
   type Period,
   parseCountsSk,
   type Subject,
-  versionKey,
 } from './keys.js'
 
 /**
@@ -25,14 +24,6 @@ import {
  */
 
 const KEEP_SECONDS = 2 * 86_400
-
-/** The version a period's counts are at (0 before any write). */
-export async function countsVersion(versioned: string): Promise<number> {
-  const out = await dynamo().send(
-    new GetCommand({ TableName: table(), Key: versionKey(versioned), ConsistentRead: true }),
-  )
-  return Number(out.Item?.version ?? 0)
-}
 
 /**
  * Records, before they are written, the count items of `period` the next version changes (`sks`: count sort

@@ -18,7 +18,7 @@ import type { Day } from '../../shared/time.js'
 import { mapLimit } from '../util/concurrency.js'
 import { batchGet, batchWrite, queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
-import { countsVersion, noteCountChanges } from './count-changes.js'
+import { noteCountChanges } from './count-changes.js'
 import {
   countsPartition,
   countsPrefix,
@@ -28,7 +28,7 @@ import {
   parseCountsSk,
   type Subject,
 } from './keys.js'
-import { bumpVersions } from './versions.js'
+import { bumpVersions, getVersion } from './versions.js'
 
 export type { Period, Subject } from './keys.js'
 
@@ -212,7 +212,7 @@ export async function addToPeriodCounts(
  */
 async function noteNextChanges(period: Period, change: { sks: readonly string[] } | { whole: true }) {
   if ('day' in period) return
-  const version = await countsVersion(countsVersionKey(period))
+  const version = await getVersion(countsVersionKey(period))
   await noteCountChanges(period, version + 1, change)
 }
 

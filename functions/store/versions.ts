@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { mapLimit } from '../util/concurrency.js'
 import { queryPartition } from './batch.js'
 import { dynamo, table } from './clients.js'
@@ -27,4 +27,12 @@ export async function bumpVersions(keys: Iterable<string>): Promise<void> {
 export async function getVersions(): Promise<Map<string, number>> {
   const items = await queryPartition(PARTITIONS.versions)
   return new Map(items.map((i) => [i.sk as string, Number(i.version)]))
+}
+
+/** One key's version (0 before it was ever moved), read consistently: what its writer moves it from. */
+export async function getVersion(versioned: string): Promise<number> {
+  const out = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: versionKey(versioned), ConsistentRead: true }),
+  )
+  return Number(out.Item?.version ?? 0)
 }
