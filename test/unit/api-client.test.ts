@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ApiClient, ApiError } from '../../web/src/api/client.js'
 
 /** A local server that accepts only the token `good` (a stand-in API, for the client's own behaviour). */
@@ -124,5 +124,58 @@ describe('the dashboard API client', () => {
     })
     await expect(client.authConfig()).rejects.toMatchObject({ status: 401 })
     expect([calls, ended]).toEqual([1, 1])
+  })
+
+  it('judges a refusal only once the sign-in configuration has said how to renew (the page may ask before)', async () => {
+    let token = 'expired'
+    let ended = 0
+    const client = new ApiClient(
+      () => token,
+      base,
+      () => ended++,
+    )
+    let configured: () => void = () => {}
+    client.judgeRefusalsAfter(new Promise<void>((r) => (configured = r)))
+    // The page asks before the configuration has answered; its refusal, read in full, waits instead of ending
+    // the session (a turn of the event loop after the body was read: all the client's own steps have run).
+    const read = vi.spyOn(Response.prototype, 'json')
+    const asked = client.agencyRanking({ fy: 2570 })
+    await expect.poll(() => read.mock.results.length).toBe(1)
+    await read.mock.results[0]?.value
+    await new Promise((r) => setImmediate(r))
+    read.mockRestore()
+    expect(ended).toBe(0)
+    // The configuration answers and sets up the renewal (Cognito's refresh token): the request is sent again.
+    client.renewWith(async () => {
+      token = 'good'
+      return true
+    })
+    configured()
+    expect(await asked).toEqual({ mode: 'dev' })
+    expect(ended).toBe(0)
+  })
+
+  it("never holds the configuration's own request on itself", async () => {
+    let ended = 0
+    const client = new ApiClient(
+      () => 'expired',
+      base,
+      () => ended++,
+    )
+    client.judgeRefusalsAfter(new Promise(() => {}))
+    await expect(client.authConfig()).rejects.toMatchObject({ status: 401 })
+    expect(ended).toBe(1)
+  })
+
+  it('still ends the session on a refusal after the configuration answered without a renewal', async () => {
+    let ended = 0
+    const client = new ApiClient(
+      () => 'expired',
+      base,
+      () => ended++,
+    )
+    client.judgeRefusalsAfter(Promise.reject(new Error('configuration unreachable')))
+    await expect(client.agencyRanking({ fy: 2570 })).rejects.toMatchObject({ status: 401 })
+    expect(ended).toBe(1)
   })
 })

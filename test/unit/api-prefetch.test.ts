@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DevSession } from '../../shared/api.js'
 import { ApiClient, EARLY_READ_MS } from '../../web/src/api/client.js'
-import { landingRoute, prefetchFirstPage } from '../../web/src/state/first-page.js'
+import { landingRoute, prefetchFirstPage, rendersBeforeConfig } from '../../web/src/state/first-page.js'
 
 /** A stand-in API that answers each path with how many times it was asked, and refuses any token but `good`. */
 let seen: string[] = []
@@ -163,5 +163,20 @@ describe("the first page's prefetched data", () => {
     ['#/awards', 'agency_exec', { page: 'awards' }],
   ] as const)('lands %j for %s on %j', (hash, role, route) => {
     expect(landingRoute(hash, role)).toEqual(route)
+  })
+})
+
+describe('rendering before the sign-in configuration has answered', () => {
+  it.each([
+    [true, true, '', true],
+    [true, true, '?lang=en', true],
+    // Back from the Hosted UI with a code: the sign-in finishes (and the session changes) before any page.
+    [true, true, '?code=abc&state=xyz', false],
+    // A new tab: the server's clock is not known yet, so the page's period could be another one.
+    [true, false, '', false],
+    // Signed out: the sign-in page needs the configuration to know how to sign in.
+    [false, true, '', false],
+  ])('signed in %s, clock kept %s, search "%s": %s', (signedIn, kept, search, expected) => {
+    expect(rendersBeforeConfig(signedIn, kept, search)).toBe(expected)
   })
 })

@@ -2,6 +2,7 @@ import type { TooltipItem } from 'chart.js'
 import { describe, expect, it } from 'vitest'
 import type { AgencyRankingItem } from '../../shared/api.js'
 import { valueLabelPlacement } from '../../web/src/components/barValueLabels.js'
+import { chartPixelRatio, MAX_CHART_PIXEL_RATIO } from '../../web/src/components/chartPixels.js'
 import {
   inTooltip,
   niceCeiling,
@@ -162,5 +163,21 @@ describe('the top ten chart of the rankings', () => {
   it('writes a value inside its bar only when the bar holds it', () => {
     expect(valueLabelPlacement(100, 30)).toBe('inside')
     expect(valueLabelPlacement(40, 30)).toBe('outside')
+  })
+})
+
+describe("a chart's pixel ratio on a sharp screen", () => {
+  it.each([
+    [1, 1],
+    [1.5, 1.5],
+    [2, 2],
+    // A 3× phone draws at 2×: 4 canvas pixels per CSS pixel instead of 9.
+    [3, MAX_CHART_PIXEL_RATIO],
+    [4, MAX_CHART_PIXEL_RATIO],
+    [undefined, 1],
+    [0, 1],
+    [Number.NaN, 1],
+  ])('a screen of %s pixels per CSS pixel: %s', (device, expected) => {
+    expect(chartPixelRatio(device)).toBe(expected)
   })
 })

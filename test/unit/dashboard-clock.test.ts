@@ -53,4 +53,12 @@ describe("the dashboard's clock (the server's)", () => {
     const kept = await loadClock(tabStorage({ serverClockOffset: String(-DAY) }))
     expect(kept.now()).toBe(Date.parse('2026-12-02T08:00:00Z'))
   })
+
+  it('says whether the tab kept the server clock from an earlier load (the page may then render at once)', async () => {
+    expect((await loadClock(tabStorage())).clockKept).toBe(false)
+    expect((await loadClock(tabStorage({ serverClockOffset: 'soon' }))).clockKept).toBe(false)
+    expect((await loadClock(tabStorage({ serverClockOffset: '' }))).clockKept).toBe(false)
+    expect((await loadClock(tabStorage({ serverClockOffset: '0' }))).clockKept).toBe(true)
+    expect((await loadClock(tabStorage({ serverClockOffset: String(-DAY) }))).clockKept).toBe(true)
+  })
 })

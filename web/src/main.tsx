@@ -7,8 +7,8 @@ import '@fontsource/sarabun/thai-700.css'
 import '@fontsource/sarabun/latin-400.css'
 import '@fontsource/sarabun/latin-700.css'
 import { loadAuth } from './state/auth.js'
-import { now } from './state/clock.js'
-import { prefetchFirstPage } from './state/first-page.js'
+import { clockKept, now } from './state/clock.js'
+import { prefetchFirstPage, rendersBeforeConfig } from './state/first-page.js'
 import { api, session } from './state/session.js'
 import { createStore } from './state/store.js'
 import './styles.css'
@@ -20,9 +20,16 @@ document.documentElement.lang = localStorage.getItem('locale') ?? 'th'
 prefetchFirstPage(api, session.value, location.hash, now())
 const root = document.getElementById('app') as HTMLElement
 keepScrollingTablesFocusable(root)
-// The store's current fiscal year is the server's: it is built once the API has said how to sign in and what
-// time it is (one small request; it never fails, see loadAuth).
-void loadAuth().then(() => {
+// How to sign in (and renew a token) and the server's time: one small request that never fails (see loadAuth).
+const configured = loadAuth()
+// A token the API refuses is judged once the configuration has said how to renew it.
+api.judgeRefusalsAfter(configured)
+const start = () => {
   render(<App store={createStore(api, session)} />, root)
   performance.mark('first render')
-})
+}
+// A returning reader's page renders now, on the tab's session and kept server clock, while its data and the
+// configuration are on their way; anyone else's waits for the configuration (the store's current fiscal year is
+// the server's, and the sign-in page needs to know how to sign in).
+if (rendersBeforeConfig(session.value !== undefined, clockKept, location.search)) start()
+else void configured.then(start)

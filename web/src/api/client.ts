@@ -48,6 +48,9 @@ function query(period: Period, extra: Record<string, string | number | undefined
 /** A prefetched read is taken by the page's request within this long; later, the page asks again. */
 export const EARLY_READ_MS = 10_000
 
+/** The sign-in configuration (and the server's time): public, asked for first by every page load. */
+const CONFIG_PATH = '/v1/auth/config'
+
 /** A response and its JSON body (undefined when it has none). */
 interface Answer {
   res: Response
@@ -91,6 +94,17 @@ export class ApiClient {
    */
   renewWith(renew: (() => Promise<boolean>) | undefined): void {
     this.renew = renew
+  }
+
+  private renewalKnown: Promise<unknown> = Promise.resolve()
+
+  /**
+   * A refused token is judged only once `known` has settled: the page may render and ask for its data before
+   * the sign-in configuration has said how to renew a token (issue #18), and a refusal in between must not end
+   * a session that the renewal set up then would keep.
+   */
+  judgeRefusalsAfter(known: Promise<unknown>): void {
+    this.renewalKnown = known.catch(() => {})
   }
 
   private renewOnce(): Promise<boolean> {
@@ -152,6 +166,8 @@ export class ApiClient {
     const early = method === 'GET' && !retried ? await this.takeEarly(path, token) : undefined
     const { res, json } = early ?? (await this.send(method, path, token, body))
     if (res.status === 401 && token) {
+      // (The configuration's own request is what settles it: it never waits for itself.)
+      if (path !== CONFIG_PATH) await this.renewalKnown
       // Refused with a token another request has renewed meanwhile: send it again with the new one.
       const renewed = this.token() !== token && this.token() !== undefined
       if (!retried && (renewed || (this.renew && (await this.renewOnce()))))
@@ -166,7 +182,7 @@ export class ApiClient {
   }
 
   authConfig() {
-    return this.request<AuthConfig>('GET', '/v1/auth/config')
+    return this.request<AuthConfig>('GET', CONFIG_PATH)
   }
 
   /** The agencies the development login offers (AUTH_MODE=dev only). */

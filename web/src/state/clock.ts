@@ -6,8 +6,12 @@
 /** Where the tab keeps the server clock's offset: a reload knows it before the API has answered again. */
 const OFFSET_KEY = 'serverClockOffset'
 
-const kept = Number(globalThis.sessionStorage?.getItem(OFFSET_KEY))
-let offset = Number.isFinite(kept) ? kept : 0
+const keptText = globalThis.sessionStorage?.getItem(OFFSET_KEY)
+const kept = Number(keptText)
+let offset = keptText != null && Number.isFinite(kept) ? kept : 0
+
+/** Whether this tab has heard the server's time before (a reload): the page can start on it. */
+export const clockKept = keptText != null && keptText !== '' && Number.isFinite(kept)
 
 /** Now, on the server's clock (as of this tab's last word from the server, until it answers again). */
 export const now = (): number => Date.now() + offset

@@ -34,3 +34,13 @@ export function prefetchFirstPage(
     if (agencyId) api.prefetch((a) => a.agencyPerformance(agencyId, fiscalYearOf(now)))
   }
 }
+
+/**
+ * Whether the dashboard renders before its sign-in configuration has answered (issue #18): only for a reader
+ * whose tab holds a session and the server's clock from an earlier load (the page's period and fiscal year are
+ * then the ones it will keep), and who is not coming back from the Hosted UI with a code to exchange (that
+ * sign-in finishes first). A new or signed-out reader waits for the configuration, which says how to sign in.
+ */
+export function rendersBeforeConfig(signedIn: boolean, clockKept: boolean, search: string): boolean {
+  return signedIn && clockKept && !new URLSearchParams(search).has('code')
+}
