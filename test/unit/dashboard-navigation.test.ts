@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatNumber, formatPercent, formatRankChange } from '../../web/src/i18n/format.js'
+import {
+  formatBangkokTime,
+  formatNumber,
+  formatPercent,
+  formatRankChange,
+} from '../../web/src/i18n/format.js'
 import { messages } from '../../web/src/i18n/index.js'
 import {
   agencyOfRoute,
@@ -95,6 +100,14 @@ describe('numbers per locale', () => {
   it('formats percentages with at most one decimal', () => {
     expect(formatPercent(232.2, 'th')).toBe('232.2%')
     expect(formatPercent(1000, 'en')).toBe('1,000%')
+  })
+
+  it('formats instants in Bangkok time, each language with its own calendar, whichever came first', () => {
+    // Each language's formatter is made once and kept: the second language and later instants use their own.
+    expect(formatBangkokTime('2026-12-03T17:10:00Z', 'th')).toBe('4 ธ.ค. 2569 00:10')
+    expect(formatBangkokTime('2026-12-03T17:10:00Z', 'en')).toBe('4 Dec 2026, 00:10')
+    expect(formatBangkokTime('2026-09-30T16:59:00Z', 'th')).toBe('30 ก.ย. 2569 23:59')
+    expect(formatBangkokTime('2026-09-30T17:00:00Z', 'en')).toBe('1 Oct 2026, 00:00')
   })
 
   it.each([

@@ -37,11 +37,19 @@ export function formatRankChange(change: number | null): string {
   return '='
 }
 
+/** One date-and-time formatter per language, made once: Thai's loads the Buddhist calendar's data each time. */
+const timeFormatters = new Map<Locale, Intl.DateTimeFormat>()
+
 /** An instant as a Bangkok date and time, in the reader's language (Buddhist Era in Thai). */
 export function formatBangkokTime(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleString(tag(locale), {
-    timeZone: 'Asia/Bangkok',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  })
+  let f = timeFormatters.get(locale)
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag(locale), {
+      timeZone: 'Asia/Bangkok',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    })
+    timeFormatters.set(locale, f)
+  }
+  return f.format(new Date(iso))
 }
