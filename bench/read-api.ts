@@ -158,8 +158,9 @@ const allEndpoints: [string, string, string][] = [
   ['agency performance (exec)', `/v1/agencies/agency-7/performance?fy=${lastFy}`, exec],
   ['agency integrity, month', `/v1/agencies/agency-7/integrity?month=${lastMonth}`, dga],
 ]
-/** `BENCH_ONLY=agency` measures only the endpoints whose names contain it. */
-const endpoints = allEndpoints.filter(([name]) => name.includes(process.env.BENCH_ONLY ?? ''))
+/** `BENCH_ONLY=agency` measures only the endpoints whose names contain it (`awards,performance`: either). */
+const only = (process.env.BENCH_ONLY ?? '').split(',')
+const endpoints = allEndpoints.filter(([name]) => only.some((part) => name.includes(part)))
 
 async function timed(path: string, auth: string): Promise<number> {
   const start = performance.now()
