@@ -158,8 +158,9 @@ const allEndpoints: [string, string, string][] = [
   ['agency performance (exec)', `/v1/agencies/agency-7/performance?fy=${lastFy}`, exec],
   ['agency integrity, month', `/v1/agencies/agency-7/integrity?month=${lastMonth}`, dga],
 ]
-/** `BENCH_ONLY=agency` measures only the endpoints whose names contain it. */
-const endpoints = allEndpoints.filter(([name]) => name.includes(process.env.BENCH_ONLY ?? ''))
+/** `BENCH_ONLY=agency` measures only the endpoints whose names contain it (`awards,performance`: either). */
+const only = (process.env.BENCH_ONLY ?? '').split(',')
+const endpoints = allEndpoints.filter(([name]) => only.some((part) => name.includes(part)))
 
 async function timed(path: string, auth: string): Promise<number> {
   const start = performance.now()
@@ -229,49 +230,57 @@ for (const [name, path, auth] of endpoints) {
   await settleSnapshotWrites()
   console.log(`${name}: first read without snapshots ${unsnapshotted.get(name)} ms`)
 }
-// BENCH_PROFILE=<file>: a CPU profile of this process over the first reads below (new process, after a change).
+// BENCH_PROFILE=<file>: a CPU profile of this process over a phase (BENCH_PROFILE_PHASE): `first` (default) the
+// first reads below (new process and after a change), `cold` only those of a new process, `after` only those
+// after a rollup, `warm` the warm requests.
 const profiler = process.env.BENCH_PROFILE
   ? new (await import('node:inspector/promises')).Session()
   : undefined
-if (profiler && process.env.BENCH_PROFILE_PHASE !== 'warm') {
+const profilePhase = process.env.BENCH_PROFILE_PHASE ?? 'first'
+let profiling = false
+async function startProfile(phase: string) {
+  if (!profiler || phase !== profilePhase || profiling) return
+  profiling = true
   profiler.connect()
   await profiler.post('Profiler.enable')
   await profiler.post('Profiler.start')
 }
-const colds = new Map<string, string>()
-const firsts = new Map<string, string>()
-for (const [name, path, auth] of endpoints) {
-  clearCatalogCache()
-  clearReadCache()
-  colds.set(name, await firstRead(path, auth))
-  await settled(path, auth)
-  await settleSnapshotWrites()
-  await rollupMinute()
-  firsts.set(name, await firstRead(path, auth))
-  await settled(path, auth)
-  await settleSnapshotWrites()
-  console.log(
-    `${name}: first read in a new process ${colds.get(name)} ms, after a change ${firsts.get(name)} ms`,
-  )
-}
-async function saveProfile() {
-  if (!profiler) return
+async function saveProfile(phase: string) {
+  if (!profiler || phase !== profilePhase || !profiling) return
+  profiling = false
   const { profile } = await profiler.post('Profiler.stop')
   const { writeFile } = await import('node:fs/promises')
   await writeFile(process.env.BENCH_PROFILE as string, JSON.stringify(profile))
   profiler.disconnect()
 }
-if (process.env.BENCH_PROFILE_PHASE !== 'warm') await saveProfile()
+await startProfile('first')
+const colds = new Map<string, string>()
+const firsts = new Map<string, string>()
+for (const [name, path, auth] of endpoints) {
+  clearCatalogCache()
+  clearReadCache()
+  await startProfile('cold')
+  colds.set(name, await firstRead(path, auth))
+  await settled(path, auth)
+  await saveProfile('cold')
+  await settleSnapshotWrites()
+  await rollupMinute()
+  await startProfile('after')
+  firsts.set(name, await firstRead(path, auth))
+  await settled(path, auth)
+  await saveProfile('after')
+  await settleSnapshotWrites()
+  console.log(
+    `${name}: first read in a new process ${colds.get(name)} ms, after a change ${firsts.get(name)} ms`,
+  )
+}
+await saveProfile('first')
 for (const [path, auth] of endpoints.map(([, p, a]) => [p, a] as const)) await timed(path, auth)
 ;(globalThis as { gc?: () => void }).gc?.()
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number
-if (profiler && process.env.BENCH_PROFILE_PHASE === 'warm') {
-  profiler.connect()
-  await profiler.post('Profiler.enable')
-  await profiler.post('Profiler.start')
-}
+await startProfile('warm')
 const rows: string[] = []
 for (const [name, path, auth] of endpoints) {
   const first = firsts.get(name) as string
@@ -291,7 +300,7 @@ for (const [name, path, auth] of endpoints) {
   rows.push(row)
   console.log(row)
 }
-if (process.env.BENCH_PROFILE_PHASE === 'warm') await saveProfile()
+await saveProfile('warm')
 console.log(`\n${AGENCIES} agencies, ${DATASETS} datasets, ${MONTHS} months`)
 console.log(
   '| endpoint | first read, no snapshot yet (ms) | first read, new process (ms) | first read after a rollup (ms) | p50 (ms) | p95 (ms) | p99 (ms) | requests/s |',

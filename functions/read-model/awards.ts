@@ -1,7 +1,8 @@
 import type { AwardCategoryView, AwardStandingView, AwardsResponse } from '../../shared/api.js'
-import { awardStandings, type CategoryStandings, type Contender, type Standing } from '../../shared/awards.js'
-import { entriesBeyond, ownEntriesBeyond } from '../../shared/own-entries.js'
-import { applyReviews } from '../../shared/reviews.js'
+import { type CountedOrder, shortlistFromOrder, shortlistOf } from '../../shared/award-shortlist.js'
+import type { CategoryStandings, Contender, Standing } from '../../shared/awards.js'
+import type { RankedCounts } from '../../shared/counting/period-counts.js'
+import { ownEntriesBeyond } from '../../shared/own-entries.js'
 import type { Principal } from '../auth/principal.js'
 import { clock } from '../clock.js'
 import { memoize, type Versions } from './cache.js'
@@ -38,62 +39,37 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
       downloads: a.downloads,
       uniqueDownloads: a.uniqueDownloads,
     }))
-    const datasetContenders: Contender[] = datasets.ranked.map((d, i) => ({
-      id: d.id,
-      agencyId: datasets.agencyAt(i),
-      name: cat.datasets.get(d.id)?.title.th ?? d.id,
-      downloads: d.counts.downloads,
-      uniqueDownloads: d.counts.uniqueDownloads,
-    }))
-    const full = programme.categories.map((c) =>
-      awardStandings(
-        c,
-        applyReviews(
-          c.subject === 'agency' ? agencyContenders : datasetContenders,
-          reviewed.reviews,
-          reviewed.discounted,
-        ),
-        catalogNameOrder(cat, c.subject === 'agency' ? 'agencies' : 'datasets'),
-      ),
+    // The national dataset ranking in its counted order: a category's contenders built only where looked at.
+    const datasetOrder: CountedOrder = {
+      size: datasets.ranked.length,
+      id: (k) => (datasets.ranked[k] as RankedCounts).id,
+      downloads: (k) => (datasets.ranked[k] as RankedCounts).counts.downloads,
+      contender: (k) => {
+        const d = datasets.ranked[k] as RankedCounts
+        return {
+          id: d.id,
+          agencyId: datasets.agencyAt(k),
+          name: cat.datasets.get(d.id)?.title.th ?? d.id,
+          downloads: d.counts.downloads,
+          uniqueDownloads: d.counts.uniqueDownloads,
+        }
+      },
+      byAgency: datasets.byAgency,
+    }
+    const shown = programme.categories.map((c) =>
+      c.subject === 'agency'
+        ? shortlistOf(c, agencyContenders, reviewed, 1, catalogNameOrder(cat, 'agencies'))
+        : shortlistFromOrder(
+            c,
+            datasetOrder,
+            reviewed,
+            OWN_DATASETS_BEYOND,
+            catalogNameOrder(cat, 'datasets'),
+          ),
     )
-    const categories = full.map(shortlist)
-    const beyond = full.map((c, i) =>
-      entriesBeyond(
-        c.standings,
-        categories[i]?.standings ?? [],
-        c.subject === 'agency' ? 1 : OWN_DATASETS_BEYOND,
-      ),
-    )
-    return { categories, beyond }
+    return { categories: shown.map((c) => c.category), beyond: shown.map((c) => c.beyond) }
   })
   return { programme, stored, ...built, reviews: reviewed.reviews, discounted: reviewed.discounted }
-}
-
-/** Twice the places, and at least the two places past the cut-off its projection reads (`projectCutoff`). */
-const shortlistWindow = (places: number) => Math.max(places * 2, places + 2)
-
-/**
- * Every awarded entry and the runners-up ranked within twice the places: the contest near the cut-off (within
- * its group, for a category that awards by agency group); and every entry DGA reviewed, wherever the decision
- * moved it, so its badge and award count are shown.
- */
-function shortlist(category: CategoryStandings): CategoryStandings {
-  if (!category.groups) {
-    const window = shortlistWindow(category.places)
-    return {
-      ...category,
-      standings: category.standings.filter((s) => s.awarded || s.rank <= window || s.review !== undefined),
-    }
-  }
-  const windows = new Map(category.groups.map((g) => [g.group, shortlistWindow(g.places)]))
-  const seen = new Map<string, number>()
-  const standings = category.standings.filter((s) => {
-    const group = s.group ?? ''
-    const place = (seen.get(group) ?? 0) + 1
-    seen.set(group, place)
-    return s.awarded || place <= (windows.get(group) ?? 0) || s.review !== undefined
-  })
-  return { ...category, standings }
 }
 
 /** One standing as the API shows it. */

@@ -2,9 +2,10 @@ import type { AgencyRankingItem, DatasetRankingItem, PeriodInfo } from '../../sh
 import { type Counts, portalBreakdown } from '../../shared/counting/count-day.js'
 import {
   type CountsById,
+  downloadsIn,
+  downloadsWithout,
   type RankedCounts,
   rankWithChange,
-  subtractDownloads,
   sumCounts,
 } from '../../shared/counting/period-counts.js'
 import { rankComparison } from '../../shared/ranking-periods.js'
@@ -89,24 +90,24 @@ function rankingWithChangeStamp(versions: Versions, period: RankingPeriod, now: 
 }
 
 /**
- * Counts of the period and of the comparable standing its `rankChange` is measured against: the previous
- * month for a whole month; for a fiscal year to date, the same year without its latest month ("change since
- * last month"); none otherwise.
+ * Counts of the period, and the downloads of the comparable standing its `rankChange` is measured against: the
+ * previous month for a whole month; for a fiscal year to date, the same year without its latest month ("change
+ * since last month", read per id from the two: no standing of every dataset is built for it); none otherwise.
  */
 async function countsWithPrevious(
   versions: Versions,
   period: RankingPeriod,
   subject: Subject,
   now: number,
-): Promise<{ current: CountsById; previous: CountsById | undefined }> {
+): Promise<{ current: CountsById; previous: ((id: string) => number) | undefined }> {
   const comparison = rankComparison(period, now)
   const current = await countsOf(versions, period, subject)
   if (comparison === null) return { current, previous: undefined }
   if ('month' in comparison) {
-    return { current, previous: await cachedPeriodCounts(versions, comparison, subject) }
+    return { current, previous: downloadsIn(await cachedPeriodCounts(versions, comparison, subject)) }
   }
   const last = await cachedPeriodCounts(versions, { month: addMonths(comparison.through, 1) }, subject)
-  return { current, previous: subtractDownloads(current, last) }
+  return { current, previous: downloadsWithout(current, last) }
 }
 
 /** Every active agency of the catalog (and any other agency with counts) ranked in the period, cached. */

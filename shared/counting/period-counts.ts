@@ -82,29 +82,22 @@ export const sumPeriodCounts = (periods: readonly PeriodCounts[]): PeriodCounts 
 })
 
 /**
- * A standing without one of its periods: `total`'s downloads and unique downloads less `part`'s (a fiscal
- * year without its latest month is what "change since last month" compares with).
+ * Downloads of a standing without one of its periods: `total`'s less `part`'s, per id (a fiscal year without
+ * its latest month is what "change since last month" compares with). Read per id as a ranking asks, so no
+ * standing of 100,000 entries is built for the ranks it gives.
  */
-export function subtractDownloads(total: CountsById, part: CountsById): CountsById {
-  const out: CountsById = new Map()
-  for (const [id, c] of total) {
-    const d = part.get(id)
-    out.set(
-      id,
-      d
-        ? withPortals(
-            {
-              ...c,
-              downloads: c.downloads - d.downloads,
-              uniqueDownloads: c.uniqueDownloads - d.uniqueDownloads,
-            },
-            combinePortals(c.byPortal, d.byPortal, -1),
-          )
-        : c,
-    )
+export function downloadsWithout(total: CountsById, part: CountsById): (id: string) => number {
+  return (id) => {
+    const t = total.get(id)
+    return t ? t.downloads - (part.get(id)?.downloads ?? 0) : 0
   }
-  return out
 }
+
+/** Downloads of a standing, per id (none: zero). */
+export const downloadsIn =
+  (counts: CountsById) =>
+  (id: string): number =>
+    counts.get(id)?.downloads ?? 0
 
 /** `next - prev`, field by field (either may be absent: no activity). */
 export function countsDifference(next: Counts | undefined, prev: Counts | undefined): Counts {
@@ -144,14 +137,15 @@ export interface RankedCounts {
 
 /**
  * Ranks ids by their downloads (ties shared, unique downloads then the Thai name to order equals), with rank
- * change against the same ids' `previous` standing (positive is up): the standing of a comparable earlier
- * period (shared/ranking-periods.ts), or undefined when there is none, and then every change is null. An entry
- * without downloads now or then has no change either: a tie at zero is not a rank to move from or to.
+ * change against the same ids' earlier standing (positive is up): `previous` gives each id's downloads in a
+ * comparable earlier period (shared/ranking-periods.ts; `downloadsOf`, `downloadsWithout`), or is undefined when
+ * there is none, and then every change is null. An entry without downloads now or then has no change either: a
+ * tie at zero is not a rank to move from or to.
  */
 export function rankWithChange(
   ids: Iterable<string>,
   current: CountsById,
-  previous: CountsById | undefined,
+  previous: ((id: string) => number) | undefined,
   name: (id: string) => string,
   order?: NameOrder,
 ): RankedCounts[] {
@@ -171,7 +165,7 @@ export function rankWithChange(
       (unique[b] as number) - (unique[a] as number) ||
       (position[a] as number) - (position[b] as number),
   )
-  const before = previous && competitionRanks(list.map((id) => previous.get(id)?.downloads ?? 0))
+  const before = previous && competitionRanks(Float64Array.from(list, previous))
   const out = new Array<RankedCounts>(n)
   let rank = 0
   for (let k = 0; k < n; k++) {
@@ -192,7 +186,7 @@ export function rankWithChange(
  * Each value's competition rank among all (1 + how many are greater), or 0 for a value of zero (no rank to
  * move from): a standing's ranks depend on its downloads alone, whatever orders its equals.
  */
-function competitionRanks(values: readonly number[]): number[] {
+function competitionRanks(values: Float64Array): Float64Array {
   const desc = Float64Array.from(values).sort().reverse()
   const rankOf = new Map<number, number>()
   desc.forEach((v, k) => {
