@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 import { hasJava } from './test/support/dynamodb-local.js'
 
@@ -13,12 +14,43 @@ if (process.env.CI && !hasJava())
 const TEST_NOW = process.env.TEST_NOW ?? '2026-12-02T10:00:00+07:00'
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TZ: 'UTC', OGD_NOW: TEST_NOW }
 
+/**
+ * The integration files whose subject is how the store behaves — conditional writes and transactions under
+ * concurrency, queries and indexes, batches, leases, TTL and archives, change lists — and so run on Amazon's
+ * DynamoDB Local too. The other files test what is built on top (API answers, reports, emails, validation) through
+ * the same store code and run once, on dynalite (a second run of them cost about four minutes of every CI run).
+ * A new storage test belongs here.
+ */
+const STORAGE_TESTS = [
+  'archive',
+  'catalog-sync',
+  'catalog-sync-job',
+  'concurrency',
+  'exact-ingest',
+  'import-history',
+  'incremental-counting',
+  'ingest',
+  'jobs',
+  'journal',
+  'leases',
+  'monthly-run',
+  'read-model-changes',
+  'recompute',
+  'recount',
+  'resource-cache',
+  'rollup-crash',
+  'store-worker',
+].map((name) => `test/integration/${name}.test.ts`)
+for (const file of STORAGE_TESTS) {
+  if (!existsSync(file)) throw new Error(`${file}, listed as a storage test, does not exist`)
+}
+
 /** Integration tests: the apps and stores through the real AWS SDK against embedded servers. */
-function integration(name: string) {
+function integration(name: string, include = ['test/integration/**/*.test.ts']) {
   return {
     test: {
       name,
-      include: ['test/integration/**/*.test.ts'],
+      include,
       globalSetup: ['test/support/embedded-servers.ts'],
       setupFiles: ['test/support/isolated-store.ts'],
       // Bounds for a machine under load, not expectations of speed: benchmarks measure speed (bench/).
@@ -35,8 +67,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env } },
       integration('integration'),
-      // The same storage tests against Amazon's DynamoDB Local, wherever Java is installed (CI installs it).
-      ...(hasJava() ? [integration('integration-dynamodb-local')] : []),
+      // The storage tests again against Amazon's DynamoDB Local, wherever Java is installed (CI installs it).
+      ...(hasJava() ? [integration('integration-dynamodb-local', STORAGE_TESTS)] : []),
       { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 600_000, env } },
       {
         test: {
