@@ -53,7 +53,8 @@ describe('a shortlist from the entries that can be shown', () => {
         fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
         fc.integer({ min: 1, max: 12 }),
         fc.nat(3),
-        (entries, places, maxPerAgency, prefix, perAgency) => {
+        fc.boolean(),
+        (entries, places, maxPerAgency, prefix, perAgency, everyName) => {
           const contenders: Contender[] = entries.map((e, i) => ({
             id: `d${i}`,
             agencyId: `a${e.agency}`,
@@ -72,14 +73,22 @@ describe('a shortlist from the entries that can be shown', () => {
             ),
           )
           const category: AwardCategory = { id: 'c', subject: 'dataset', places, maxPerAgency }
-          const names = nameOrder(contenders.map((c) => [c.id, c.name]))
+          // A catalog's name order lists every id, or not those counted but gone from the catalog.
+          const listed = everyName ? contenders : contenders.filter((_, i) => i % 3 !== 0)
+          const names = nameOrder(listed.map((c) => [c.id, c.name]))
           const decisions = { reviews, discounted }
           // Equals with equal names keep the order they came in: the reference takes them in counted order too.
           const order = countedOrder(contenders, names)
           const inOrder = Array.from({ length: order.size }, (_, k) => order.contender(k))
           const expected = shortlistOf(category, inOrder, decisions, perAgency, names)
           const built = new Set<number>()
-          const counting = { ...order, contender: (k: number) => (built.add(k), order.contender(k)) }
+          const counting = {
+            ...order,
+            contender: (k: number) => {
+              built.add(k)
+              return order.contender(k)
+            },
+          }
           const got = shortlistFromOrder(category, counting, decisions, perAgency, names, prefix)
           if (built.size < order.size) partial++
           expect(got.category).toEqual(expected.category)
