@@ -9,6 +9,7 @@ import { config } from '../config.js'
 import { errorResponse, notFoundResponse } from '../errors.js'
 import { clearCatalogCache } from '../read-model/catalog.js'
 import { countingFlag, type UncountedEvents } from '../read-model/counting-status.js'
+import { useReadSnapshots } from '../store/read-snapshots.js'
 import { agencies } from './routes/agencies.js'
 import { audit } from './routes/audit.js'
 import { authConfig } from './routes/auth-config.js'
@@ -46,6 +47,8 @@ export interface ApiDeps {
 
 /** The read and admin API used by the dashboard. */
 export function createApiApp(deps: ApiDeps = {}) {
+  // The read API's processes start from the read model's snapshots and leave them for the next.
+  useReadSnapshots()
   const app = new Hono<AppEnv>()
   app.onError(errorResponse)
   app.notFound(notFoundResponse)

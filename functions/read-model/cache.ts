@@ -12,7 +12,7 @@ import {
   type Period,
   type Subject,
 } from '../store/counts.js'
-import { getSnapshot, putSnapshotLater } from '../store/read-snapshots.js'
+import { getSnapshot, putSnapshotLater, readSnapshotsUsed } from '../store/read-snapshots.js'
 import { getVersions } from '../store/versions.js'
 
 /**
@@ -193,6 +193,7 @@ async function countsFromSnapshot(
   subject: Subject,
   to: number,
 ): Promise<CountsById | undefined> {
+  if (!readSnapshotsUsed()) return undefined
   const snapshot = await getSnapshot<PackedCounts>(snapshotName(period, subject)).catch(() => undefined)
   if (!snapshot || snapshot.version > to || to - snapshot.version > SNAPSHOT_MAX_LAG) return undefined
   snapshotted.set(key, snapshot.version)
@@ -217,6 +218,7 @@ function saveSnapshot(
   to: number,
   counts: CountsById,
 ): void {
+  if (!readSnapshotsUsed()) return
   snapshotted.set(key, to)
   putSnapshotLater(snapshotName(period, subject), { version: to, data: packCounts(counts) })
 }

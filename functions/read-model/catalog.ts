@@ -4,7 +4,7 @@ import { type NameOrder, nameOrder } from '../../shared/ranking.js'
 import { NotFoundError } from '../errors.js'
 import { listAgencies, listDatasets } from '../store/catalog.js'
 import { catalogVersion } from '../store/keys.js'
-import { getSnapshot, putSnapshotLater } from '../store/read-snapshots.js'
+import { getSnapshot, putSnapshotLater, readSnapshotsUsed } from '../store/read-snapshots.js'
 import { readVersions } from './cache.js'
 
 /**
@@ -60,6 +60,7 @@ function install(agencies: Agency[], datasets: Dataset[], fingerprint: string, v
 }
 
 async function fromSnapshot(version: number) {
+  if (!readSnapshotsUsed()) return undefined
   const snapshot = await getSnapshot<CatalogSnapshot>(SNAPSHOT).catch(() => undefined)
   if (!snapshot || snapshot.version !== version) return undefined
   const { agencies, datasets, fingerprint, orders } = snapshot.data
@@ -82,6 +83,7 @@ async function fromTable(version: number) {
     .update(JSON.stringify([agencies, datasets]))
     .digest('base64url')
   const cat = install(agencies, datasets, fingerprint, version)
+  if (!readSnapshotsUsed()) return cat
   const orderOf = (subject: 'agencies' | 'datasets'): [string[], number[]] => {
     const order = catalogNameOrder(cat, subject)
     const ids = [...order.position.keys()].sort(

@@ -14,6 +14,21 @@ import { READ_MODEL_PREFIX } from './keys.js'
 
 const snapshotKey = (name: string) => `${READ_MODEL_PREFIX}${name}.json.gz`
 
+let enabled = false
+
+/**
+ * Makes this process use snapshots: the read API's processes do (their role may read and write `read-model/`;
+ * `npm start` runs one). Any other process that reads through the read model — the monthly report, a job — reads
+ * the table: it reads each period once, and packing and storing a snapshot of every month it reads cost a
+ * national September report ~10 s (and its role may not write them).
+ */
+export function useReadSnapshots(on = true): void {
+  enabled = on
+}
+
+/** Whether this process uses snapshots (see `useReadSnapshots`). */
+export const readSnapshotsUsed = () => enabled
+
 export interface Snapshot<T> {
   version: number
   data: T

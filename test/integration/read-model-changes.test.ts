@@ -18,7 +18,7 @@ import {
 } from '../../functions/store/counts.js'
 import { type StoredEvent, saveEvents } from '../../functions/store/events.js'
 import { countsPartition, countsSk, PARTITIONS } from '../../functions/store/keys.js'
-import { settleSnapshotWrites } from '../../functions/store/read-snapshots.js'
+import { getSnapshot, settleSnapshotWrites, useReadSnapshots } from '../../functions/store/read-snapshots.js'
 import { bumpVersions, getVersions } from '../../functions/store/versions.js'
 import type { Agency, Dataset } from '../../shared/catalog.js'
 import { type CountableEvent, type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
@@ -75,6 +75,8 @@ const ids = (n: number, prefix = 'd') => Array.from({ length: n }, (_, i) => `${
 
 let reads: ReturnType<typeof countItemsRead>
 beforeEach(() => {
+  // As the read API's processes do (createApiApp).
+  useReadSnapshots()
   clearReadCache()
   reads = countItemsRead()
 })
@@ -174,6 +176,28 @@ describe('the read model follows count changes item by item', () => {
     const replaced = await cached(month, 'datasets')
     expect(reads.of(month) - before).toBe(10)
     expect(replaced.size).toBe(10)
+  })
+
+  it('a process that does not use snapshots (a job: the monthly report) neither leaves one nor reads one', async () => {
+    const month = { month: '2019-05' }
+    await addToPeriodCounts([{ period: month, delta: delta(ids(20), 2) }])
+    useReadSnapshots(false)
+    await cached(month, 'datasets')
+    await settleSnapshotWrites()
+    expect(await getSnapshot('counts/2019-05/datasets')).toBeUndefined()
+
+    // The API's process leaves one; a job still reads the table.
+    useReadSnapshots()
+    clearReadCache()
+    await cached(month, 'datasets')
+    await settleSnapshotWrites()
+    expect((await getSnapshot('counts/2019-05/datasets'))?.version).toBeGreaterThan(0)
+    useReadSnapshots(false)
+    clearReadCache()
+    const before = reads.of(month)
+    const read = await cached(month, 'datasets')
+    expect(reads.of(month) - before).toBe(20)
+    expect(read).toEqual(await getSubjectCounts(month, 'datasets'))
   })
 
   it('answers what a whole read answers after any sequence of rollups of random events', async () => {
