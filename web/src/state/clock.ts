@@ -8,10 +8,11 @@ const OFFSET_KEY = 'serverClockOffset'
 
 const keptText = globalThis.sessionStorage?.getItem(OFFSET_KEY)
 const kept = Number(keptText)
-let offset = keptText != null && Number.isFinite(kept) ? kept : 0
 
 /** Whether this tab has heard the server's time before (a reload): the page can start on it. */
 export const clockKept = keptText != null && keptText !== '' && Number.isFinite(kept)
+
+let offset = clockKept ? kept : 0
 
 /** Now, on the server's clock (as of this tab's last word from the server, until it answers again). */
 export const now = (): number => Date.now() + offset
