@@ -3,13 +3,15 @@
  * generated straight into a bench-only table of an in-memory dynalite through the store functions; the API
  * app served over HTTP by @hono/node-server, read-model snapshots in an embedded S3-compatible server. Each
  * endpoint is first asked by a process that holds nothing and finds no snapshot (reads the table whole), then
- * by a new process that finds the snapshots the first left, then after a rollup's minute of national traffic
- * moved 200 datasets of its period (`BENCH_CHANGED`), then 400 times, 10 requests at a time (warm).
+ * by a new process that finds the snapshots the first left (the API started in a process of its own,
+ * bench/read-api-process.ts, its code as cold as a new container's), then after a rollup's minute of national
+ * traffic moved 200 datasets of its period (`BENCH_CHANGED`), then 400 times, 10 requests at a time (warm).
  *
  *   npm run bench -- read-api        (or npm run bench:read-api, which also collects garbage between phases)
  *   BENCH_AGENCIES=300 BENCH_DATASETS=20000 BENCH_MONTHS=13 BENCH_REQUESTS=400 BENCH_CONCURRENCY=10
+ *   BENCH_PROFILE_OWN=<dir>: CPU profiles of the new processes (node --cpu-prof) in `dir`
  *
- * Everything runs in one process, as `npm start` does: the generator, dynalite, the API and the client.
+ * Everything else runs in one process, as `npm start` does: the generator, dynalite, the API and the client.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
@@ -253,14 +255,51 @@ async function saveProfile(phase: string) {
   await writeFile(process.env.BENCH_PROFILE as string, JSON.stringify(profile))
   profiler.disconnect()
 }
+/** The first read of `path` by the API in a process of its own, started for it (then stopped). */
+async function inNewProcess(path: string, auth: string) {
+  const { spawn } = await import('node:child_process')
+  const started = performance.now()
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE_OWN
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_OWN}`]
+        : []),
+      '--import',
+      'tsx',
+      new URL('./read-api-process.ts', import.meta.url).pathname,
+    ],
+    {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject)
+    child.stdout.once('data', (line: Buffer) => resolve(JSON.parse(line.toString()).port))
+  })
+  const startup = (performance.now() - started).toFixed(0)
+  const start = performance.now()
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: auth } })
+  await res.arrayBuffer()
+  const first = (performance.now() - start).toFixed(0)
+  child.kill()
+  await new Promise((resolve) => child.once('exit', resolve))
+  return { first: res.status === 200 ? first : `${res.status} after ${first}`, startup }
+}
 await startProfile('first')
 const colds = new Map<string, string>()
 const firsts = new Map<string, string>()
 for (const [name, path, auth] of endpoints) {
+  // A new process: the API started in a process of its own, which finds the snapshots and nothing else.
+  const own = await inNewProcess(path, auth)
+  colds.set(name, own.first)
+  // The same read here with this process's caches cleared (its code already compiled and warm), which also
+  // leaves this process holding the period for the read after a rollup below.
   clearCatalogCache()
   clearReadCache()
   await startProfile('cold')
-  colds.set(name, await firstRead(path, auth))
+  const cleared = await firstRead(path, auth)
   await settled(path, auth)
   await saveProfile('cold')
   await settleSnapshotWrites()
@@ -271,7 +310,7 @@ for (const [name, path, auth] of endpoints) {
   await saveProfile('after')
   await settleSnapshotWrites()
   console.log(
-    `${name}: first read in a new process ${colds.get(name)} ms, after a change ${firsts.get(name)} ms`,
+    `${name}: first read in a new process ${own.first} ms (started in ${own.startup} ms; with this process's caches cleared ${cleared} ms), after a change ${firsts.get(name)} ms`,
   )
 }
 await saveProfile('first')

@@ -41,3 +41,69 @@ export interface Resource {
   /** The portal that lists the resource (absent: the default portal). */
   portal?: string
 }
+
+/**
+ * Datasets in columns, for a snapshot: one array per field (a new process parses 100,000 datasets' columns in a
+ * fraction of the time their objects take); `slug` 0 when it is the id, `agency` an index into `agencyIds`,
+ * only the inactive ones and those with a portal listed.
+ */
+export interface DatasetColumns {
+  ids: string[]
+  agencyIds: string[]
+  agency: number[]
+  slug: (string | 0)[]
+  th: string[]
+  en: string[]
+  inactive: number[]
+  resourceIds: string[][]
+  portal: [index: number, portal: string][]
+}
+
+/** Datasets in columns. */
+export function datasetColumns(datasets: readonly Dataset[]): DatasetColumns {
+  const agencyIndex = new Map<string, number>()
+  const columns: DatasetColumns = {
+    ids: [],
+    agencyIds: [],
+    agency: [],
+    slug: [],
+    th: [],
+    en: [],
+    inactive: [],
+    resourceIds: [],
+    portal: [],
+  }
+  datasets.forEach((d, k) => {
+    columns.ids.push(d.datasetId)
+    const a = agencyIndex.get(d.agencyId) ?? columns.agencyIds.push(d.agencyId) - 1
+    agencyIndex.set(d.agencyId, a)
+    columns.agency.push(a)
+    columns.slug.push(d.slug === d.datasetId ? 0 : d.slug)
+    columns.th.push(d.title.th)
+    columns.en.push(d.title.en)
+    if (!d.active) columns.inactive.push(k)
+    columns.resourceIds.push(d.resourceIds)
+    if (d.portal !== undefined) columns.portal.push([k, d.portal])
+  })
+  return columns
+}
+
+/** The datasets back from their columns (as `datasetColumns` took them). */
+export function datasetsFromColumns(columns: DatasetColumns): Dataset[] {
+  const { ids, agencyIds, agency, slug, th, en, resourceIds } = columns
+  const datasets: Dataset[] = new Array(ids.length)
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string
+    datasets[k] = {
+      datasetId: id,
+      agencyId: agencyIds[agency[k] as number] as string,
+      slug: slug[k] || id,
+      title: { th: th[k] as string, en: en[k] as string },
+      active: true,
+      resourceIds: resourceIds[k] ?? [],
+    }
+  }
+  for (const k of columns.inactive) (datasets[k] as Dataset).active = false
+  for (const [k, portal] of columns.portal) (datasets[k] as Dataset).portal = portal
+  return datasets
+}

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto'
-import type { Agency, Dataset } from '../../shared/catalog.js'
+import {
+  type Agency,
+  type Dataset,
+  type DatasetColumns,
+  datasetColumns,
+  datasetsFromColumns,
+} from '../../shared/catalog.js'
 import { type NameOrder, nameOrder } from '../../shared/ranking.js'
 import { NotFoundError } from '../errors.js'
 import { listAgencies, listDatasets } from '../store/catalog.js'
@@ -38,12 +44,16 @@ export async function catalog() {
   return cached ?? reload
 }
 
-/** What a catalog snapshot holds: the catalog, its fingerprint, and its names in Thai order. */
+/**
+ * What a catalog snapshot holds: the agencies, the datasets in columns (a new process parses 100,000 datasets'
+ * columns in a fraction of the time their objects take), the fingerprint, and each subject's Thai name order
+ * as every entry's position in it and the entries' indices in that order.
+ */
 interface CatalogSnapshot {
   agencies: Agency[]
-  datasets: Dataset[]
+  datasets: DatasetColumns
   fingerprint: string
-  orders: Record<'agencies' | 'datasets', [ids: string[], positions: number[]]>
+  orders: Record<'agencies' | 'datasets', { position: number[]; byName: number[] }>
 }
 
 const SNAPSHOT = 'catalog'
@@ -63,15 +73,16 @@ async function fromSnapshot(version: number) {
   if (!readSnapshotsUsed()) return undefined
   const snapshot = await getSnapshot<CatalogSnapshot>(SNAPSHOT).catch(() => undefined)
   if (!snapshot || snapshot.version !== version) return undefined
-  const { agencies, datasets, fingerprint, orders } = snapshot.data
+  const { agencies, fingerprint, orders } = snapshot.data
+  const datasets = datasetsFromColumns(snapshot.data.datasets)
   const cat = install(agencies, datasets, fingerprint, version)
   for (const subject of ['agencies', 'datasets'] as const) {
-    const [ids, positions] = orders[subject]
-    const nameOf = (id: string) =>
-      subject === 'agencies' ? cat.agencies.get(id)?.name.th : cat.datasets.get(id)?.title.th
+    const { position, byName } = orders[subject]
+    const ids = subject === 'agencies' ? agencies.map((a) => a.agencyId) : snapshot.data.datasets.ids
+    const names = subject === 'agencies' ? agencies.map((a) => a.name.th) : snapshot.data.datasets.th
     nameOrders.set(`${subject}|${fingerprint}`, {
-      position: new Map(ids.map((id, k) => [id, positions[k] as number])),
-      sorted: ids.map((id) => nameOf(id) ?? id),
+      position: new Map(ids.map((id, k) => [id, position[k] as number])),
+      sorted: byName.map((k) => names[k] as string),
     })
   }
   return cat
@@ -84,16 +95,16 @@ async function fromTable(version: number) {
     .digest('base64url')
   const cat = install(agencies, datasets, fingerprint, version)
   if (!readSnapshotsUsed()) return cat
-  const orderOf = (subject: 'agencies' | 'datasets'): [string[], number[]] => {
+  const orderOf = (subject: 'agencies' | 'datasets') => {
     const order = catalogNameOrder(cat, subject)
-    const ids = [...order.position.keys()].sort(
-      (a, b) => (order.position.get(a) as number) - (order.position.get(b) as number),
-    )
-    return [ids, ids.map((id) => order.position.get(id) as number)]
+    const ids = subject === 'agencies' ? agencies.map((a) => a.agencyId) : datasets.map((d) => d.datasetId)
+    const position = ids.map((id) => order.position.get(id) as number)
+    const byName = ids.map((_, k) => k).sort((a, b) => (position[a] as number) - (position[b] as number))
+    return { position, byName }
   }
-  const snapshot = {
+  const snapshot: CatalogSnapshot = {
     agencies,
-    datasets,
+    datasets: datasetColumns(datasets),
     fingerprint,
     orders: { agencies: orderOf('agencies'), datasets: orderOf('datasets') },
   }

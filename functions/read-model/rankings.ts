@@ -101,13 +101,19 @@ async function countsWithPrevious(
   now: number,
 ): Promise<{ current: CountsById; previous: ((id: string) => number) | undefined }> {
   const comparison = rankComparison(period, now)
+  // Both asked for at once: a new process fetches and parses one while the other is on its way.
+  const compared =
+    comparison &&
+    cachedPeriodCounts(
+      versions,
+      'month' in comparison ? comparison : { month: addMonths(comparison.through, 1) },
+      subject,
+    )
+  compared?.catch(() => undefined)
   const current = await countsOf(versions, period, subject)
-  if (comparison === null) return { current, previous: undefined }
-  if ('month' in comparison) {
-    return { current, previous: downloadsIn(await cachedPeriodCounts(versions, comparison, subject)) }
-  }
-  const last = await cachedPeriodCounts(versions, { month: addMonths(comparison.through, 1) }, subject)
-  return { current, previous: downloadsWithout(current, last) }
+  if (!comparison || !compared) return { current, previous: undefined }
+  if ('month' in comparison) return { current, previous: downloadsIn(await compared) }
+  return { current, previous: downloadsWithout(current, await compared) }
 }
 
 /** Every active agency of the catalog (and any other agency with counts) ranked in the period, cached. */
@@ -140,10 +146,14 @@ async function rankedSubject<T>(
   now: number,
   build: (ranked: RankedCounts[], cat: Catalog) => T,
 ): Promise<T> {
+  // The counts are asked for before the catalog is awaited, so a new process fetches both at once (held in
+  // the read cache, they cost nothing to ask for again when the ranking itself is cached).
+  const counts = countsWithPrevious(versions, period, subject, now)
+  counts.catch(() => undefined)
   const cat = await catalog()
   const stamp = rankingWithChangeStamp(versions, period, now)
   return memoize(`rank|${periodId(period)}|${subject}`, `${stamp}|${cat.fingerprint}`, async () => {
-    const { current, previous } = await countsWithPrevious(versions, period, subject, now)
+    const { current, previous } = await counts
     const entries = subject === 'agencies' ? cat.agencies : cat.datasets
     const ids = new Set([...entries].filter(([, e]) => e.active).map(([id]) => id))
     for (const id of current.keys()) ids.add(id)

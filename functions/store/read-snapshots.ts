@@ -12,7 +12,12 @@ import { READ_MODEL_PREFIX } from './keys.js'
  * only ever a shortcut to the table's items (a reader checks its version and reads what changed since).
  */
 
-const snapshotKey = (name: string) => `${READ_MODEL_PREFIX}${name}.json.gz`
+/**
+ * The format of what snapshots hold, in their keys: a process of a newer release never reads an older one's
+ * snapshots (2: counts and datasets in columns), it reads the table and leaves its own.
+ */
+const FORMAT = 2
+const snapshotKey = (name: string) => `${READ_MODEL_PREFIX}v${FORMAT}/${name}.json.gz`
 
 let enabled = false
 

@@ -22,32 +22,80 @@ export type SubjectCounts = Counts & { agencyId?: string }
 /** One subject's counts in a period, by agency or dataset id (absent: no activity). */
 export type CountsById = Map<string, SubjectCounts>
 
-/** One subject's counts as rows (`[id, agencyId or 0, ...COUNT_FIELDS, byPortal or 0]`): compact to store. */
-export type PackedCounts = (string | number | Record<string, number>)[][]
-
-/** Counts as rows, for a snapshot. */
-export function packCounts(counts: CountsById): PackedCounts {
-  return [...counts].map(([id, c]) => [
-    id,
-    c.agencyId ?? 0,
-    ...COUNT_FIELDS.map((f) => c[f]),
-    c.byPortal ?? 0,
-  ])
+/**
+ * One subject's counts in columns, for a snapshot: the ids, each one's agency as an index into `agencies` (-1:
+ * none), one column per count field (`COUNT_FIELDS` order) and the portal breakdowns of the few that have one.
+ * Columns of numbers parse several times faster than rows or objects, and no field name is repeated per item.
+ */
+export interface PackedCounts {
+  ids: string[]
+  agencies: string[]
+  agency: number[]
+  fields: number[][]
+  byPortal: [index: number, portals: Record<string, number>][]
 }
 
-/** Rows back as counts (as `packCounts` took them). */
-export function unpackCounts(rows: PackedCounts): CountsById {
-  const counts: CountsById = new Map()
-  for (const row of rows) {
-    const c = { ...ZERO_COUNTS } as SubjectCounts
+/** Counts in columns, for a snapshot. */
+export function packCounts(counts: CountsById): PackedCounts {
+  const agencies: string[] = []
+  const agencyIndex = new Map<string, number>()
+  const packed: PackedCounts = {
+    ids: [],
+    agencies,
+    agency: [],
+    fields: COUNT_FIELDS.map(() => []),
+    byPortal: [],
+  }
+  for (const [id, c] of counts) {
+    const k = packed.ids.push(id) - 1
+    let a = -1
+    if (c.agencyId !== undefined) {
+      a = agencyIndex.get(c.agencyId) ?? agencies.push(c.agencyId) - 1
+      agencyIndex.set(c.agencyId, a)
+    }
+    packed.agency.push(a)
     COUNT_FIELDS.forEach((f, i) => {
-      c[f] = row[i + 2] as number
+      packed.fields[i]?.push(c[f])
     })
-    const agencyId = row[1]
-    const byPortal = row[COUNT_FIELDS.length + 2]
-    if (typeof agencyId === 'string') c.agencyId = agencyId
-    if (byPortal && typeof byPortal === 'object') c.byPortal = byPortal
-    counts.set(row[0] as string, c)
+    if (c.byPortal) packed.byPortal.push([k, c.byPortal])
+  }
+  return packed
+}
+
+/**
+ * Counts back from columns (as `packCounts` took them). Each item is built as one literal, so every item has
+ * the same shape from the start (a national period is 100,000 of them, read by a new process's first request).
+ */
+export function unpackCounts(packed: PackedCounts): CountsById {
+  const counts: CountsById = new Map()
+  const { ids, agencies, agency } = packed
+  const column = (field: CountField) => packed.fields[COUNT_FIELDS.indexOf(field)] ?? []
+  const [d, u, m, r, dc, h, t] = [
+    column('downloads'),
+    column('uniqueDownloads'),
+    column('machineDownloads'),
+    column('robots'),
+    column('doubleClicks'),
+    column('harvesters'),
+    column('topClientDownloads'),
+  ]
+  for (let k = 0; k < ids.length; k++) {
+    const c: SubjectCounts = {
+      downloads: d[k] ?? 0,
+      uniqueDownloads: u[k] ?? 0,
+      machineDownloads: m[k] ?? 0,
+      robots: r[k] ?? 0,
+      doubleClicks: dc[k] ?? 0,
+      harvesters: h[k] ?? 0,
+      topClientDownloads: t[k] ?? 0,
+    } satisfies Record<CountField, number>
+    const a = agency[k] ?? -1
+    if (a >= 0) c.agencyId = agencies[a]
+    counts.set(ids[k] as string, c)
+  }
+  for (const [k, portals] of packed.byPortal) {
+    const c = counts.get(ids[k] as string)
+    if (c) c.byPortal = portals
   }
   return counts
 }
