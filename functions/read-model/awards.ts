@@ -9,7 +9,13 @@ import { memoize, type Versions } from './cache.js'
 import { catalog, catalogNameOrder } from './catalog.js'
 import { categoryProjection, earlierYears, elapsedMonths } from './outlook.js'
 import { programmeOf } from './programme.js'
-import { describePeriod, rankedAgencies, rankedDatasets, rankingStamp } from './rankings.js'
+import {
+  type DatasetRanking,
+  describePeriod,
+  rankedAgencies,
+  rankedDatasets,
+  rankingStamp,
+} from './rankings.js'
 import { reviewDecisions } from './review-decisions.js'
 
 /** An executive's datasets past a dataset category's shortlist that the standings add: those nearest the top. */
@@ -20,17 +26,38 @@ const OWN_DATASETS_BEYOND = 5
  * `through`), cached per version: each category's shortlist, and (`beyond`, by category) each agency's entries
  * past it, so an executive's own agency and datasets can be shown however far down they rank.
  */
-export async function fiscalYearStandings(versions: Versions, fy: number, now: number, through?: string) {
-  const { programme, stored } = await programmeOf(versions, fy)
-  const cat = await catalog()
+export function fiscalYearStandings(versions: Versions, fy: number, now: number, through?: string) {
+  return standingsOf(versions, fy, now, through, 'all')
+}
+
+/**
+ * The standings of the programme's agency categories alone (`categories` and `beyond` list only those): what an
+ * executive's performance reads. Each category stands on its own subject's counts, so no dataset ranking (a
+ * national fiscal year's 100,000 datasets and last month's, for a new process two snapshots) is built for it.
+ */
+export function agencyStandings(versions: Versions, fy: number, now: number, through?: string) {
+  return standingsOf(versions, fy, now, through, 'agency')
+}
+
+async function standingsOf(
+  versions: Versions,
+  fy: number,
+  now: number,
+  through: string | undefined,
+  subjects: 'all' | 'agency',
+) {
   const period = through === undefined ? { fy } : { fy, through }
-  const [agencies, datasets] = await Promise.all([
+  // Everything asked for at once: a new process fetches the catalog, the counts, the programme and the
+  // reviews side by side (each is cached on its own).
+  const [{ programme, stored }, cat, agencies, datasets, reviewed] = await Promise.all([
+    programmeOf(versions, fy),
+    catalog(),
     rankedAgencies(versions, period, now),
-    rankedDatasets(versions, period, now),
+    subjects === 'all' ? rankedDatasets(versions, period, now) : undefined,
+    reviewDecisions(versions, fy, through),
   ])
-  const reviewed = await reviewDecisions(versions, fy, through)
   const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}|${reviewed.stamp}`
-  const built = await memoize(`awards|${fy}|${through ?? ''}`, stamp, async () => {
+  const built = await memoize(`awards|${fy}|${through ?? ''}|${subjects}`, stamp, async () => {
     const agencyContenders: Contender[] = agencies.map((a) => ({
       id: a.agencyId,
       agencyId: a.agencyId,
@@ -40,7 +67,7 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
       uniqueDownloads: a.uniqueDownloads,
     }))
     // The national dataset ranking in its counted order: a category's contenders built only where looked at.
-    const datasetOrder: CountedOrder = {
+    const datasetOrder = (datasets: DatasetRanking): CountedOrder => ({
       size: datasets.ranked.length,
       id: (k) => (datasets.ranked[k] as RankedCounts).id,
       downloads: (k) => (datasets.ranked[k] as RankedCounts).counts.downloads,
@@ -55,18 +82,22 @@ export async function fiscalYearStandings(versions: Versions, fy: number, now: n
         }
       },
       byAgency: datasets.byAgency,
-    }
-    const shown = programme.categories.map((c) =>
-      c.subject === 'agency'
-        ? shortlistOf(c, agencyContenders, reviewed, 1, catalogNameOrder(cat, 'agencies'))
-        : shortlistFromOrder(
-            c,
-            datasetOrder,
-            reviewed,
-            OWN_DATASETS_BEYOND,
-            catalogNameOrder(cat, 'datasets'),
-          ),
-    )
+    })
+    const shown = programme.categories.flatMap((c) => {
+      if (c.subject === 'agency') {
+        return [shortlistOf(c, agencyContenders, reviewed, 1, catalogNameOrder(cat, 'agencies'))]
+      }
+      if (!datasets) return []
+      return [
+        shortlistFromOrder(
+          c,
+          datasetOrder(datasets),
+          reviewed,
+          OWN_DATASETS_BEYOND,
+          catalogNameOrder(cat, 'datasets'),
+        ),
+      ]
+    })
     return { categories: shown.map((c) => c.category), beyond: shown.map((c) => c.beyond) }
   })
   return { programme, stored, ...built, reviews: reviewed.reviews, discounted: reviewed.discounted }

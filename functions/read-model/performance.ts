@@ -6,7 +6,7 @@ import { fiscalYearClock, gapToCutoff, neededPerMonth, targetPercent } from '../
 import { bangkokMonth, monthsOfFiscalYear } from '../../shared/time.js'
 import { clock } from '../clock.js'
 import { listTargets, targetsVersionKey } from '../store/targets.js'
-import { fiscalYearStandings } from './awards.js'
+import { agencyStandings } from './awards.js'
 import { cachedPeriodCounts, memoize, stampOf, type Versions } from './cache.js'
 import { knownAgency } from './catalog.js'
 import { agencyEarlierCounts, earlierCurve } from './earlier-counts.js'
@@ -37,14 +37,16 @@ export async function agencyPerformance(
   now = clock.now(),
   through?: string,
 ): Promise<PerformanceResponse> {
-  const agency = await knownAgency(agencyId)
   const period = through === undefined ? { fy } : { fy, through }
-  const [months, lastYear, ranked, standings, targets] = await Promise.all([
+  // Asked for with the agency, so a new process fetches the catalog and the counts side by side.
+  const [agency, months, lastYear, ranked, standings, targets, earlier] = await Promise.all([
+    knownAgency(agencyId),
     monthsOf(versions, agencyId, fy, now, through),
     monthsOf(versions, agencyId, fy - 1, now, monthsOfFiscalYear(fy - 1)[11]),
     rankedAgencies(versions, period, now),
-    fiscalYearStandings(versions, fy, now, through),
+    agencyStandings(versions, fy, now, through),
     memoize(`targets|${fy}`, stampOf(versions, targetsVersionKey(fy)), () => listTargets(fy)),
+    earlierYears(versions, fy),
   ])
   const setTarget = targets.get(agencyId)
   const item = ranked.find((r) => r.agencyId === agencyId)
@@ -61,7 +63,6 @@ export async function agencyPerformance(
   const awarded = category?.standings.find((s) => s.id === agencyId)?.awarded ?? false
   const info = describePeriod(period, now)
   const elapsed = elapsedMonths(fy, now, through)
-  const earlier = await earlierYears(versions, fy)
   // Earlier counts stand beside the counted figures, never in them; last year's curve is drawn from them only
   // when that year has no counted download.
   const lastYearMonths = monthsOfFiscalYear(fy - 1)

@@ -4,7 +4,8 @@ import type { Role } from '../../functions/auth/principal.js'
 import { clock } from '../../functions/clock.js'
 import { recordDownloads } from '../../functions/ingest/record.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
-import { forgetVersions } from '../../functions/read-model/cache.js'
+import { agencyStandings, fiscalYearStandings } from '../../functions/read-model/awards.js'
+import { forgetVersions, readVersions } from '../../functions/read-model/cache.js'
 import { listAudit } from '../../functions/store/audit.js'
 import { replacePeriodCounts } from '../../functions/store/counts.js'
 import type {
@@ -246,6 +247,16 @@ describe('award standings, programmes and targets', () => {
       ['agency-4', 4, false, false],
     ])
     expect(certificate).toMatchObject({ places: 1, qualifying: 1, cutoff: 130, ties: false })
+  })
+
+  it('stands an executive’s performance on the agency categories alone, as the whole programme ranks them', async () => {
+    const versions = await readVersions()
+    const all = await fiscalYearStandings(versions, 2566, clock.now())
+    const agencyOnly = await agencyStandings(versions, 2566, clock.now())
+    expect(all.categories.map((c) => c.subject)).toEqual(['agency', 'dataset'])
+    expect(agencyOnly.categories).toEqual(all.categories.filter((c) => c.subject === 'agency'))
+    expect(agencyOnly.beyond).toEqual(all.beyond.slice(0, 1))
+    expect(agencyOnly.discounted).toEqual(all.discounted)
   })
 
   it('shows an executive the dataset standings of their own agencies only', async () => {
