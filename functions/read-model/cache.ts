@@ -201,7 +201,8 @@ async function countsFromSnapshot(
   if (snapshot.version === to) return counts
   const changed = await countChangesBetween(period, subject, snapshot.version, to)
   if (!changed) return undefined
-  const patched = await patchedCounts(counts, period, subject, changed)
+  // Patched in place: the counts were just unpacked, nothing else holds them.
+  const patched = await patchedCounts(counts, period, subject, changed, { inPlace: true })
   if (to - snapshot.version >= SNAPSHOT_EVERY) saveSnapshot(key, period, subject, to, patched)
   return patched
 }
@@ -223,15 +224,19 @@ function saveSnapshot(
   putSnapshotLater(snapshotName(period, subject), { version: to, data: packCounts(counts) })
 }
 
-/** Counts held for an earlier version, with the items of `changed` read again (a new map: the old one is shared). */
+/**
+ * Counts held for an earlier version, with the items of `changed` read again: in a new map (the old one is
+ * shared with requests still using it), or `inPlace` in the one given when nothing else holds it.
+ */
 async function patchedCounts(
   held: CountsById,
   period: Period,
   subject: Subject,
   changed: readonly string[],
+  { inPlace = false } = {},
 ): Promise<CountsById> {
   const [fresh] = (await getCountsIn(subject, [period], changed)) as [CountsById]
-  const next = new Map(held)
+  const next = inPlace ? held : new Map(held)
   for (const id of changed) {
     const counts = fresh.get(id)
     if (counts) next.set(id, counts)

@@ -106,8 +106,9 @@ export async function agencyIntegrity(
   period: RankingPeriod,
   now = clock.now(),
 ): Promise<IntegrityResponse> {
-  await knownAgency(agencyId)
-  const [agencyCounts, byAgency, spikeSignals, cat] = await Promise.all([
+  // Asked for with the agency, so a new process fetches the catalog and the counts side by side.
+  const [, agencyCounts, byAgency, spikeSignals, cat] = await Promise.all([
+    knownAgency(agencyId),
     cachedPeriodCounts(versions, period, 'agencies'),
     datasetCountsByAgency(versions, period),
     spikes(versions, agencyId, period, now),
