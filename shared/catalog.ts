@@ -55,12 +55,17 @@ export interface DatasetColumns {
   th: string[]
   en: string[]
   inactive: number[]
-  resourceIds: string[][]
   portal: [index: number, portal: string][]
 }
 
+/**
+ * A dataset as the read model lists it: without its resources (100,000 arrays a new process would parse and
+ * keep for nothing; downloads are counted by dataset, and the resources live in the store's catalog).
+ */
+export type ListedDataset = Omit<Dataset, 'resourceIds'>
+
 /** Datasets in columns. */
-export function datasetColumns(datasets: readonly Dataset[]): DatasetColumns {
+export function datasetColumns(datasets: readonly ListedDataset[]): DatasetColumns {
   const agencyIndex = new Map<string, number>()
   const columns: DatasetColumns = {
     ids: [],
@@ -70,7 +75,6 @@ export function datasetColumns(datasets: readonly Dataset[]): DatasetColumns {
     th: [],
     en: [],
     inactive: [],
-    resourceIds: [],
     portal: [],
   }
   datasets.forEach((d, k) => {
@@ -82,16 +86,15 @@ export function datasetColumns(datasets: readonly Dataset[]): DatasetColumns {
     columns.th.push(d.title.th)
     columns.en.push(d.title.en)
     if (!d.active) columns.inactive.push(k)
-    columns.resourceIds.push(d.resourceIds)
     if (d.portal !== undefined) columns.portal.push([k, d.portal])
   })
   return columns
 }
 
 /** The datasets back from their columns (as `datasetColumns` took them). */
-export function datasetsFromColumns(columns: DatasetColumns): Dataset[] {
-  const { ids, agencyIds, agency, slug, th, en, resourceIds } = columns
-  const datasets: Dataset[] = new Array(ids.length)
+export function datasetsFromColumns(columns: DatasetColumns): ListedDataset[] {
+  const { ids, agencyIds, agency, slug, th, en } = columns
+  const datasets: ListedDataset[] = new Array(ids.length)
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k] as string
     datasets[k] = {
@@ -100,10 +103,9 @@ export function datasetsFromColumns(columns: DatasetColumns): Dataset[] {
       slug: slug[k] || id,
       title: { th: th[k] as string, en: en[k] as string },
       active: true,
-      resourceIds: resourceIds[k] ?? [],
     }
   }
-  for (const k of columns.inactive) (datasets[k] as Dataset).active = false
-  for (const [k, portal] of columns.portal) (datasets[k] as Dataset).portal = portal
+  for (const k of columns.inactive) (datasets[k] as ListedDataset).active = false
+  for (const [k, portal] of columns.portal) (datasets[k] as ListedDataset).portal = portal
   return datasets
 }

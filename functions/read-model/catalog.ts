@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import {
   type Agency,
-  type Dataset,
   type DatasetColumns,
   datasetColumns,
   datasetsFromColumns,
+  type ListedDataset,
 } from '../../shared/catalog.js'
 import { type NameOrder, nameOrder } from '../../shared/ranking.js'
 import { NotFoundError } from '../errors.js'
@@ -21,7 +21,7 @@ const MAX_AGE_MS = 15 * 60_000
 let cached:
   | {
       agencies: Map<string, Agency>
-      datasets: Map<string, Dataset>
+      datasets: Map<string, ListedDataset>
       /** A hash of the content: what is built from the catalog is rebuilt only when this changes. */
       fingerprint: string
       version: number
@@ -58,7 +58,7 @@ interface CatalogSnapshot {
 
 const SNAPSHOT = 'catalog'
 
-function install(agencies: Agency[], datasets: Dataset[], fingerprint: string, version: number) {
+function install(agencies: Agency[], datasets: ListedDataset[], fingerprint: string, version: number) {
   cached = {
     agencies: new Map(agencies.map((a) => [a.agencyId, a])),
     datasets: new Map(datasets.map((d) => [d.datasetId, d])),
@@ -93,18 +93,20 @@ async function fromTable(version: number) {
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([agencies, datasets]))
     .digest('base64url')
-  const cat = install(agencies, datasets, fingerprint, version)
+  // Listed without their resources (ListedDataset), as a snapshot gives them.
+  const listed = datasets.map(({ resourceIds: _, ...d }) => d)
+  const cat = install(agencies, listed, fingerprint, version)
   if (!readSnapshotsUsed()) return cat
   const orderOf = (subject: 'agencies' | 'datasets') => {
     const order = catalogNameOrder(cat, subject)
-    const ids = subject === 'agencies' ? agencies.map((a) => a.agencyId) : datasets.map((d) => d.datasetId)
+    const ids = subject === 'agencies' ? agencies.map((a) => a.agencyId) : listed.map((d) => d.datasetId)
     const position = ids.map((id) => order.position.get(id) as number)
     const byName = ids.map((_, k) => k).sort((a, b) => (position[a] as number) - (position[b] as number))
     return { position, byName }
   }
   const snapshot: CatalogSnapshot = {
     agencies,
-    datasets: datasetColumns(datasets),
+    datasets: datasetColumns(listed),
     fingerprint,
     orders: { agencies: orderOf('agencies'), datasets: orderOf('datasets') },
   }

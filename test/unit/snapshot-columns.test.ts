@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Dataset, datasetColumns, datasetsFromColumns } from '../../shared/catalog.js'
+import { datasetColumns, datasetsFromColumns, type ListedDataset } from '../../shared/catalog.js'
 import { COUNT_FIELDS, type Counts } from '../../shared/counting/count-day.js'
 import {
   type CountsById,
@@ -77,17 +77,16 @@ const datasetArb = fc.record(
     slug: fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
     title: fc.record({ th: fc.string(), en: fc.string() }),
     active: fc.boolean(),
-    resourceIds: fc.array(fc.string({ minLength: 1 }), { maxLength: 3 }),
     portal: fc.constantFrom('gdcatalog', 'province'),
   },
-  { requiredKeys: ['datasetId', 'agencyId', 'slug', 'title', 'active', 'resourceIds'] },
+  { requiredKeys: ['datasetId', 'agencyId', 'slug', 'title', 'active'] },
 )
 
 describe('datasets in columns (the catalog snapshot)', () => {
-  it('come back as they were: slugs equal to the id or not, inactive ones, portals, resources, order', () => {
+  it('come back as they were: slugs equal to the id or not, inactive ones, portals, order', () => {
     fc.assert(
       fc.property(fc.uniqueArray(datasetArb, { selector: (d) => d.datasetId }), (drafts) => {
-        const datasets: Dataset[] = drafts.map(({ slug, portal, ...d }) => ({
+        const datasets: ListedDataset[] = drafts.map(({ slug, portal, ...d }) => ({
           ...d,
           slug: slug ?? d.datasetId,
           ...(portal ? { portal } : {}),
@@ -105,7 +104,6 @@ describe('datasets in columns (the catalog snapshot)', () => {
         slug: 'd1',
         title: { th: 'ก', en: 'A' },
         active: true,
-        resourceIds: ['r1'],
       },
       {
         datasetId: 'd2',
@@ -113,7 +111,6 @@ describe('datasets in columns (the catalog snapshot)', () => {
         slug: 'other',
         title: { th: 'ข', en: 'B' },
         active: false,
-        resourceIds: [],
         portal: 'p',
       },
     ])
