@@ -10,10 +10,10 @@ import { catalog, catalogNameOrder } from './catalog.js'
 import { categoryProjection, earlierYears, elapsedMonths } from './outlook.js'
 import { programmeOf } from './programme.js'
 import {
-  type DatasetRanking,
+  type CountedDatasets,
+  countedDatasets,
   describePeriod,
   rankedAgencies,
-  rankedDatasets,
   rankingStamp,
 } from './rankings.js'
 import { reviewDecisions } from './review-decisions.js'
@@ -53,7 +53,7 @@ async function standingsOf(
     programmeOf(versions, fy),
     catalog(),
     rankedAgencies(versions, period, now),
-    subjects === 'all' ? rankedDatasets(versions, period, now) : undefined,
+    subjects === 'all' ? countedDatasets(versions, period) : undefined,
     reviewDecisions(versions, fy, through),
   ])
   const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}|${stored?.setAt ?? 'default'}|${reviewed.stamp}`
@@ -67,7 +67,7 @@ async function standingsOf(
       uniqueDownloads: a.uniqueDownloads,
     }))
     // The national dataset ranking in its counted order: a category's contenders built only where looked at.
-    const datasetOrder = (datasets: DatasetRanking): CountedOrder => ({
+    const datasetOrder = (datasets: CountedDatasets): CountedOrder => ({
       size: datasets.ranked.length,
       id: (k) => (datasets.ranked[k] as RankedCounts).id,
       downloads: (k) => (datasets.ranked[k] as RankedCounts).counts.downloads,

@@ -5,8 +5,9 @@ import {
   downloadsIn,
   downloadsWithout,
   type RankedCounts,
-  rankWithChange,
+  rankCounts,
   sumCounts,
+  withRankChanges,
 } from '../../shared/counting/period-counts.js'
 import { rankComparison } from '../../shared/ranking-periods.js'
 import { type WithReview, withReviews } from '../../shared/reviews.js'
@@ -153,7 +154,30 @@ async function rankedSubject<T>(
   const cat = await catalog()
   const stamp = rankingWithChangeStamp(versions, period, now)
   return memoize(`rank|${periodId(period)}|${subject}`, `${stamp}|${cat.fingerprint}`, async () => {
-    const { current, previous } = await counts
+    const current = counts.then((c) => c.current)
+    const [order, { previous }] = await Promise.all([
+      countedOrder(versions, period, subject, current, cat),
+      counts,
+    ])
+    return build(withRankChanges(order, previous), cat)
+  })
+}
+
+/**
+ * A subject's counted order in the period (`rankCounts`: ranks, no changes), cached per version of its counts and
+ * the catalog: every active agency or dataset of the catalog, and any other with counts, ordered among equals by
+ * Thai name. A ranking adds the changes to it; award standings read it as it is.
+ */
+function countedOrder(
+  versions: Versions,
+  period: RankingPeriod,
+  subject: Subject,
+  counts: Promise<CountsById>,
+  cat: Catalog,
+): Promise<RankedCounts[]> {
+  const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}`
+  return memoize(`order|${periodId(period)}|${subject}`, stamp, async () => {
+    const current = await counts
     const entries = subject === 'agencies' ? cat.agencies : cat.datasets
     // Every active entry of the catalog in its order, then every other with counts (100,000 ids: no
     // intermediate arrays or set).
@@ -164,7 +188,7 @@ async function rankedSubject<T>(
       const e = entries.get(id)
       return (e && ('name' in e ? e.name.th : e.title.th)) ?? id
     }
-    return build(rankWithChange(ids, current, previous, name, catalogNameOrder(cat, subject)), cat)
+    return rankCounts(ids, current, name, catalogNameOrder(cat, subject))
   })
 }
 
@@ -173,10 +197,14 @@ async function rankedSubject<T>(
  * cached. Its API items are built when first asked for (a page builds its 100, not 100,000), and each agency's
  * datasets are listed by their positions in the ranking.
  */
-export interface DatasetRanking {
-  ranked: RankedCounts[]
+export interface DatasetRanking extends CountedDatasets {
   /** The API item at a position of the ranking (built once). */
   item(position: number): DatasetRankingItem
+}
+
+/** The national datasets in counted order, with each one's agency. */
+export interface CountedDatasets {
+  ranked: RankedCounts[]
   /** The agency a ranked dataset belongs to. */
   agencyAt(position: number): string
   /** Each agency's datasets' positions, in rank order (grouped when first read). */
@@ -185,12 +213,53 @@ export interface DatasetRanking {
   weight: number
 }
 
+/** A dataset order's agencies: each position's, and each agency's positions grouped when first asked for. */
+function withAgencies(ranked: RankedCounts[], cat: Catalog): CountedDatasets {
+  const agencyAt = (i: number) => {
+    const r = ranked[i] as RankedCounts
+    return r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? ''
+  }
+  // Built when first asked for (an agency's list, award standings): a national page does not need it.
+  let byAgency: Map<string, number[]> | undefined
+  const groupByAgency = () => {
+    const groups = new Map<string, number[]>()
+    for (let i = 0; i < ranked.length; i++) {
+      const agency = agencyAt(i)
+      const list = groups.get(agency)
+      if (list) list.push(i)
+      else groups.set(agency, [i])
+    }
+    return groups
+  }
+  return {
+    ranked,
+    agencyAt,
+    get byAgency() {
+      byAgency ??= groupByAgency()
+      return byAgency
+    },
+    weight: ranked.length,
+  }
+}
+
+/**
+ * The national datasets in counted order (no rank changes), cached: what award standings read, without
+ * waiting for the comparison's counts (in a new process, last month's 100,000 datasets).
+ */
+export async function countedDatasets(versions: Versions, period: RankingPeriod): Promise<CountedDatasets> {
+  const counts = countsOf(versions, period, 'datasets')
+  counts.catch(() => undefined)
+  const cat = await catalog()
+  const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}`
+  return memoize(`counted|${periodId(period)}|datasets`, stamp, async () =>
+    withAgencies(await countedOrder(versions, period, 'datasets', counts, cat), cat),
+  )
+}
+
 export function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
   return rankedSubject(versions, period, 'datasets', now, (ranked, cat): DatasetRanking => {
-    const agencyAt = (i: number) => {
-      const r = ranked[i] as RankedCounts
-      return r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? ''
-    }
+    const positions = withAgencies(ranked, cat)
+    const { agencyAt } = positions
     const built: (DatasetRankingItem | undefined)[] = new Array(ranked.length)
     const item = (i: number): DatasetRankingItem => {
       let it = built[i]
@@ -208,28 +277,7 @@ export function rankedDatasets(versions: Versions, period: RankingPeriod, now: n
       }
       return it
     }
-    // Built when first asked for (an agency's list, award standings): a national page does not need it.
-    let byAgency: Map<string, number[]> | undefined
-    const groupByAgency = () => {
-      const groups = new Map<string, number[]>()
-      for (let i = 0; i < ranked.length; i++) {
-        const agency = agencyAt(i)
-        const list = groups.get(agency)
-        if (list) list.push(i)
-        else groups.set(agency, [i])
-      }
-      return groups
-    }
-    return {
-      ranked,
-      item,
-      agencyAt,
-      get byAgency() {
-        byAgency ??= groupByAgency()
-        return byAgency
-      },
-      weight: ranked.length,
-    }
+    return Object.assign(positions, { item })
   })
 }
 

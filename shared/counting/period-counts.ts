@@ -197,6 +197,19 @@ export function rankWithChange(
   name: (id: string) => string,
   order?: NameOrder,
 ): RankedCounts[] {
+  return withRankChanges(rankCounts(ids, current, name, order), previous)
+}
+
+/**
+ * Ranks ids by their downloads as `rankWithChange` does, every change null: the counted order alone (award
+ * standings read it without waiting for the earlier standing's counts).
+ */
+export function rankCounts(
+  ids: Iterable<string>,
+  current: CountsById,
+  name: (id: string) => string,
+  order?: NameOrder,
+): RankedCounts[] {
   const list = [...ids]
   const n = list.length
   // Ranked as `rankCompetition` ranks (downloads, unique downloads, Thai name), by sorting positions over
@@ -213,21 +226,32 @@ export function rankWithChange(
       (unique[b] as number) - (unique[a] as number) ||
       (position[a] as number) - (position[b] as number),
   )
-  const before = previous && competitionRanks(Float64Array.from(list, previous))
   const out = new Array<RankedCounts>(n)
   let rank = 0
   for (let k = 0; k < n; k++) {
     const i = sorted[k] as number
     if (k === 0 || downloads[i] !== downloads[sorted[k - 1] as number]) rank = k + 1
-    const then = before?.[i]
-    out[k] = {
-      id: list[i] as string,
-      counts: of[i] as SubjectCounts,
-      rank,
-      rankChange: then !== undefined && then > 0 && (downloads[i] as number) > 0 ? then - rank : null,
-    }
+    out[k] = { id: list[i] as string, counts: of[i] as SubjectCounts, rank, rankChange: null }
   }
   return out
+}
+
+/**
+ * A counted order (`rankCounts`) with each entry's change against its earlier standing (see `rankWithChange`):
+ * new entries, the order's own left as they are (it may be cached and shared).
+ */
+export function withRankChanges(
+  ranked: readonly RankedCounts[],
+  previous: ((id: string) => number) | undefined,
+): RankedCounts[] {
+  const before = previous && competitionRanks(Float64Array.from(ranked, (r) => previous(r.id)))
+  return ranked.map((r, k) => {
+    const then = before?.[k]
+    return {
+      ...r,
+      rankChange: then !== undefined && then > 0 && r.counts.downloads > 0 ? then - r.rank : null,
+    }
+  })
 }
 
 /**

@@ -7,9 +7,11 @@ import {
   countsDifference,
   downloadsIn,
   downloadsWithout,
+  rankCounts,
   rankWithChange,
   sumCounts,
   totalOf,
+  withRankChanges,
 } from '../../shared/counting/period-counts.js'
 import { nameOrder, rankCompetition } from '../../shared/ranking.js'
 
@@ -215,6 +217,15 @@ it('ranks as competition ranking does, ties ordered by unique downloads then Tha
       })
       const ranked = rankWithChange(ids, asMap(now), then && downloadsIn(asMap(then)), name)
       expect(ranked.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
+      // The counted order alone (what award standings read): the same order and ranks, no change; the changes
+      // added to it after, leaving the order (cached, shared) as it was.
+      const counted = rankCounts(ids, asMap(now), name)
+      expect(counted.map((r) => [r.id, r.rank, r.rankChange])).toEqual(
+        expected.map(([id, rank]) => [id, rank, null]),
+      )
+      const changed = withRankChanges(counted, then && downloadsIn(asMap(then)))
+      expect(changed.map((r) => [r.id, r.rank, r.rankChange])).toEqual(expected)
+      expect(counted.every((r) => r.rankChange === null)).toBe(true)
       // The same with the names' order built beforehand (a catalog's), whether it lists every id or some.
       for (const listed of [ids, ids.slice(0, listedCount), []]) {
         const order = nameOrder(listed.map((id) => [id, name(id)]))
