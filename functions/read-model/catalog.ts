@@ -144,6 +144,9 @@ export function catalogNameOrder(cat: Catalog, subject: 'agencies' | 'datasets')
   return order
 }
 
+/** Whether this process holds a catalog (of any version): a new process holds none until its first load ends. */
+export const catalogHeld = () => cached !== undefined
+
 /** Forgets the cached catalog (after a sync in this process). */
 export function clearCatalogCache(): void {
   cached = undefined

@@ -16,7 +16,7 @@ import { clock } from '../clock.js'
 import { config } from '../config.js'
 import type { Subject } from '../store/counts.js'
 import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
-import { catalog, catalogNameOrder } from './catalog.js'
+import { catalog, catalogHeld, catalogNameOrder } from './catalog.js'
 import { countingRulesOfPeriod } from './programme.js'
 import { reviewDecisions } from './review-decisions.js'
 
@@ -147,13 +147,13 @@ async function rankedSubject<T>(
   now: number,
   build: (ranked: RankedCounts[], cat: Catalog) => T,
 ): Promise<T> {
-  // The counts are asked for before the catalog is awaited, so a new process fetches both at once (held in
-  // the read cache, they cost nothing to ask for again when the ranking itself is cached).
-  const counts = countsWithPrevious(versions, period, subject, now)
-  counts.catch(() => undefined)
+  // A process that holds no catalog yet (a new one) asks for the counts before it waits for the catalog, so
+  // it fetches both at once; one that holds it asks only when the ranking is not cached.
+  const early = beforeCatalog(() => countsWithPrevious(versions, period, subject, now))
   const cat = await catalog()
   const stamp = rankingWithChangeStamp(versions, period, now)
   return memoize(`rank|${periodId(period)}|${subject}`, `${stamp}|${cat.fingerprint}`, async () => {
+    const counts = early ?? countsWithPrevious(versions, period, subject, now)
     const current = counts.then((c) => c.current)
     const [order, { previous }] = await Promise.all([
       countedOrder(versions, period, subject, current, cat),
@@ -247,13 +247,25 @@ function withAgencies(ranked: RankedCounts[], cat: Catalog): CountedDatasets {
  * waiting for the comparison's counts (in a new process, last month's 100,000 datasets).
  */
 export async function countedDatasets(versions: Versions, period: RankingPeriod): Promise<CountedDatasets> {
-  const counts = countsOf(versions, period, 'datasets')
-  counts.catch(() => undefined)
+  const early = beforeCatalog(() => countsOf(versions, period, 'datasets'))
   const cat = await catalog()
   const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}`
-  return memoize(`counted|${periodId(period)}|datasets`, stamp, async () =>
-    withAgencies(await countedOrder(versions, period, 'datasets', counts, cat), cat),
-  )
+  return memoize(`counted|${periodId(period)}|datasets`, stamp, async () => {
+    const counts = early ?? countsOf(versions, period, 'datasets')
+    return withAgencies(await countedOrder(versions, period, 'datasets', counts, cat), cat)
+  })
+}
+
+/**
+ * `ask()` now when this process holds no catalog yet (the catalog's load would otherwise come first and the
+ * counts after it), else undefined: a warm process asks for counts only when what it builds from them is not
+ * cached, so a cached ranking never brings back counts the read cache let go.
+ */
+function beforeCatalog<T>(ask: () => Promise<T>): Promise<T> | undefined {
+  if (catalogHeld()) return undefined
+  const asked = ask()
+  asked.catch(() => undefined)
+  return asked
 }
 
 export function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {
