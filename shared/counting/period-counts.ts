@@ -237,16 +237,18 @@ export function rankCounts(
 }
 
 /**
- * A counted order (`rankCounts`) with each entry's change against its earlier standing (see `rankWithChange`):
- * new entries, the order's own left as they are (it may be cached and shared).
+ * A counted order (`rankCounts`) with each entry's change against its earlier standing (see `rankWithChange`), in a
+ * new list: the order (cached, shared) is left as it is; its entries are reused where every change is null.
  */
 export function withRankChanges(
   ranked: readonly RankedCounts[],
   previous: ((id: string) => number) | undefined,
 ): RankedCounts[] {
-  const before = previous && competitionRanks(Float64Array.from(ranked, (r) => previous(r.id)))
+  // Nothing to compare with: every change stays null, so the order's own entries serve (a new list of them).
+  if (!previous) return ranked.slice()
+  const before = competitionRanks(Float64Array.from(ranked, (r) => previous(r.id)))
   return ranked.map((r, k) => {
-    const then = before?.[k]
+    const then = before[k]
     return {
       ...r,
       rankChange: then !== undefined && then > 0 && r.counts.downloads > 0 ? then - r.rank : null,
