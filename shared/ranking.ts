@@ -53,6 +53,15 @@ export function namePositions(
   return positions
 }
 
+/**
+ * A place in Thai order for a name `order` may not list: its entry's place when an equal name is listed, else a
+ * place between the two listed names around it (compared with listed places as `namePositions` would).
+ */
+export function placeAmong(order: NameOrder, name: string): number {
+  const at = placeIn(order.sorted, name)
+  return at < order.sorted.length && compareThai(order.sorted[at] as string, name) === 0 ? at : at - 0.5
+}
+
 /** The index of the first name in Thai order not before `name` (an equal name's place, if there is one). */
 function placeIn(sorted: readonly string[], name: string): number {
   let lo = 0

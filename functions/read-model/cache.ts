@@ -155,7 +155,7 @@ export function cachedPeriodCounts(
     if (previous && from < to) {
       const [held, changed] = await Promise.all([
         previous.value.catch(() => undefined),
-        countChangesBetween(period, subject, from, to),
+        cachedCountChanges(period, subject, from, to),
       ])
       if (held && changed) {
         const counts = await patchedCounts(held, period, subject, changed)
@@ -176,15 +176,37 @@ export function cachedPeriodCounts(
  * minute: every half hour), and read only within `SNAPSHOT_MAX_LAG` versions of the counts (change lists of
  * two hours of rollups are a few thousand ids; further behind, the period is read whole).
  */
-const SNAPSHOT_EVERY = 30
-const SNAPSHOT_MAX_LAG = 120
+export const SNAPSHOT_EVERY = 30
+export const SNAPSHOT_MAX_LAG = 120
 const snapshotted = new Map<string, number>()
 
-/** A month or a fiscal year: the periods whose counts have change lists and snapshots. */
-type StoredPeriod = Exclude<Period, { day: string }>
+/** The version of the snapshot this process last wrote or read under a cache key (0: none). */
+export const snapshotVersion = (key: string) => snapshotted.get(key) ?? 0
 
-const snapshotName = (period: StoredPeriod, subject: Subject) =>
-  `counts/${'month' in period ? period.month : `fy${period.fy}`}/${subject}`
+/** Notes the version of a snapshot this process wrote or read under a cache key. */
+export const noteSnapshot = (key: string, version: number) => void snapshotted.set(key, version)
+
+/** A month or a fiscal year: the periods whose counts have change lists and snapshots. */
+export type StoredPeriod = Exclude<Period, { day: string }>
+
+/** The name of a snapshot of a period's counts or of the order ranked from them. */
+export const snapshotName = (kind: 'counts' | 'order', period: StoredPeriod, subject: Subject) =>
+  `${kind}/${'month' in period ? period.month : `fy${period.fy}`}/${subject}`
+
+/**
+ * The ids a period's counts changed between two versions (store/count-changes.ts), or undefined when they must
+ * be read whole: read once for the counts and the order ranked from them (one list held per period and subject).
+ */
+export function cachedCountChanges(
+  period: StoredPeriod,
+  subject: Subject,
+  from: number,
+  to: number,
+): Promise<string[] | undefined> {
+  return memoize(`changes|${countsVersionKey(period)}|${subject}`, `${from}-${to}`, () =>
+    countChangesBetween(period, subject, from, to),
+  )
+}
 
 /** A period's counts from its snapshot and the changes since, or undefined when there is none to use. */
 async function countsFromSnapshot(
@@ -194,12 +216,14 @@ async function countsFromSnapshot(
   to: number,
 ): Promise<CountsById | undefined> {
   if (!readSnapshotsUsed()) return undefined
-  const snapshot = await getSnapshot<PackedCounts>(snapshotName(period, subject)).catch(() => undefined)
+  const snapshot = await getSnapshot<PackedCounts>(snapshotName('counts', period, subject)).catch(
+    () => undefined,
+  )
   if (!snapshot || snapshot.version > to || to - snapshot.version > SNAPSHOT_MAX_LAG) return undefined
   snapshotted.set(key, snapshot.version)
   const counts = unpackCounts(snapshot.data)
   if (snapshot.version === to) return counts
-  const changed = await countChangesBetween(period, subject, snapshot.version, to)
+  const changed = await cachedCountChanges(period, subject, snapshot.version, to)
   if (!changed) return undefined
   // Patched in place: the counts were just unpacked, nothing else holds them.
   const patched = await patchedCounts(counts, period, subject, changed, { inPlace: true })
@@ -221,7 +245,7 @@ function saveSnapshot(
 ): void {
   if (!readSnapshotsUsed()) return
   snapshotted.set(key, to)
-  putSnapshotLater(snapshotName(period, subject), { version: to, data: packCounts(counts) })
+  putSnapshotLater(snapshotName('counts', period, subject), { version: to, data: packCounts(counts) })
 }
 
 /**

@@ -22,6 +22,8 @@ let cached:
   | {
       agencies: Map<string, Agency>
       datasets: Map<string, ListedDataset>
+      /** Each subject's ids in the catalog's own order (an order snapshot names an entry by its index here). */
+      ids: { agencies: string[]; datasets: string[] }
       /** A hash of the content: what is built from the catalog is rebuilt only when this changes. */
       fingerprint: string
       version: number
@@ -58,10 +60,17 @@ interface CatalogSnapshot {
 
 const SNAPSHOT = 'catalog'
 
-function install(agencies: Agency[], datasets: ListedDataset[], fingerprint: string, version: number) {
+function install(
+  agencies: Agency[],
+  datasets: ListedDataset[],
+  fingerprint: string,
+  version: number,
+  datasetIds = datasets.map((d) => d.datasetId),
+) {
   cached = {
     agencies: new Map(agencies.map((a) => [a.agencyId, a])),
     datasets: new Map(datasets.map((d) => [d.datasetId, d])),
+    ids: { agencies: agencies.map((a) => a.agencyId), datasets: datasetIds },
     fingerprint,
     version,
     expires: Date.now() + MAX_AGE_MS,
@@ -75,7 +84,7 @@ async function fromSnapshot(version: number) {
   if (!snapshot || snapshot.version !== version) return undefined
   const { agencies, fingerprint, orders } = snapshot.data
   const datasets = datasetsFromColumns(snapshot.data.datasets)
-  const cat = install(agencies, datasets, fingerprint, version)
+  const cat = install(agencies, datasets, fingerprint, version, snapshot.data.datasets.ids)
   for (const subject of ['agencies', 'datasets'] as const) {
     const { position, byName } = orders[subject]
     const ids = subject === 'agencies' ? agencies.map((a) => a.agencyId) : snapshot.data.datasets.ids
@@ -123,7 +132,7 @@ function load(version: number) {
   return loading
 }
 
-type Catalog = NonNullable<typeof cached>
+export type Catalog = NonNullable<typeof cached>
 const nameOrders = new Map<string, NameOrder>()
 
 /**

@@ -5,7 +5,6 @@ import {
   downloadsIn,
   downloadsWithout,
   type RankedCounts,
-  rankCounts,
   sumCounts,
   withRankChanges,
 } from '../../shared/counting/period-counts.js'
@@ -15,8 +14,16 @@ import { addMonths, fiscalYearOfMonth, monthRange, monthsOfFiscalYear } from '..
 import { clock } from '../clock.js'
 import { config } from '../config.js'
 import type { Subject } from '../store/counts.js'
-import { cachedPeriodCounts, memoize, periodStamp, readVersions, type Versions } from './cache.js'
-import { catalog, catalogHeld, catalogNameOrder } from './catalog.js'
+import {
+  cachedPeriodCounts,
+  memoize,
+  periodStamp,
+  readVersions,
+  type StoredPeriod,
+  type Versions,
+} from './cache.js'
+import { type Catalog, catalog, catalogHeld } from './catalog.js'
+import { countedOrder, orderSnapshotOf } from './counted-order.js'
 import { countingRulesOfPeriod } from './programme.js'
 import { reviewDecisions } from './review-decisions.js'
 
@@ -134,8 +141,6 @@ export function rankedAgencies(
   )
 }
 
-type Catalog = Awaited<ReturnType<typeof catalog>>
-
 /**
  * A subject's ranking in the period, built by `build` and cached per version of its counts and the catalog:
  * every active agency or dataset of the catalog, and any other with counts, ordered among equals by Thai name.
@@ -150,45 +155,44 @@ async function rankedSubject<T>(
   // A process that holds no catalog yet (a new one) asks for the counts before it waits for the catalog, so
   // it fetches both at once; one that holds it asks only when the ranking is not cached.
   const early = beforeCatalog(() => countsWithPrevious(versions, period, subject, now))
+  const earlyOrder = early && orderSnapshotOf(storedPeriod(period), subject)
   const cat = await catalog()
   const stamp = rankingWithChangeStamp(versions, period, now)
   return memoize(`rank|${periodId(period)}|${subject}`, `${stamp}|${cat.fingerprint}`, async () => {
     const counts = early ?? countsWithPrevious(versions, period, subject, now)
     const current = counts.then((c) => c.current)
     const [order, { previous }] = await Promise.all([
-      countedOrder(versions, period, subject, current, cat),
+      orderOf(versions, period, subject, current, cat, earlyOrder),
       counts,
     ])
     return build(withRankChanges(order, previous), cat)
   })
 }
 
+/** The month or whole fiscal year a ranking period's counts are stored for (undefined: a sum of months). */
+const storedPeriod = (p: RankingPeriod): StoredPeriod | undefined =>
+  'month' in p ? { month: p.month } : p.through === undefined ? { fy: p.fy } : undefined
+
 /**
- * A subject's counted order in the period (`rankCounts`: ranks, no changes), cached per version of its counts and
- * the catalog: every active agency or dataset of the catalog, and any other with counts, ordered among equals by
- * Thai name. A ranking adds the changes to it; award standings read it as it is.
+ * A subject's counted order in the period (counted-order.ts): a ranking adds the changes to it; award standings
+ * read it as it is. `snapshot`: its snapshot, asked for beside the catalog by a process that holds none.
  */
-function countedOrder(
+function orderOf(
   versions: Versions,
   period: RankingPeriod,
   subject: Subject,
   counts: Promise<CountsById>,
   cat: Catalog,
+  snapshot: ReturnType<typeof orderSnapshotOf>,
 ): Promise<RankedCounts[]> {
-  const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}`
-  return memoize(`order|${periodId(period)}|${subject}`, stamp, async () => {
-    const current = await counts
-    const entries = subject === 'agencies' ? cat.agencies : cat.datasets
-    // Every active entry of the catalog in its order, then every other with counts (100,000 ids: no
-    // intermediate arrays or set).
-    const ids: string[] = []
-    for (const [id, e] of entries as ReadonlyMap<string, { active: boolean }>) if (e.active) ids.push(id)
-    for (const id of current.keys()) if (!entries.get(id)?.active) ids.push(id)
-    const name = (id: string) => {
-      const e = entries.get(id)
-      return (e && ('name' in e ? e.name.th : e.title.th)) ?? id
-    }
-    return rankCounts(ids, current, name, catalogNameOrder(cat, subject))
+  return countedOrder({
+    versions,
+    period: { id: periodId(period), stamp: rankingStamp(versions, period) },
+    stored: storedPeriod(period),
+    subject,
+    counts,
+    cat,
+    snapshot,
   })
 }
 
@@ -248,11 +252,12 @@ function withAgencies(ranked: RankedCounts[], cat: Catalog): CountedDatasets {
  */
 export async function countedDatasets(versions: Versions, period: RankingPeriod): Promise<CountedDatasets> {
   const early = beforeCatalog(() => countsOf(versions, period, 'datasets'))
+  const earlyOrder = early && orderSnapshotOf(storedPeriod(period), 'datasets')
   const cat = await catalog()
   const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}`
   return memoize(`counted|${periodId(period)}|datasets`, stamp, async () => {
     const counts = early ?? countsOf(versions, period, 'datasets')
-    return withAgencies(await countedOrder(versions, period, 'datasets', counts, cat), cat)
+    return withAgencies(await orderOf(versions, period, 'datasets', counts, cat, earlyOrder), cat)
   })
 }
 

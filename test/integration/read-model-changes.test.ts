@@ -3,9 +3,15 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clock } from '../../functions/clock.js'
 import { runRollup } from '../../functions/jobs/rollup.js'
-import { cachedPeriodCounts, clearReadCache, forgetVersions } from '../../functions/read-model/cache.js'
+import {
+  cachedPeriodCounts,
+  clearReadCache,
+  forgetVersions,
+  snapshotName,
+} from '../../functions/read-model/cache.js'
 import { catalog, catalogNameOrder, clearCatalogCache } from '../../functions/read-model/catalog.js'
-import { putAgencies, putDatasets } from '../../functions/store/catalog.js'
+import { datasetRanking } from '../../functions/read-model/rankings.js'
+import { listDatasets, putAgencies, putDatasets } from '../../functions/store/catalog.js'
 import { dynamo, table } from '../../functions/store/clients.js'
 import { noteCountChanges } from '../../functions/store/count-changes.js'
 import {
@@ -18,11 +24,17 @@ import {
 } from '../../functions/store/counts.js'
 import { type StoredEvent, saveEvents } from '../../functions/store/events.js'
 import { countsPartition, countsSk, PARTITIONS } from '../../functions/store/keys.js'
-import { getSnapshot, settleSnapshotWrites, useReadSnapshots } from '../../functions/store/read-snapshots.js'
+import {
+  getSnapshot,
+  putSnapshot,
+  type Snapshot,
+  settleSnapshotWrites,
+  useReadSnapshots,
+} from '../../functions/store/read-snapshots.js'
 import { bumpVersions, getVersions } from '../../functions/store/versions.js'
 import type { Agency, Dataset } from '../../shared/catalog.js'
 import { type CountableEvent, type Counts, ZERO_COUNTS } from '../../shared/counting/count-day.js'
-import { emptyPeriodCounts, type PeriodCounts } from '../../shared/counting/period-counts.js'
+import { emptyPeriodCounts, type PeriodCounts, rankCounts } from '../../shared/counting/period-counts.js'
 import { addDays, bangkokDay, type Day, fiscalYearOfMonth } from '../../shared/time.js'
 import { dayEvents } from '../fixtures/day-events.js'
 
@@ -292,5 +304,86 @@ describe('the catalog as the read model holds it', () => {
     })
     expect(catalogReads(datasetReads.read)).toBeGreaterThanOrEqual(40)
     datasetReads.stop()
+  })
+})
+
+describe('the counted order of a period, kept up to date rather than sorted again', () => {
+  const titles = ['ฮ', 'ก', 'ม', 'ก']
+  const dataset = (i: number): Dataset => ({
+    datasetId: `ord-dataset-${i}`,
+    agencyId: 'ord-agency',
+    slug: `ord-dataset-${i}`,
+    // Equal titles among them: equals ordered by name, then id.
+    title: { th: `ชุดข้อมูล ${titles[i % titles.length]}`, en: `Dataset ${i}` },
+    active: i % 7 !== 3,
+    resourceIds: [],
+  })
+  const now = Date.UTC(2019, 8, 15)
+  const ranking = async (month: { month: string }) =>
+    (await datasetRanking(month, {}, now)).items.map((i) => [i.datasetId, i.rank, i.downloads])
+  /** The ranking a whole sort of the table's counts gives (every active dataset, then the others with counts). */
+  const whole = async (month: { month: string }) => {
+    const [datasets, counted] = await Promise.all([listDatasets(), getSubjectCounts(month, 'datasets')])
+    const title = new Map(datasets.map((d) => [d.datasetId, d.title.th]))
+    const active = datasets.filter((d) => d.active).map((d) => d.datasetId)
+    const ids = [...active, ...[...counted.keys()].filter((id) => !active.includes(id))]
+    return rankCounts(ids, counted, (id) => title.get(id) ?? id).map((r) => [
+      r.id,
+      r.rank,
+      r.counts.downloads,
+    ])
+  }
+  const rollup = (month: { month: string }, changes: Record<number, number>) => {
+    const d = emptyPeriodCounts()
+    for (const [i, by] of Object.entries(changes))
+      d.datasets.set(`ord-dataset-${i}`, counts(by, 'ord-agency'))
+    d.datasets.set('ord-unlisted', counts(1, 'ord-agency'))
+    return addToPeriodCounts([{ period: month, delta: d }])
+  }
+
+  it('after rollups, in the process that held it and in a new one from its snapshot, is the whole sort', async () => {
+    const month = { month: '2019-07' }
+    await putDatasets(Array.from({ length: 30 }, (_, i) => dataset(i)))
+    clearCatalogCache()
+    forgetVersions()
+    await rollup(month, { 1: 5, 2: 5, 4: 3, 8: 1, 9: 1, 12: 2 })
+    expect(await ranking(month)).toEqual(await whole(month))
+    await settleSnapshotWrites()
+    expect((await getSnapshot(snapshotName('order', month, 'datasets')))?.version).toBeGreaterThan(0)
+
+    // Rollups move some datasets up, past others and into ties; the order held is brought up to date.
+    const rollups: Record<number, number>[] = [{ 8: 4, 20: 5 }, { 1: 1, 3: 2, 25: 6 }, { 9: 9 }]
+    for (const changes of rollups) {
+      await rollup(month, changes)
+      forgetVersions()
+      expect(await ranking(month)).toEqual(await whole(month))
+    }
+    // A new process: the order's snapshot (left by the first read), and what the rollups since changed.
+    clearReadCache()
+    clearCatalogCache()
+    expect(await ranking(month)).toEqual(await whole(month))
+  })
+
+  it('a new process takes the order from its snapshot instead of sorting the period again', async () => {
+    const month = { month: '2019-08' }
+    await putDatasets(Array.from({ length: 30 }, (_, i) => dataset(i)))
+    clearCatalogCache()
+    forgetVersions()
+    await rollup(month, { 1: 5, 2: 5 })
+    const sorted = await ranking(month)
+    await settleSnapshotWrites()
+    const name = snapshotName('order', month, 'datasets')
+    type Order = { fingerprint: string; at: (number | string)[] }
+    const snapshot = (await getSnapshot<Order>(name)) as Snapshot<Order>
+    // Its two first entries (equal downloads) swapped: a process that reads the snapshot ranks them so.
+    const [a, b, ...rest] = snapshot.data.at
+    await putSnapshot(name, { ...snapshot, data: { ...snapshot.data, at: [b, a, ...rest] } })
+    clearReadCache()
+    clearCatalogCache()
+    const fromSnapshot = await ranking(month)
+    const [first, second, ...others] = sorted
+    expect(first?.[1]).toBe(1)
+    expect(second?.[1]).toBe(1)
+    expect(fromSnapshot).toEqual([second, first, ...others])
   })
 })

@@ -7,6 +7,7 @@ import {
   countsDifference,
   downloadsIn,
   downloadsWithout,
+  patchCountedOrder,
   rankCounts,
   rankWithChange,
   sumCounts,
@@ -234,6 +235,99 @@ it('ranks as competition ranking does, ties ordered by unique downloads then Tha
       }
     }),
   )
+})
+
+describe('a counted order brought up to new counts (what a rollup changed, not the whole period sorted again)', () => {
+  const names = ['ขอนแก่น', 'กรุงเทพ', 'ชลบุรี', 'ตาก', 'Bangkok', 'ก', 'ขอนแก่น']
+  const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'x', 'y', 'z']
+  // a–h are the catalog's (some inactive), x–z only have counts (a dataset no longer listed).
+  const catalogIds = ids.slice(0, 8)
+  const name = (id: string) => names[id.charCodeAt(0) % names.length] as string
+  const counts = fc.dictionary(
+    fc.constantFrom(...ids),
+    fc.record({ downloads: fc.nat(3), unique: fc.nat(2) }),
+  )
+  const asMap = (p: Record<string, { downloads: number; unique: number }>): CountsById =>
+    new Map(Object.entries(p).map(([id, x]) => [id, c(x.downloads, x.unique)]))
+  const names_ = nameOrder(catalogIds.map((id) => [id, name(id)]))
+  /** What `rankCounts` ranks: the active catalog entries, then every other id with counts. */
+  const rankedIds = (active: Set<string>, current: CountsById) => [
+    ...catalogIds.filter((id) => active.has(id)),
+    ...[...current.keys()].filter((id) => !active.has(id)),
+  ]
+  const view = (order: readonly { id: string; rank: number; counts: Counts }[]) =>
+    order.map((r) => [r.id, r.rank, r.counts.downloads, r.counts.uniqueDownloads])
+
+  it('equals ranking the new counts whole, or declines when a changed id is outside the names', () => {
+    fc.assert(
+      fc.property(
+        counts,
+        counts,
+        fc.subarray(catalogIds),
+        fc.subarray(ids),
+        (then, changes, inactive, changedIds) => {
+          const active = new Set(catalogIds.filter((id) => !inactive.includes(id)))
+          const before = asMap(then)
+          // The changed ids take their new counts (or lose theirs); every other id keeps its own.
+          const now = new Map(before)
+          for (const id of changedIds) {
+            const x = changes[id]
+            if (x) now.set(id, c(x.downloads, x.unique))
+            else now.delete(id)
+          }
+          const held = rankCounts(rankedIds(active, before), before, name, names_)
+          const heldView = view(held)
+          const patched = patchCountedOrder(held, changedIds, now, (id) => active.has(id), name, names_)
+          const whole = rankCounts(rankedIds(active, now), now, name, names_)
+          const unlisted = changedIds.some(
+            (id) => !catalogIds.includes(id) && (now.has(id) || active.has(id)),
+          )
+          if (unlisted) expect(patched).toBeUndefined()
+          else expect(view(patched ?? [])).toEqual(view(whole))
+          // The order held (cached, shared) is left as it was.
+          expect(view(held)).toEqual(heldView)
+        },
+      ),
+    )
+  })
+
+  type Case = {
+    name: string
+    before: Record<string, ReturnType<typeof c>>
+    changed: Record<string, ReturnType<typeof c> | undefined>
+    order: string[]
+  }
+  it.each<Case>([
+    {
+      name: 'a dataset that gained downloads moves up past those it now has more than',
+      before: { a: c(5), b: c(3), c: c(1) },
+      changed: { c: c(4) },
+      order: ['a', 'c', 'b'],
+    },
+    {
+      name: 'one that lost every count stays ranked at the bottom while its entry is active',
+      before: { a: c(5), b: c(3) },
+      changed: { a: undefined },
+      order: ['b', 'a', 'c'],
+    },
+    {
+      name: 'a new one among equals is placed by its name',
+      before: { a: c(2), c: c(2) },
+      changed: { b: c(2) },
+      order: ['a', 'b', 'c'],
+    },
+  ])('$name', ({ before, changed, order }) => {
+    const name = (id: string) => id
+    const names = nameOrder(['a', 'b', 'c'].map((id) => [id, id]))
+    const held = rankCounts(['a', 'b', 'c'], byId(before), name, names)
+    const now = new Map(byId(before))
+    for (const [id, x] of Object.entries(changed)) {
+      if (x) now.set(id, x)
+      else now.delete(id)
+    }
+    const patched = patchCountedOrder(held, Object.keys(changed), now, () => true, name, names)
+    expect(patched?.map((r) => r.id)).toEqual(order)
+  })
 })
 
 it('totals one field over every id', () => {
