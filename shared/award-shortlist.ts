@@ -76,8 +76,8 @@ export interface CountedOrder {
   id(position: number): string
   downloads(position: number): number
   contender(position: number): Contender
-  /** Each agency's positions, in order. */
-  byAgency: ReadonlyMap<string, readonly number[]>
+  /** The agency of the entry at a position. */
+  agencyAt(position: number): string
 }
 
 /**
@@ -114,7 +114,7 @@ export function shortlistFromOrder(
   for (let k = 0; k < n; k++) if (decisions.reviews.has(ranked.id(k))) reviewedAt.push(k)
   const reviewedOf = new Map<string, number>()
   for (const k of reviewedAt) {
-    const agency = ranked.contender(k).agencyId
+    const agency = ranked.agencyAt(k)
     reviewedOf.set(agency, (reviewedOf.get(agency) ?? 0) + 1)
   }
   const window = shortlistWindow(category.places)
@@ -125,11 +125,15 @@ export function shortlistFromOrder(
     const boundary = ranked.downloads(m)
     const taken = new Set<number>(reviewedAt)
     for (let k = 0; k < m; k++) taken.add(k)
-    for (const [agency, positions] of ranked.byAgency) {
-      let inPrefix = 0
-      while (inPrefix < positions.length && (positions[inPrefix] as number) < m) inPrefix++
-      const wanted = inPrefix + (reviewedOf.get(agency) ?? 0) + perAgency
-      for (const k of positions.slice(0, wanted)) taken.add(k)
+    // Past the prefix, each agency's first entries: as many as it has reviewed, plus `perAgency` (one walk down
+    // the order, no list of every agency's positions).
+    const pastPrefix = new Map<string, number>()
+    for (let k = m; k < n; k++) {
+      const agency = ranked.agencyAt(k)
+      const seen = pastPrefix.get(agency) ?? 0
+      if (seen >= (reviewedOf.get(agency) ?? 0) + perAgency) continue
+      pastPrefix.set(agency, seen + 1)
+      taken.add(k)
     }
     const contenders = [...taken].sort((a, b) => a - b).map((k) => ranked.contender(k))
     const part = awardStandings(

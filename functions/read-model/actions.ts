@@ -45,7 +45,7 @@ export async function agencyActions(
     const slug = cat.datasets.get(datasetId)?.slug
     return slug ? datasetPageUrl(portal, slug) : undefined
   }
-  const own = (datasets.byAgency.get(agencyId) ?? []).map(datasets.item)
+  const own = datasets.positionsOf([agencyId]).map(datasets.item)
 
   const category = standings.categories.find((c) => c.subject === 'dataset')
   let certificate: AgencyActionsResponse['certificate'] = null

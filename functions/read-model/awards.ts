@@ -81,7 +81,7 @@ async function standingsOf(
           uniqueDownloads: d.counts.uniqueDownloads,
         }
       },
-      byAgency: datasets.byAgency,
+      agencyAt: datasets.agencyAt,
     })
     const shown = programme.categories.flatMap((c) => {
       if (c.subject === 'agency') {

@@ -81,10 +81,10 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
     const names = catalogNameOrder(cat, subject)
     const to = stored && (versions.get(countsVersionKey(stored)) ?? 0)
     /** `held` (ranked at version `from`) brought up to version `to`, or undefined when it cannot be. */
-    const patched = async (held: readonly RankedCounts[] | undefined, from: number) => {
+    const patched = async (held: readonly RankedCounts[] | undefined, from: number, owned = false) => {
       if (!held || !stored || to === undefined || from > to || to - from > SNAPSHOT_MAX_LAG) return undefined
       const [changed, current] = await Promise.all([cachedCountChanges(stored, subject, from, to), o.counts])
-      return changed && patchCountedOrder(held, changed, current, listed, name, names)
+      return changed && patchCountedOrder(held, changed, current, listed, name, names, { owned })
     }
     // The order held for an earlier version of the same catalog (a process that served it before a rollup).
     if (previous) {
@@ -104,7 +104,7 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
         const id = typeof at === 'number' ? (ids[at] as string) : at
         return { id, counts: current.get(id) ?? ZERO_COUNTS, rank: 0, rankChange: null }
       })
-      const order = await patched(held, snapshot.version)
+      const order = await patched(held, snapshot.version, true)
       if (order) return saved(order)
     }
     // Ranked whole: every active entry of the catalog in its order, then every other with counts (100,000 ids:

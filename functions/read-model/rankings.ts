@@ -211,39 +211,32 @@ export interface CountedDatasets {
   ranked: RankedCounts[]
   /** The agency a ranked dataset belongs to. */
   agencyAt(position: number): string
-  /** Each agency's datasets' positions, in rank order (grouped when first read). */
-  readonly byAgency: Map<string, number[]>
+  /** The positions of some agencies' datasets, in rank order (one agency's kept once walked for). */
+  positionsOf(agencyIds: readonly string[]): number[]
   /** What the read cache counts it as: its datasets. */
   weight: number
 }
 
-/** A dataset order's agencies: each position's, and each agency's positions grouped when first asked for. */
+/**
+ * A dataset order's agencies: each position's, and the positions of the agencies asked for, found by one walk
+ * down the order when asked (an executive's page asks for one agency: no list of every agency's is built).
+ */
 function withAgencies(ranked: RankedCounts[], cat: Catalog): CountedDatasets {
   const agencyAt = (i: number) => {
     const r = ranked[i] as RankedCounts
     return r.counts.agencyId ?? cat.datasets.get(r.id)?.agencyId ?? ''
   }
-  // Built when first asked for (an agency's list, award standings): a national page does not need it.
-  let byAgency: Map<string, number[]> | undefined
-  const groupByAgency = () => {
-    const groups = new Map<string, number[]>()
-    for (let i = 0; i < ranked.length; i++) {
-      const agency = agencyAt(i)
-      const list = groups.get(agency)
-      if (list) list.push(i)
-      else groups.set(agency, [i])
-    }
-    return groups
+  const ofAgency = new Map<string, number[]>()
+  const positionsOf = (agencyIds: readonly string[]) => {
+    const held = agencyIds.length === 1 ? ofAgency.get(agencyIds[0] as string) : undefined
+    if (held) return held
+    const wanted = new Set(agencyIds)
+    const positions: number[] = []
+    for (let i = 0; i < ranked.length; i++) if (wanted.has(agencyAt(i))) positions.push(i)
+    if (agencyIds.length === 1) ofAgency.set(agencyIds[0] as string, positions)
+    return positions
   }
-  return {
-    ranked,
-    agencyAt,
-    get byAgency() {
-      byAgency ??= groupByAgency()
-      return byAgency
-    },
-    weight: ranked.length,
-  }
+  return { ranked, agencyAt, positionsOf, weight: ranked.length }
 }
 
 /**
@@ -359,13 +352,9 @@ export async function datasetRanking(
 ) {
   const page = { offset: 0, limit: Number.POSITIVE_INFINITY, ...filter }
   const v = versions ?? (await readVersions())
-  const { ranked, item, byAgency } = await rankedDatasets(v, period, now)
+  const { ranked, item, positionsOf } = await rankedDatasets(v, period, now)
   // Positions in the ranking of the datasets asked for, in rank order (all of them: none built yet).
-  const positions = page.agencyIds
-    ? page.agencyIds.length === 1
-      ? (byAgency.get(page.agencyIds[0] as string) ?? [])
-      : page.agencyIds.flatMap((a) => byAgency.get(a) ?? []).sort((x, y) => x - y)
-    : undefined
+  const positions = page.agencyIds ? positionsOf(page.agencyIds) : undefined
   const total = positions ? positions.length : ranked.length
   const end = Math.min(total, page.offset + page.limit)
   const shown = Array.from({ length: Math.max(0, end - page.offset) }, (_, k) =>

@@ -247,6 +247,7 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * national period's 100,000 datasets, whose order is otherwise sorted again. `ranked` tells whether an id is
  * ranked without counts (an active entry of the catalog); `names` is the order `rankCounts` was given. Undefined
  * when a changed id is outside `names` (its place among other unlisted names is not known here): rank it whole.
+ * `owned`: the order's entries belong to the caller alone (just built), so ranks are set on them in place.
  */
 export function patchCountedOrder(
   order: readonly RankedCounts[],
@@ -255,6 +256,7 @@ export function patchCountedOrder(
   ranked: (id: string) => boolean,
   name: (id: string) => string,
   names: NameOrder,
+  { owned = false } = {},
 ): RankedCounts[] | undefined {
   interface Placed {
     id: string
@@ -297,12 +299,14 @@ export function patchCountedOrder(
     from = lo
   }
   for (let k = from; k < kept.length; k++) out.push(kept[k] as RankedCounts)
-  // Ranks given again; an entry whose rank stays is reused (entries are shared, never changed).
+  // Ranks given again; an entry whose rank stays is reused (entries are shared, never changed, unless owned).
   let rank = 0
   for (let k = 0; k < out.length; k++) {
     const r = out[k] as RankedCounts
     if (k === 0 || r.counts.downloads !== (out[k - 1] as RankedCounts).counts.downloads) rank = k + 1
-    if (r.rank !== rank) out[k] = { ...r, rank }
+    if (r.rank === rank) continue
+    if (owned) r.rank = rank
+    else out[k] = { ...r, rank }
   }
   return out
 }

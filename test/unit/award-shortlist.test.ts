@@ -16,16 +16,12 @@ function countedOrder(contenders: Contender[], names: ReturnType<typeof nameOrde
     contenders.map((c) => ({ ...c, value: c.downloads, tieBreak: c.uniqueDownloads })),
     { ids: (c) => c.id, names },
   ).map(({ value: _v, tieBreak: _t, rank: _r, ...c }) => c)
-  const byAgency = new Map<string, number[]>()
-  sorted.forEach((c, k) => {
-    byAgency.set(c.agencyId, [...(byAgency.get(c.agencyId) ?? []), k])
-  })
   return {
     size: sorted.length,
     id: (k) => (sorted[k] as Contender).id,
     downloads: (k) => (sorted[k] as Contender).downloads,
     contender: (k) => sorted[k] as Contender,
-    byAgency,
+    agencyAt: (k) => (sorted[k] as Contender).agencyId,
   }
 }
 

@@ -286,6 +286,12 @@ describe('a counted order brought up to new counts (what a rollup changed, not t
           else expect(view(patched ?? [])).toEqual(view(whole))
           // The order held (cached, shared) is left as it was.
           expect(view(held)).toEqual(heldView)
+          // Entries the caller owns (just built, their ranks not yet given) are ranked in place, to the same end.
+          const owned = held.map((r) => ({ ...r, rank: 0 }))
+          const inPlace = patchCountedOrder(owned, changedIds, now, (id) => active.has(id), name, names_, {
+            owned: true,
+          })
+          expect(inPlace && view(inPlace)).toEqual(patched && view(patched))
         },
       ),
     )
