@@ -93,19 +93,26 @@ export function datasetColumns(datasets: readonly ListedDataset[]): DatasetColum
 
 /** The datasets back from their columns (as `datasetColumns` took them). */
 export function datasetsFromColumns(columns: DatasetColumns): ListedDataset[] {
+  const at = datasetFromColumns(columns)
+  return columns.ids.map((_, k) => at(k))
+}
+
+/** The k-th dataset of its columns, built when asked for (a new process looks up a few of 100,000). */
+export function datasetFromColumns(columns: DatasetColumns): (k: number) => ListedDataset {
   const { ids, agencyIds, agency, slug, th, en } = columns
-  const datasets: ListedDataset[] = new Array(ids.length)
-  for (let k = 0; k < ids.length; k++) {
+  const inactive = new Set(columns.inactive)
+  const portals = new Map(columns.portal)
+  return (k) => {
     const id = ids[k] as string
-    datasets[k] = {
+    const dataset: ListedDataset = {
       datasetId: id,
       agencyId: agencyIds[agency[k] as number] as string,
       slug: slug[k] || id,
       title: { th: th[k] as string, en: en[k] as string },
-      active: true,
+      active: !inactive.has(k),
     }
+    const portal = portals.get(k)
+    if (portal !== undefined) dataset.portal = portal
+    return dataset
   }
-  for (const k of columns.inactive) (datasets[k] as ListedDataset).active = false
-  for (const [k, portal] of columns.portal) (datasets[k] as ListedDataset).portal = portal
-  return datasets
 }

@@ -3,7 +3,7 @@ import {
   type Agency,
   type DatasetColumns,
   datasetColumns,
-  datasetsFromColumns,
+  datasetFromColumns,
   type ListedDataset,
 } from '../../shared/catalog.js'
 import { type NameOrder, nameOrder } from '../../shared/ranking.js'
@@ -20,8 +20,8 @@ import { readVersions } from './cache.js'
 const MAX_AGE_MS = 15 * 60_000
 let cached:
   | {
-      agencies: Map<string, Agency>
-      datasets: Map<string, ListedDataset>
+      agencies: ReadonlyMap<string, Agency>
+      datasets: ReadonlyMap<string, ListedDataset>
       /** Each subject's ids in the catalog's own order (an order snapshot names an entry by its index here). */
       ids: { agencies: string[]; datasets: string[] }
       /** A hash of the content: what is built from the catalog is rebuilt only when this changes. */
@@ -60,17 +60,77 @@ interface CatalogSnapshot {
 
 const SNAPSHOT = 'catalog'
 
+/**
+ * Entries of the catalog by id, over their list: one index from id to place serves the entries and each
+ * subject's name order (`positionsBy`), and an entry is built from its columns when first looked up (a new
+ * process's first read looks up a few hundred of 100,000 datasets).
+ */
+class Indexed<T> implements ReadonlyMap<string, T> {
+  readonly #built: (T | undefined)[]
+  constructor(
+    readonly index: ReadonlyMap<string, number>,
+    readonly ids: readonly string[],
+    readonly build: (k: number) => T,
+  ) {
+    this.#built = new Array(ids.length)
+  }
+  at(k: number): T {
+    let entry = this.#built[k]
+    if (entry === undefined) {
+      entry = this.build(k)
+      this.#built[k] = entry
+    }
+    return entry
+  }
+  get(id: string): T | undefined {
+    const k = this.index.get(id)
+    return k === undefined ? undefined : this.at(k)
+  }
+  has(id: string): boolean {
+    return this.index.has(id)
+  }
+  get size(): number {
+    return this.ids.length
+  }
+  *entries(): MapIterator<[string, T]> {
+    for (let k = 0; k < this.ids.length; k++) yield [this.ids[k] as string, this.at(k)]
+  }
+  keys(): MapIterator<string> {
+    return this.ids.values()
+  }
+  *values(): MapIterator<T> {
+    for (let k = 0; k < this.ids.length; k++) yield this.at(k)
+  }
+  [Symbol.iterator](): MapIterator<[string, T]> {
+    return this.entries()
+  }
+  forEach(fn: (value: T, key: string, map: ReadonlyMap<string, T>) => void): void {
+    for (const [id, entry] of this) fn(entry, id, this)
+  }
+}
+
+/** Each id's place in a list, one index. */
+function indexOf(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>()
+  for (let k = 0; k < ids.length; k++) index.set(ids[k] as string, k)
+  return index
+}
+
+/** A name order's positions by id, over a catalog index (`position[k]` is the place of the k-th id). */
+const positionsBy = (entries: Indexed<unknown>, position: readonly number[]) =>
+  new Indexed(entries.index, entries.ids, (k) => position[k] as number)
+
 function install(
   agencies: Agency[],
-  datasets: ListedDataset[],
+  datasets: { ids: string[]; at: (k: number) => ListedDataset },
   fingerprint: string,
   version: number,
-  datasetIds = datasets.map((d) => d.datasetId),
 ) {
+  const agencyIds = agencies.map((a) => a.agencyId)
   cached = {
-    agencies: new Map(agencies.map((a) => [a.agencyId, a])),
-    datasets: new Map(datasets.map((d) => [d.datasetId, d])),
-    ids: { agencies: agencies.map((a) => a.agencyId), datasets: datasetIds },
+    agencies: new Indexed(indexOf(agencyIds), agencyIds, (k) => agencies[k] as Agency),
+    datasets: new Indexed(indexOf(datasets.ids), datasets.ids, datasets.at),
+    ids: { agencies: agencyIds, datasets: datasets.ids },
     fingerprint,
     version,
     expires: Date.now() + MAX_AGE_MS,
@@ -83,14 +143,13 @@ async function fromSnapshot(version: number) {
   const snapshot = await getSnapshot<CatalogSnapshot>(SNAPSHOT).catch(() => undefined)
   if (!snapshot || snapshot.version !== version) return undefined
   const { agencies, fingerprint, orders } = snapshot.data
-  const datasets = datasetsFromColumns(snapshot.data.datasets)
-  const cat = install(agencies, datasets, fingerprint, version, snapshot.data.datasets.ids)
+  const columns = snapshot.data.datasets
+  const cat = install(agencies, { ids: columns.ids, at: datasetFromColumns(columns) }, fingerprint, version)
   for (const subject of ['agencies', 'datasets'] as const) {
     const { position, byName } = orders[subject]
-    const ids = subject === 'agencies' ? agencies.map((a) => a.agencyId) : snapshot.data.datasets.ids
-    const names = subject === 'agencies' ? agencies.map((a) => a.name.th) : snapshot.data.datasets.th
+    const names = subject === 'agencies' ? agencies.map((a) => a.name.th) : columns.th
     nameOrders.set(`${subject}|${fingerprint}`, {
-      position: new Map(ids.map((id, k) => [id, position[k] as number])),
+      position: positionsBy(cat[subject] as Indexed<unknown>, position),
       sorted: byName.map((k) => names[k] as string),
     })
   }
@@ -103,13 +162,13 @@ async function fromTable(version: number) {
     .update(JSON.stringify([agencies, datasets]))
     .digest('base64url')
   // Listed without their resources (ListedDataset), as a snapshot gives them.
-  const listed = datasets.map(({ resourceIds: _, ...d }) => d)
-  const cat = install(agencies, listed, fingerprint, version)
+  const listed = datasets.map(({ resourceIds: _, ...d }): ListedDataset => d)
+  const ids = listed.map((d) => d.datasetId)
+  const cat = install(agencies, { ids, at: (k) => listed[k] as ListedDataset }, fingerprint, version)
   if (!readSnapshotsUsed()) return cat
   const orderOf = (subject: 'agencies' | 'datasets') => {
     const order = catalogNameOrder(cat, subject)
-    const ids = subject === 'agencies' ? agencies.map((a) => a.agencyId) : listed.map((d) => d.datasetId)
-    const position = ids.map((id) => order.position.get(id) as number)
+    const position = cat.ids[subject].map((id) => order.position.get(id) as number)
     const byName = ids.map((_, k) => k).sort((a, b) => (position[a] as number) - (position[b] as number))
     return { position, byName }
   }

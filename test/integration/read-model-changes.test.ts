@@ -293,7 +293,7 @@ describe('the catalog as the read model holds it', () => {
     expect(catalogReads(datasetReads.read)).toBe(0)
     expect(fromSnapshot.fingerprint).toBe(first.fingerprint)
     expect([...fromSnapshot.datasets.values()]).toEqual([...first.datasets.values()])
-    expect(catalogNameOrder(fromSnapshot, 'datasets').position).toEqual(order.position)
+    expect(new Map(catalogNameOrder(fromSnapshot, 'datasets').position)).toEqual(order.position)
 
     // Changed: its version moved; the copy held is answered while the new one loads, then the new one.
     await putDatasets([{ ...dataset(7), title: { th: 'ชุดข้อมูลใหม่', en: 'New' } }])
