@@ -1,11 +1,13 @@
-import { ZERO_COUNTS } from '../../shared/counting/count-day.js'
 import {
   type CountsById,
+  type PackedOrder,
+  packOrder,
   patchCountedOrder,
   type RankedCounts,
   rankCounts,
+  unpackOrder,
 } from '../../shared/counting/period-counts.js'
-import { countsVersionKey, type Subject } from '../store/counts.js'
+import { countsVersionKey, getCountsIn, type Subject } from '../store/counts.js'
 import { getSnapshot, putSnapshotLater, readSnapshotsUsed, type Snapshot } from '../store/read-snapshots.js'
 import {
   cachedCountChanges,
@@ -25,17 +27,14 @@ import { type Catalog, catalogNameOrder } from './catalog.js'
  * catalog, and any other with counts, ordered among equals by Thai name. Sorting a national period's 100,000
  * datasets is most of a first read's work, and a rollup changes a few hundred of them, so an order is sorted
  * whole only once: after a rollup it is brought up to date from the one held for the version before
- * (`patchCountedOrder`, with the ids the version changed), and a new process starts from the order's snapshot
- * (the datasets', written beside their counts) and the changes since.
+ * (`patchCountedOrder`, with the ids the version changed and their counts read again), and a new process starts
+ * from the order's snapshot (the datasets', entries and their counts in order) and the changes since: neither
+ * reads the period's 100,000 counts.
  */
 
-/**
- * What an order snapshot holds: the catalog it was ranked against (its fingerprint), and its ids in order — an
- * entry of the catalog as its index in the catalog's ids, any other id as itself.
- */
-interface OrderSnapshot {
+/** What an order snapshot holds: the catalog it was ranked against (its fingerprint), and the order's columns. */
+interface OrderSnapshot extends PackedOrder {
   fingerprint: string
-  at: (number | string)[]
 }
 
 /**
@@ -58,7 +57,8 @@ export interface OrderOf {
   /** The month or fiscal year whose counts it ranks (undefined: a sum of months, ranked whole each time). */
   stored: StoredPeriod | undefined
   subject: Subject
-  counts: Promise<CountsById>
+  /** The period's counts, asked for only when the order is ranked whole. */
+  counts: () => Promise<CountsById>
   cat: Catalog
   /** The order's snapshot, when already asked for (`orderSnapshotOf`). */
   snapshot?: Promise<Snapshot<OrderSnapshot> | undefined> | undefined
@@ -80,11 +80,16 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
     }
     const names = catalogNameOrder(cat, subject)
     const to = stored && (versions.get(countsVersionKey(stored)) ?? 0)
-    /** `held` (ranked at version `from`) brought up to version `to`, or undefined when it cannot be. */
+    /**
+     * `held` (ranked at version `from`) brought up to version `to`, the changed ids' counts read again, or
+     * undefined when it cannot be.
+     */
     const patched = async (held: readonly RankedCounts[] | undefined, from: number, owned = false) => {
       if (!held || !stored || to === undefined || from > to || to - from > SNAPSHOT_MAX_LAG) return undefined
-      const [changed, current] = await Promise.all([cachedCountChanges(stored, subject, from, to), o.counts])
-      return changed && patchCountedOrder(held, changed, current, listed, name, names, { owned })
+      const changed = await cachedCountChanges(stored, subject, from, to)
+      if (!changed) return undefined
+      const [fresh] = (await getCountsIn(subject, [stored], changed)) as [CountsById]
+      return patchCountedOrder(held, changed, fresh, listed, name, names, { owned })
     }
     // The order held for an earlier version of the same catalog (a process that served it before a rollup).
     if (previous) {
@@ -93,23 +98,18 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
       const order = await patched(held, Number(from))
       if (order) return saved(order)
     }
-    // The order's snapshot (a new process), its entries given the counts of now: those that changed since are
-    // placed again.
+    // The order's snapshot (a new process): its entries as they were, those that changed since placed again.
     const snapshot = await (o.snapshot ?? (previous ? undefined : orderSnapshotOf(stored, subject)))
     if (snapshot && snapshot.data.fingerprint === cat.fingerprint) {
       noteSnapshot(key, snapshot.version)
-      const current = await o.counts
       const ids = cat.ids[subject]
-      const held = snapshot.data.at.map((at): RankedCounts => {
-        const id = typeof at === 'number' ? (ids[at] as string) : at
-        return { id, counts: current.get(id) ?? ZERO_COUNTS, rank: 0, rankChange: null }
-      })
+      const held = unpackOrder(snapshot.data, (k) => ids[k] as string)
       const order = await patched(held, snapshot.version, true)
       if (order) return saved(order)
     }
     // Ranked whole: every active entry of the catalog in its order, then every other with counts (100,000 ids:
     // no intermediate arrays or set).
-    const current = await o.counts
+    const current = await o.counts()
     const ids: string[] = []
     for (const [id, e] of entries) if (e.active) ids.push(id)
     for (const id of current.keys()) if (!listed(id)) ids.push(id)
@@ -123,10 +123,7 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
     if (!whole && to - snapshotVersion(key) < SNAPSHOT_EVERY) return order
     noteSnapshot(key, to)
     const index = new Map(cat.ids[subject].map((id, k) => [id, k]))
-    const data: OrderSnapshot = {
-      fingerprint: cat.fingerprint,
-      at: order.map((r) => index.get(r.id) ?? r.id),
-    }
+    const data: OrderSnapshot = { fingerprint: cat.fingerprint, ...packOrder(order, (id) => index.get(id)) }
     putSnapshotLater(snapshotName('order', stored as StoredPeriod, subject), { version: to, data })
     return order
   }

@@ -98,30 +98,35 @@ function rankingWithChangeStamp(versions: Versions, period: RankingPeriod, now: 
 }
 
 /**
- * Counts of the period, and the downloads of the comparable standing its `rankChange` is measured against: the
- * previous month for a whole month; for a fiscal year to date, the same year without its latest month ("change
- * since last month", read per id from the two: no standing of every dataset is built for it); none otherwise.
+ * The downloads of the comparable standing a ranking's `rankChange` is measured against, per entry: the previous
+ * month's for a whole month; for a fiscal year to date, the entry's less its latest month's ("change since last
+ * month": no standing of every dataset is built for it); none otherwise.
  */
-async function countsWithPrevious(
+async function previousStanding(
   versions: Versions,
   period: RankingPeriod,
   subject: Subject,
   now: number,
-): Promise<{ current: CountsById; previous: ((id: string) => number) | undefined }> {
+): Promise<((id: string, counts: Counts) => number) | undefined> {
   const comparison = rankComparison(period, now)
-  // Both asked for at once: a new process fetches and parses one while the other is on its way.
-  const compared =
-    comparison &&
-    cachedPeriodCounts(
-      versions,
-      'month' in comparison ? comparison : { month: addMonths(comparison.through, 1) },
-      subject,
-    )
-  compared?.catch(() => undefined)
-  const current = await countsOf(versions, period, subject)
-  if (!comparison || !compared) return { current, previous: undefined }
-  if ('month' in comparison) return { current, previous: downloadsIn(await compared) }
-  return { current, previous: downloadsWithout(current, await compared) }
+  if (!comparison) return undefined
+  const month = 'month' in comparison ? comparison : { month: addMonths(comparison.through, 1) }
+  const compared = await cachedPeriodCounts(versions, month, subject)
+  return 'month' in comparison ? downloadsIn(compared) : downloadsWithout(compared)
+}
+
+/**
+ * What a process that holds no catalog yet (a new one) asks for before it waits for the catalog, so it fetches
+ * them side by side: the order's snapshot where there is one to ask for (a national dataset order needs neither
+ * its period's counts nor a sort), else the period's counts. Undefined in a process that holds a catalog: it asks
+ * only when what it builds is not cached, so a cached ranking never brings back counts the read cache let go.
+ */
+function askedEarly(versions: Versions, period: RankingPeriod, subject: Subject) {
+  if (catalogHeld()) return undefined
+  const snapshot = orderSnapshotOf(storedPeriod(period), subject)
+  const counts = snapshot ? undefined : countsOf(versions, period, subject)
+  counts?.catch(() => undefined)
+  return { snapshot, counts }
 }
 
 /** Every active agency of the catalog (and any other agency with counts) ranked in the period, cached. */
@@ -152,18 +157,15 @@ async function rankedSubject<T>(
   now: number,
   build: (ranked: RankedCounts[], cat: Catalog) => T,
 ): Promise<T> {
-  // A process that holds no catalog yet (a new one) asks for the counts before it waits for the catalog, so
-  // it fetches both at once; one that holds it asks only when the ranking is not cached.
-  const early = beforeCatalog(() => countsWithPrevious(versions, period, subject, now))
-  const earlyOrder = early && orderSnapshotOf(storedPeriod(period), subject)
+  const early = askedEarly(versions, period, subject)
+  const previousEarly = early && previousStanding(versions, period, subject, now)
+  previousEarly?.catch(() => undefined)
   const cat = await catalog()
   const stamp = rankingWithChangeStamp(versions, period, now)
   return memoize(`rank|${periodId(period)}|${subject}`, `${stamp}|${cat.fingerprint}`, async () => {
-    const counts = early ?? countsWithPrevious(versions, period, subject, now)
-    const current = counts.then((c) => c.current)
-    const [order, { previous }] = await Promise.all([
-      orderOf(versions, period, subject, current, cat, earlyOrder),
-      counts,
+    const [order, previous] = await Promise.all([
+      orderOf(versions, period, subject, cat, early),
+      previousEarly ?? previousStanding(versions, period, subject, now),
     ])
     return build(withRankChanges(order, previous), cat)
   })
@@ -175,24 +177,23 @@ const storedPeriod = (p: RankingPeriod): StoredPeriod | undefined =>
 
 /**
  * A subject's counted order in the period (counted-order.ts): a ranking adds the changes to it; award standings
- * read it as it is. `snapshot`: its snapshot, asked for beside the catalog by a process that holds none.
+ * read it as it is. `early`: what a process that holds no catalog asked for beside it (`askedEarly`).
  */
 function orderOf(
   versions: Versions,
   period: RankingPeriod,
   subject: Subject,
-  counts: Promise<CountsById>,
   cat: Catalog,
-  snapshot: ReturnType<typeof orderSnapshotOf>,
+  early: ReturnType<typeof askedEarly>,
 ): Promise<RankedCounts[]> {
   return countedOrder({
     versions,
     period: { id: periodId(period), stamp: rankingStamp(versions, period) },
     stored: storedPeriod(period),
     subject,
-    counts,
+    counts: () => early?.counts ?? countsOf(versions, period, subject),
     cat,
-    snapshot,
+    snapshot: early?.snapshot,
   })
 }
 
@@ -244,26 +245,12 @@ function withAgencies(ranked: RankedCounts[], cat: Catalog): CountedDatasets {
  * waiting for the comparison's counts (in a new process, last month's 100,000 datasets).
  */
 export async function countedDatasets(versions: Versions, period: RankingPeriod): Promise<CountedDatasets> {
-  const early = beforeCatalog(() => countsOf(versions, period, 'datasets'))
-  const earlyOrder = early && orderSnapshotOf(storedPeriod(period), 'datasets')
+  const early = askedEarly(versions, period, 'datasets')
   const cat = await catalog()
   const stamp = `${rankingStamp(versions, period)}|${cat.fingerprint}`
-  return memoize(`counted|${periodId(period)}|datasets`, stamp, async () => {
-    const counts = early ?? countsOf(versions, period, 'datasets')
-    return withAgencies(await orderOf(versions, period, 'datasets', counts, cat, earlyOrder), cat)
-  })
-}
-
-/**
- * `ask()` now when this process holds no catalog yet (the catalog's load would otherwise come first and the
- * counts after it), else undefined: a warm process asks for counts only when what it builds from them is not
- * cached, so a cached ranking never brings back counts the read cache let go.
- */
-function beforeCatalog<T>(ask: () => Promise<T>): Promise<T> | undefined {
-  if (catalogHeld()) return undefined
-  const asked = ask()
-  asked.catch(() => undefined)
-  return asked
+  return memoize(`counted|${periodId(period)}|datasets`, stamp, async () =>
+    withAgencies(await orderOf(versions, period, 'datasets', cat, early), cat),
+  )
 }
 
 export function rankedDatasets(versions: Versions, period: RankingPeriod, now: number) {

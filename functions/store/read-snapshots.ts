@@ -14,9 +14,10 @@ import { READ_MODEL_PREFIX } from './keys.js'
 
 /**
  * The format of what snapshots hold, in their keys: a process of a newer release never reads an older one's
- * snapshots (2: counts and datasets in columns), it reads the table and leaves its own.
+ * snapshots (2: counts and datasets in columns; 3: counted orders with their counts), it reads the table and
+ * leaves its own.
  */
-const FORMAT = 2
+const FORMAT = 3
 const snapshotKey = (name: string) => `${READ_MODEL_PREFIX}v${FORMAT}/${name}.json.gz`
 
 let enabled = false

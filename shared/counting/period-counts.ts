@@ -68,7 +68,16 @@ export function packCounts(counts: CountsById): PackedCounts {
  */
 export function unpackCounts(packed: PackedCounts): CountsById {
   const counts: CountsById = new Map()
-  const { ids, agencies, agency } = packed
+  const { ids } = packed
+  const at = countsAt(packed)
+  for (let k = 0; k < ids.length; k++) counts.set(ids[k] as string, at(k))
+  return counts
+}
+
+/** The counts of the k-th row of packed columns (its portals included), built as one literal. */
+function countsAt(packed: Omit<PackedCounts, 'ids'>): (k: number) => SubjectCounts {
+  const { agencies, agency } = packed
+  const portals = new Map(packed.byPortal)
   const column = (field: CountField) => packed.fields[COUNT_FIELDS.indexOf(field)] ?? []
   const [d, u, m, r, dc, h, t] = [
     column('downloads'),
@@ -79,7 +88,7 @@ export function unpackCounts(packed: PackedCounts): CountsById {
     column('harvesters'),
     column('topClientDownloads'),
   ]
-  for (let k = 0; k < ids.length; k++) {
+  return (k) => {
     const c: SubjectCounts = {
       downloads: d[k] ?? 0,
       uniqueDownloads: u[k] ?? 0,
@@ -91,13 +100,42 @@ export function unpackCounts(packed: PackedCounts): CountsById {
     } satisfies Record<CountField, number>
     const a = agency[k] ?? -1
     if (a >= 0) c.agencyId = agencies[a]
-    counts.set(ids[k] as string, c)
+    const byPortal = portals.get(k)
+    if (byPortal) c.byPortal = byPortal
+    return c
   }
-  for (const [k, portals] of packed.byPortal) {
-    const c = counts.get(ids[k] as string)
-    if (c) c.byPortal = portals
+}
+
+/**
+ * A counted order in columns, for a snapshot: each entry's id as `at` (a catalog index, or the id itself for an
+ * id outside the catalog) and its counts as `packCounts` packs them, so a new process rebuilds the order without
+ * the period's counts: no lookup of 100,000 ids, no sort.
+ */
+export interface PackedOrder extends Omit<PackedCounts, 'ids'> {
+  at: (number | string)[]
+}
+
+/** An order in columns; `place` gives an id's catalog index (undefined: the id is kept as it is). */
+export function packOrder(
+  order: readonly RankedCounts[],
+  place: (id: string) => number | undefined,
+): PackedOrder {
+  const { ids: _, ...columns } = packCounts(new Map(order.map((r) => [r.id, r.counts])))
+  return { ...columns, at: order.map((r) => place(r.id) ?? r.id) }
+}
+
+/** An order back from its columns, ranked by its downloads (`idAt` names a catalog index's id). */
+export function unpackOrder(packed: PackedOrder, idAt: (index: number) => string): RankedCounts[] {
+  const at = countsAt(packed)
+  const order = new Array<RankedCounts>(packed.at.length)
+  let rank = 0
+  for (let k = 0; k < order.length; k++) {
+    const where = packed.at[k] as number | string
+    const counts = at(k)
+    if (k === 0 || counts.downloads !== (order[k - 1] as RankedCounts).counts.downloads) rank = k + 1
+    order[k] = { id: typeof where === 'number' ? idAt(where) : where, counts, rank, rankChange: null }
   }
-  return counts
+  return order
 }
 
 /** Counts of a period: its agencies' and its datasets'. */
@@ -130,15 +168,13 @@ export const sumPeriodCounts = (periods: readonly PeriodCounts[]): PeriodCounts 
 })
 
 /**
- * Downloads of a standing without one of its periods: `total`'s less `part`'s, per id (a fiscal year without
- * its latest month is what "change since last month" compares with). Read per id as a ranking asks, so no
- * standing of 100,000 entries is built for the ranks it gives.
+ * Downloads of a standing without one of its periods: an entry's (its `counts` in the whole) less `part`'s, per
+ * id (a fiscal year without its latest month is what "change since last month" compares with). Read per entry as
+ * a ranking asks, so no standing of 100,000 entries is built for the ranks it gives, nor the whole's counts read
+ * again: the ranked entry carries them.
  */
-export function downloadsWithout(total: CountsById, part: CountsById): (id: string) => number {
-  return (id) => {
-    const t = total.get(id)
-    return t ? t.downloads - (part.get(id)?.downloads ?? 0) : 0
-  }
+export function downloadsWithout(part: CountsById): (id: string, counts: Counts) => number {
+  return (id, counts) => Math.max(0, counts.downloads - (part.get(id)?.downloads ?? 0))
 }
 
 /** Downloads of a standing, per id (none: zero). */
@@ -193,7 +229,7 @@ export interface RankedCounts {
 export function rankWithChange(
   ids: Iterable<string>,
   current: CountsById,
-  previous: ((id: string) => number) | undefined,
+  previous: ((id: string, counts: Counts) => number) | undefined,
   name: (id: string) => string,
   order?: NameOrder,
 ): RankedCounts[] {
@@ -317,11 +353,11 @@ export function patchCountedOrder(
  */
 export function withRankChanges(
   ranked: readonly RankedCounts[],
-  previous: ((id: string) => number) | undefined,
+  previous: ((id: string, counts: Counts) => number) | undefined,
 ): RankedCounts[] {
   // Nothing to compare with: every change stays null, so the order's own entries serve (a new list of them).
   if (!previous) return ranked.slice()
-  const before = competitionRanks(Float64Array.from(ranked, (r) => previous(r.id)))
+  const before = competitionRanks(Float64Array.from(ranked, (r) => previous(r.id, r.counts)))
   return ranked.map((r, k) => {
     const then = before[k]
     return {

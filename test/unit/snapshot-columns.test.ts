@@ -5,8 +5,11 @@ import { COUNT_FIELDS, type Counts } from '../../shared/counting/count-day.js'
 import {
   type CountsById,
   packCounts,
+  packOrder,
+  rankCounts,
   type SubjectCounts,
   unpackCounts,
+  unpackOrder,
 } from '../../shared/counting/period-counts.js'
 
 /** Counts with each field set by `value`. */
@@ -33,6 +36,35 @@ const subjectCounts = fc.record(
   },
   { requiredKeys: ['counts'] },
 )
+
+describe('a counted order in columns (read-model snapshots)', () => {
+  it('comes back in its order, with its counts and ranks, catalog entries named by their index', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.string({ minLength: 1 }), subjectCounts, fc.boolean()), {
+          selector: ([id]) => id,
+        }),
+        (rows) => {
+          const counts: CountsById = new Map(
+            rows.map(([id, { counts: c, agencyId, byPortal }]) => [
+              id,
+              { ...c, ...(agencyId ? { agencyId } : {}), ...(byPortal ? { byPortal } : {}) },
+            ]),
+          )
+          // Some ids are the catalog's (named by index), the others kept as they are.
+          const catalog = rows.filter(([, , listed]) => listed).map(([id]) => id)
+          const index = new Map(catalog.map((id, k) => [id, k]))
+          const order = rankCounts([...counts.keys()], counts, (id) => id)
+          const back = unpackOrder(
+            stored(packOrder(order, (id) => index.get(id))),
+            (k) => catalog[k] as string,
+          )
+          expect(back).toEqual(order)
+        },
+      ),
+    )
+  })
+})
 
 describe('counts in columns (read-model snapshots)', () => {
   it('come back as they were packed: agencies, every count field, portal breakdowns, order', () => {
