@@ -53,6 +53,10 @@ describe('the rankings page', () => {
     const page = await signedIn(demo)
     const table = page.getByTestId('agency-ranking')
     await table.waitFor()
+    // A phone's first screen of rows came with the data (what the page first showed), then every row in a task
+    // of its own, and the table says so.
+    expect(await page.evaluate('window.__firstRankingRows')).toBe(20)
+    await page.locator('[data-testid="agency-ranking"][data-complete="true"]').waitFor()
     await expect
       .poll(() => page.getByRole('heading', { level: 2 }).textContent())
       .toBe(`อันดับหน่วยงาน · ปีงบประมาณ ${currentFy()} (ถึงปัจจุบัน)`)
@@ -198,6 +202,15 @@ describe('a fiscal year without data', () => {
 /** A page signed in through the development login: as DGA, or as the executive of `agencyId`. */
 async function signedIn(product: RunningProduct, agencyId?: string): Promise<Page> {
   const page = await newPage(browser)
+  // How many rows the agency ranking first showed (a script as text: the page has no tsx helpers).
+  await page.addInitScript(`
+    new MutationObserver((_, observer) => {
+      const rows = document.querySelectorAll('[data-testid="agency-ranking"] tbody tr').length;
+      if (rows === 0) return;
+      window.__firstRankingRows = rows;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  `)
   await page.goto(product.url)
   if (agencyId) {
     await page.getByLabel('บทบาท').selectOption('agency_exec')

@@ -45,7 +45,8 @@ afterAll(async () => {
 /** What shows that a page's main content has loaded, by the route's first segment. */
 const READY: Record<string, (main: Locator, lang: Locale) => Locator> = {
   overview: (main) => main.getByTestId('overview-agencies'),
-  rankings: (main) => main.getByTestId('agency-ranking'),
+  // Every row (the first screen's come first, the rest in the next task): the widest may be any of them.
+  rankings: (main) => main.locator('[data-testid="agency-ranking"][data-complete="true"]'),
   awards: (main) => main.locator('[data-category]').first(),
   agency: (main) => main.getByTestId('agency-datasets'),
   reports: (main) => main.getByTestId('report-month').first(),

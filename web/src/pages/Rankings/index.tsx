@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { AgencyRankingItem } from '../../../../shared/api.js'
 import { landingPeriod } from '../../../../shared/ranking-periods.js'
 import { addMonths, bangkokMonth, fiscalYearLabel, monthLabel } from '../../../../shared/time.js'
@@ -21,6 +21,13 @@ import { topTenChart, topTenTable } from './topTenChart.js'
 type View = 'fy' | 'month'
 
 /**
+ * The ranking's rows rendered with the page's first data: more than a phone's screen below the chart. The rest
+ * follow in the next task, once the page is on screen and its chart drawn (issue #18: rendering and laying out
+ * every agency's row before the first paint was a third of a phone's time to usable).
+ */
+const FIRST_ROWS = 20
+
+/**
  * The national agency ranking of a fiscal year to date or of one month, with the top ten as a chart. It opens
  * on the fiscal year to date (the last complete month while the year is in its first month); an executive's
  * own agencies are highlighted and named above the table.
@@ -39,6 +46,16 @@ export function RankingsPage() {
     [view, view === 'fy' ? year : month],
   )
   const ranking = state.data
+  // The first data's rows in two steps (FIRST_ROWS, then every one); later data (another period) all at once.
+  const [allRows, setAllRows] = useState(false)
+  const rowsComplete = allRows || (ranking?.items.length ?? 0) <= FIRST_ROWS
+  useEffect(() => {
+    if (!ranking || rowsComplete) return
+    // After the paint of the first rows (effects run after it), in a task of its own.
+    const timer = setTimeout(() => setAllRows(true), 0)
+    return () => clearTimeout(timer)
+  }, [ranking, rowsComplete])
+  const rows = ranking && (rowsComplete ? ranking.items : ranking.items.slice(0, FIRST_ROWS))
 
   const lang = locale.value
   const number = (n: number) => formatNumber(n, lang)
@@ -103,7 +120,12 @@ export function RankingsPage() {
               {note.text}
             </p>
           )}
-          <table class="ranking" data-testid="agency-ranking">
+          <table
+            class="ranking"
+            data-testid="agency-ranking"
+            data-complete={rowsComplete ? 'true' : undefined}
+            aria-busy={rowsComplete ? undefined : 'true'}
+          >
             {/* Named for screen readers; the heading above says the same on screen. */}
             <caption class="visually-hidden">
               {t('agencyRanking')} · {title}
@@ -129,7 +151,7 @@ export function RankingsPage() {
               </tr>
             </thead>
             <tbody>
-              {ranking.items.map((item) => {
+              {(rows ?? []).map((item) => {
                 const mine = own.includes(item.agencyId)
                 return (
                   <tr
