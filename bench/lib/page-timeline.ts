@@ -23,10 +23,11 @@ export interface Timeline {
 
 /**
  * The script to run before the page's own (`page.addInitScript`): it records the moments the page changed, and
- * `window.__usableAt` once `content` is in the document and the main chart is drawn. A script as text, not a
- * function: tsx's compiled functions call a helper (`__name`) the page does not have.
+ * `window.__usableAt` once `content` is in the document and the main chart is drawn; with `complete`, also the
+ * moment that is in the document ("every row shown": a page that shows its first rows first). A script as text,
+ * not a function: tsx's compiled functions call a helper (`__name`) the page does not have.
  */
-export function timelineInitScript(content: string): string {
+export function timelineInitScript(content: string, complete?: string): string {
   return `
     window.__moments = {};
     window.__longTasks = [];
@@ -42,8 +43,12 @@ export function timelineInitScript(content: string): string {
       const drawn = document.querySelector('main canvas[data-drawn="true"]') !== null;
       if (shown) moment('content shown');
       if (drawn) moment('chart drawn');
+      const whole = ${complete ? `document.querySelector(${JSON.stringify(complete)}) !== null` : 'true'};
+      if (whole && ${complete !== undefined}) moment('every row shown');
       if (!shown || !drawn) return;
-      window.__usableAt = performance.now();
+      window.__usableAt ??= performance.now();
+      if (!whole) return;
+      window.__settled = true;
       observer.disconnect();
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
@@ -63,7 +68,8 @@ export function stepLabel(url: string): string {
 
 /** Waits until the page is usable, then reads its timeline. */
 export async function readTimeline(page: Page): Promise<Timeline> {
-  await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt)
+  // Usable, and (a page that shows its first rows first) every row shown: read too, not part of usable.
+  await page.waitForFunction(() => (window as unknown as { __settled?: boolean }).__settled)
   const raw = (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     return {
