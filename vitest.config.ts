@@ -69,7 +69,15 @@ export default defineConfig({
       integration('integration'),
       // The storage tests again against Amazon's DynamoDB Local, wherever Java is installed (CI installs it).
       ...(hasJava() ? [integration('integration-dynamodb-local', STORAGE_TESTS)] : []),
-      { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 600_000, env } },
+      {
+        test: {
+          name: 'cdk',
+          include: ['test/cdk/**/*.test.ts'],
+          setupFiles: ['test/cdk/outdir.ts'],
+          testTimeout: 600_000,
+          env,
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -37,6 +37,12 @@ describe('the whole stack', () => {
     expect(awsSolutionsFindings(stack, 'warning')).toEqual([])
   })
 
+  it("synthesizes into the test file's own directory, which is removed after it (none left in the temp folder)", () => {
+    const app = testApp()
+    expect(process.env.CDK_OUTDIR).toMatch(/ogd-cdk-test-/)
+    expect(app.outdir).toBe(process.env.CDK_OUTDIR)
+  })
+
   it('outputs what an operator needs after deploying', () => {
     const outputs = Object.keys(Template.fromStack(minimal).findOutputs('*'))
     for (const name of [
