@@ -91,13 +91,10 @@ export function datasetColumns(datasets: readonly ListedDataset[]): DatasetColum
   return columns
 }
 
-/** The datasets back from their columns (as `datasetColumns` took them). */
-export function datasetsFromColumns(columns: DatasetColumns): ListedDataset[] {
-  const at = datasetFromColumns(columns)
-  return columns.ids.map((_, k) => at(k))
-}
-
-/** The k-th dataset of its columns, built when asked for (a new process looks up a few of 100,000). */
+/**
+ * The k-th dataset back from its columns (as `datasetColumns` took it), built when asked for (a new process looks
+ * up a few of 100,000).
+ */
 export function datasetFromColumns(columns: DatasetColumns): (k: number) => ListedDataset {
   const { ids, agencyIds, agency, slug, th, en } = columns
   const inactive = new Set(columns.inactive)

@@ -46,8 +46,7 @@ export function namePositions(
   // Names the order does not list fall between its places, in their own Thai order (equal names equal).
   const own = nameOrder(missing.map((i) => [String(i), nameAt(i)] as const))
   for (const i of missing) {
-    const at = placeIn(order.sorted, nameAt(i))
-    const equal = at < order.sorted.length && compareThai(order.sorted[at] as string, nameAt(i)) === 0
+    const { at, equal } = placeOf(order, nameAt(i))
     positions[i] = equal ? at : at - 1 + ((own.position.get(String(i)) as number) + 1) / (missing.length + 1)
   }
   return positions
@@ -58,8 +57,14 @@ export function namePositions(
  * place between the two listed names around it (compared with listed places as `namePositions` would).
  */
 export function placeAmong(order: NameOrder, name: string): number {
+  const { at, equal } = placeOf(order, name)
+  return equal ? at : at - 0.5
+}
+
+/** Where a name falls in `order`: the index of the first name not before it, and whether that one is equal. */
+function placeOf(order: NameOrder, name: string): { at: number; equal: boolean } {
   const at = placeIn(order.sorted, name)
-  return at < order.sorted.length && compareThai(order.sorted[at] as string, name) === 0 ? at : at - 0.5
+  return { at, equal: at < order.sorted.length && compareThai(order.sorted[at] as string, name) === 0 }
 }
 
 /** The index of the first name in Thai order not before `name` (an equal name's place, if there is one). */

@@ -20,10 +20,12 @@ import { readVersions } from './cache.js'
 const MAX_AGE_MS = 15 * 60_000
 let cached:
   | {
-      agencies: ReadonlyMap<string, Agency>
-      datasets: ReadonlyMap<string, ListedDataset>
-      /** Each subject's ids in the catalog's own order (an order snapshot names an entry by its index here). */
-      ids: { agencies: string[]; datasets: string[] }
+      /**
+       * Each subject's entries, over their ids in the catalog's own order (an order snapshot names an entry by
+       * its index there).
+       */
+      agencies: Indexed<Agency>
+      datasets: Indexed<ListedDataset>
       /** A hash of the content: what is built from the catalog is rebuilt only when this changes. */
       fingerprint: string
       version: number
@@ -65,7 +67,7 @@ const SNAPSHOT = 'catalog'
  * subject's name order (`positionsBy`), and an entry is built from its columns when first looked up (a new
  * process's first read looks up a few hundred of 100,000 datasets).
  */
-class Indexed<T> implements ReadonlyMap<string, T> {
+export class Indexed<T> implements ReadonlyMap<string, T> {
   readonly #built: (T | undefined)[]
   constructor(
     readonly index: ReadonlyMap<string, number>,
@@ -130,7 +132,6 @@ function install(
   cached = {
     agencies: new Indexed(indexOf(agencyIds), agencyIds, (k) => agencies[k] as Agency),
     datasets: new Indexed(indexOf(datasets.ids), datasets.ids, datasets.at),
-    ids: { agencies: agencyIds, datasets: datasets.ids },
     fingerprint,
     version,
     expires: Date.now() + MAX_AGE_MS,
@@ -149,7 +150,7 @@ async function fromSnapshot(version: number) {
     const { position, byName } = orders[subject]
     const names = subject === 'agencies' ? agencies.map((a) => a.name.th) : columns.th
     nameOrders.set(`${subject}|${fingerprint}`, {
-      position: positionsBy(cat[subject] as Indexed<unknown>, position),
+      position: positionsBy(cat[subject], position),
       sorted: byName.map((k) => names[k] as string),
     })
   }
@@ -168,8 +169,8 @@ async function fromTable(version: number) {
   if (!readSnapshotsUsed()) return cat
   const orderOf = (subject: 'agencies' | 'datasets') => {
     const order = catalogNameOrder(cat, subject)
-    const position = cat.ids[subject].map((id) => order.position.get(id) as number)
-    const byName = ids.map((_, k) => k).sort((a, b) => (position[a] as number) - (position[b] as number))
+    const position = cat[subject].ids.map((id) => order.position.get(id) as number)
+    const byName = position.map((_, k) => k).sort((a, b) => (position[a] as number) - (position[b] as number))
     return { position, byName }
   }
   const snapshot: CatalogSnapshot = {

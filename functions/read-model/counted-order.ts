@@ -68,6 +68,8 @@ export interface OrderOf {
 export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
   const { cat, subject, stored, versions } = o
   const key = `order|${o.period.id}|${subject}`
+  // The version of the counts it ranks (a stored period's; a sum of months has none of its own).
+  const to = stored && (versions.get(countsVersionKey(stored)) ?? 0)
   return memoize(key, `${o.period.stamp}|${cat.fingerprint}`, async (previous) => {
     const entries = (subject === 'agencies' ? cat.agencies : cat.datasets) as ReadonlyMap<
       string,
@@ -79,7 +81,6 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
       return (e && (e.name ?? e.title)?.th) ?? id
     }
     const names = catalogNameOrder(cat, subject)
-    const to = stored && (versions.get(countsVersionKey(stored)) ?? 0)
     /**
      * `held` (ranked at version `from`) brought up to version `to`, the changed ids' counts read again, or
      * undefined when it cannot be.
@@ -102,7 +103,7 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
     const snapshot = await (o.snapshot ?? (previous ? undefined : orderSnapshotOf(stored, subject)))
     if (snapshot && snapshot.data.fingerprint === cat.fingerprint) {
       noteSnapshot(key, snapshot.version)
-      const ids = cat.ids[subject]
+      const { ids } = cat[subject]
       const held = unpackOrder(snapshot.data, (k) => ids[k] as string)
       const order = await patched(held, snapshot.version, true)
       if (order) return saved(order)
@@ -118,11 +119,10 @@ export function countedOrder(o: OrderOf): Promise<RankedCounts[]> {
 
   /** Writes the order's snapshot when it was ranked whole, or every `SNAPSHOT_EVERY` versions. */
   function saved(order: RankedCounts[], whole = false): RankedCounts[] {
-    const to = stored && (versions.get(countsVersionKey(stored)) ?? 0)
     if (to === undefined || subject !== 'datasets' || !readSnapshotsUsed()) return order
     if (!whole && to - snapshotVersion(key) < SNAPSHOT_EVERY) return order
     noteSnapshot(key, to)
-    const index = new Map(cat.ids[subject].map((id, k) => [id, k]))
+    const { index } = cat[subject]
     const data: OrderSnapshot = { fingerprint: cat.fingerprint, ...packOrder(order, (id) => index.get(id)) }
     putSnapshotLater(snapshotName('order', stored as StoredPeriod, subject), { version: to, data })
     return order

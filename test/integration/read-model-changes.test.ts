@@ -278,7 +278,10 @@ describe('the catalog as the read model holds it', () => {
     forgetVersions()
     const first = await catalog()
     expect(first.datasets.get('cat-dataset-7')?.title.th).toBe('ชุดข้อมูล ก 7')
-    const order = catalogNameOrder(first, 'datasets')
+    const orders = {
+      agencies: catalogNameOrder(first, 'agencies'),
+      datasets: catalogNameOrder(first, 'datasets'),
+    }
     await settleSnapshotWrites()
 
     // Unchanged: the same copy, nothing read.
@@ -293,7 +296,11 @@ describe('the catalog as the read model holds it', () => {
     expect(catalogReads(datasetReads.read)).toBe(0)
     expect(fromSnapshot.fingerprint).toBe(first.fingerprint)
     expect([...fromSnapshot.datasets.values()]).toEqual([...first.datasets.values()])
-    expect(new Map(catalogNameOrder(fromSnapshot, 'datasets').position)).toEqual(order.position)
+    for (const subject of ['agencies', 'datasets'] as const) {
+      const fromItsSnapshot = catalogNameOrder(fromSnapshot, subject)
+      expect(new Map(fromItsSnapshot.position)).toEqual(orders[subject].position)
+      expect(fromItsSnapshot.sorted).toEqual(orders[subject].sorted)
+    }
 
     // Changed: its version moved; the copy held is answered while the new one loads, then the new one.
     await putDatasets([{ ...dataset(7), title: { th: 'ชุดข้อมูลใหม่', en: 'New' } }])
