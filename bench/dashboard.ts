@@ -25,7 +25,13 @@ import type { AgencyRankingItem, DevSession, Ranking } from '../shared/api.js'
 import { fiscalYearOf } from '../shared/time.js'
 import { launchChromium } from '../test/e2e/browser.js'
 import { devToken, startProduct } from '../test/e2e/local-process.js'
-import { breakdownRows, readTimeline, type Timeline, timelineInitScript } from './lib/page-timeline.js'
+import {
+  breakdownRows,
+  readTimeline,
+  type Timeline,
+  timelineInitScript,
+  whenSettled,
+} from './lib/page-timeline.js'
 import { quantile, round } from './lib/stats.js'
 import { FIRST_LOAD_BUDGET_GZIP, firstLoadGzip, measureWebBundle } from './lib/web-bundle.js'
 
@@ -75,7 +81,9 @@ async function timeToUsable(
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.start')
   }
+  const settled = whenSettled(page)
   await page.goto(url)
+  await settled
   const timeline = await readTimeline(page)
   if (profileDir) {
     const { profile } = await cdp.send('Profiler.stop')

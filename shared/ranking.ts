@@ -5,10 +5,15 @@ export interface Rankable {
   name: string
 }
 
-const thaiCollator = new Intl.Collator('th')
+// Made when first needed, not as the module loads: a collator's locale data is a measurable part of the
+// dashboard's start on a phone, and its first page may never sort a name (issue #18).
+let thaiCollator: Intl.Collator | undefined
 
 /** Compares Thai names the way Thai readers sort them. */
-export const compareThai = (a: string, b: string) => thaiCollator.compare(a, b)
+export function compareThai(a: string, b: string): number {
+  thaiCollator ??= new Intl.Collator('th')
+  return thaiCollator.compare(a, b)
+}
 
 /**
  * Names in Thai order, for rankings that order equals by name without collating per ranking: each id's place

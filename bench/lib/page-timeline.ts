@@ -21,11 +21,15 @@ export interface Timeline {
   longTasks: number
 }
 
+/** What the page's console says once it is usable and, with `complete`, complete (see `whenSettled`). */
+const SETTLED = 'ogd-timeline: settled'
+
 /**
  * The script to run before the page's own (`page.addInitScript`): it records the moments the page changed, and
  * `window.__usableAt` once `content` is in the document and the main chart is drawn; with `complete`, also the
- * moment that is in the document ("every row shown": a page that shows its first rows first). A script as text,
- * not a function: tsx's compiled functions call a helper (`__name`) the page does not have.
+ * moment that is in the document ("every row shown": a page that shows its first rows first). Then it says so
+ * on the console. A script as text, not a function: tsx's compiled functions call a helper (`__name`) the page
+ * does not have.
  */
 export function timelineInitScript(content: string, complete?: string): string {
   return `
@@ -50,6 +54,7 @@ export function timelineInitScript(content: string, complete?: string): string {
       if (!whole) return;
       window.__settled = true;
       observer.disconnect();
+      console.debug(${JSON.stringify(SETTLED)});
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
   `
@@ -66,10 +71,18 @@ export function stepLabel(url: string): string {
     : pathname
 }
 
-/** Waits until the page is usable, then reads its timeline. */
+/**
+ * Resolves once the page is usable and, for a page that shows its first rows first, every row is shown (read
+ * too, not part of usable). Call it before the navigation. It listens to the page's console and runs nothing in
+ * the page: asking the page (`waitForFunction`) made Playwright compile its own script there while the page
+ * loaded, ~90 ms of the throttled main thread before the chart was drawn (docs/BENCHMARKS.md).
+ */
+export async function whenSettled(page: Page): Promise<void> {
+  await page.waitForEvent('console', { predicate: (message) => message.text() === SETTLED })
+}
+
+/** Reads the timeline of a page that has settled (`whenSettled`). */
 export async function readTimeline(page: Page): Promise<Timeline> {
-  // Usable, and (a page that shows its first rows first) every row shown: read too, not part of usable.
-  await page.waitForFunction(() => (window as unknown as { __settled?: boolean }).__settled)
   const raw = (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     return {

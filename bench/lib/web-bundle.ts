@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
+import { COMPILE_HINT } from '../../web/vite.config.js'
 
 /** The dashboard's JavaScript budget of a first load, gzipped (issue #18): what an executive's phone downloads. */
 export const FIRST_LOAD_BUDGET_GZIP = 100_000
@@ -16,6 +17,8 @@ export interface WebBundleFile {
   gzip: number
   /** Loaded by every first page: index.html's script, what it imports, and the chunks it imports as it starts. */
   firstLoad: boolean
+  /** Whether the file's first line is V8's compile hint (web/vite.config.ts, `compileHints`). */
+  compileHint: boolean
 }
 
 /** An entry of Vite's build manifest (the fields read here). */
@@ -81,6 +84,7 @@ export async function measureWebBuild(): Promise<{ files: WebBundleFile[]; index
           bytes: code.length,
           gzip: gzipSync(code, { level: 9 }).length,
           firstLoad: first.has(key),
+          compileHint: code.toString('utf8', 0, COMPILE_HINT.length + 1) === `${COMPILE_HINT}\n`,
         }
       }),
     )

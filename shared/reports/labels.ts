@@ -115,9 +115,13 @@ export function rankWithChange(rank: number | null, change: number | null): stri
   return `${rank} ${rankChangeMark(change)} (${bilingual(rankChangeWords(change))})`
 }
 
-const percentFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+// Made when first needed: the dashboard loads this module for its labels and never formats a percentage here.
+let percentFormat: Intl.NumberFormat | undefined
 /** A percentage with one decimal and thousands separators: "1,606.4%". */
-export const percentText = (n: number) => `${percentFormat.format(n)}%`
+export function percentText(n: number): string {
+  percentFormat ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+  return `${percentFormat.format(n)}%`
+}
 
 // Excel refuses these in a sheet name, and names longer than 31 characters.
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/

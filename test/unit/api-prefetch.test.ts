@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DevSession } from '../../shared/api.js'
 import { ApiClient, EARLY_READ_MS } from '../../web/src/api/client.js'
-import { landingRoute, prefetchFirstPage, rendersBeforeConfig } from '../../web/src/state/first-page.js'
+import {
+  firstPageGate,
+  landingRoute,
+  prefetchFirstPage,
+  rendersBeforeConfig,
+  waitsForChart,
+} from '../../web/src/state/first-page.js'
+import type { Route } from '../../web/src/state/navigation.js'
 
 /** A stand-in API that answers each path with how many times it was asked, and refuses any token but `good`. */
 let seen: string[] = []
@@ -178,5 +185,34 @@ describe('rendering before the sign-in configuration has answered', () => {
     [false, true, '', false],
   ])('signed in %s, clock kept %s, search "%s": %s', (signedIn, kept, search, expected) => {
     expect(rendersBeforeConfig(signedIn, kept, search)).toBe(expected)
+  })
+})
+
+describe('reads that wait for the first page (issue #18)', () => {
+  it('sends a read made to wait only once the first page is shown, then every later one at once', async () => {
+    const gate = firstPageGate()
+    const client = new ApiClient(() => 'good', base)
+    const load = vi.fn(() => client.runs())
+    const runs = gate.after(load)
+    const waiting = runs()
+    // Every promise that could have settled has (setImmediate runs after them): the read was not even made.
+    await new Promise((r) => setImmediate(r))
+    expect(load).not.toHaveBeenCalled()
+    gate.shown()
+    expect(await waiting).toEqual({ path: '/v1/runs', nth: 1 })
+    gate.shown()
+    expect(await runs()).toEqual({ path: '/v1/runs', nth: 2 })
+    expect(seen).toEqual(['/v1/runs', '/v1/runs'])
+  })
+
+  it.each([
+    [{ page: 'rankings' }, true],
+    [{ page: 'agency', agencyId: 'a1' }, true],
+    [{ page: 'awards' }, false],
+    [{ page: 'reports' }, false],
+    [{ page: 'overview' }, false],
+    [{ page: 'settings' }, false],
+  ] as const)('a first page %j waits for its chart: %s', (route, waits) => {
+    expect(waitsForChart(route as Route)).toBe(waits)
   })
 })

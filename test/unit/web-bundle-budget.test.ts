@@ -71,6 +71,12 @@ describe("the dashboard's built JavaScript (issue #18)", () => {
     },
   )
 
+  it("marks the first load's chunks, and only them, with V8's compile hint on their first line", () => {
+    expect(files.filter((f) => f.compileHint).map((f) => f.src)).toEqual(
+      files.filter((f) => f.firstLoad).map((f) => f.src),
+    )
+  })
+
   it('preloads no page loaded on demand', () => {
     for (const f of files.filter((f) => !f.firstLoad)) expect(indexHtml).not.toContain(f.file)
   })

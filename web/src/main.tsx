@@ -8,7 +8,14 @@ import '@fontsource/sarabun/latin-400.css'
 import '@fontsource/sarabun/latin-700.css'
 import { loadAuth } from './state/auth.js'
 import { clockKept, now } from './state/clock.js'
-import { prefetchFirstPage, rendersBeforeConfig } from './state/first-page.js'
+import {
+  FIRST_PAGE_PATIENCE_MS,
+  firstPage,
+  landingRoute,
+  prefetchFirstPage,
+  rendersBeforeConfig,
+  waitsForChart,
+} from './state/first-page.js'
 import { api, session } from './state/session.js'
 import { createStore } from './state/store.js'
 import './styles.css'
@@ -18,6 +25,10 @@ performance.mark('index.js evaluated')
 document.documentElement.lang = localStorage.getItem('locale') ?? 'th'
 // The first page's data is asked for now, beside the sign-in configuration, not after it and the first render.
 prefetchFirstPage(api, session.value, location.hash, now())
+// The reads that can wait go once the first page's chart is drawn (Chart.tsx), at once when the reader lands
+// elsewhere or signs in first, and in any case after a few seconds (a page whose chart is never drawn).
+if (!session.value || !waitsForChart(landingRoute(location.hash, session.value.role))) firstPage.shown()
+setTimeout(firstPage.shown, FIRST_PAGE_PATIENCE_MS)
 const root = document.getElementById('app') as HTMLElement
 keepScrollingTablesFocusable(root)
 // How to sign in (and renew a token) and the server's time: one small request that never fails (see loadAuth).

@@ -3,6 +3,7 @@ import type { CountingStatus } from '../../../shared/api.js'
 import { useApi } from '../api/use-api.js'
 import { formatBangkokTime, formatNumber } from '../i18n/format.js'
 import { locale, t } from '../i18n/index.js'
+import { firstPage } from '../state/first-page.js'
 import { useStore } from '../state/store.js'
 
 /** How often the banner asks again: counting can fall behind (or catch up) while a page stays open. */
@@ -19,7 +20,10 @@ export function CountingLagBanner() {
     const timer = setInterval(() => setRound((r) => r + 1), POLL_MS)
     return () => clearInterval(timer)
   }, [])
-  const answer = useApi(() => api.status(), [round])
+  const answer = useApi(
+    firstPage.after(() => api.status()),
+    [round],
+  )
   // Keep the last answer while the next is on its way, so the banner does not blink every minute.
   const last = useRef<CountingStatus | undefined>(undefined)
   if (answer.data) last.current = answer.data.counting

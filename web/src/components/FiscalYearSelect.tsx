@@ -1,6 +1,7 @@
 import { fiscalYearLabel } from '../../../shared/time.js'
 import { useApi } from '../api/use-api.js'
 import { locale, t } from '../i18n/index.js'
+import { firstPage } from '../state/first-page.js'
 import { fiscalYearsOffered } from '../state/navigation.js'
 import { useStore } from '../state/store.js'
 
@@ -10,7 +11,10 @@ import { useStore } from '../state/store.js'
  */
 export function FiscalYearSelect() {
   const { api, fy, currentFy } = useStore()
-  const years = useApi(() => api.fiscalYears(), [])
+  const years = useApi(
+    firstPage.after(() => api.fiscalYears()),
+    [],
+  )
   const choices = fiscalYearsOffered(years.data?.current ?? currentFy, years.data?.withData ?? [], fy.value)
   return (
     <label class="fy">

@@ -2,6 +2,7 @@ import type { RunAlert as Alert } from '../../../shared/runs.js'
 import { monthLabel } from '../../../shared/time.js'
 import { useApi } from '../api/use-api.js'
 import { locale, type MessageKey, t } from '../i18n/index.js'
+import { firstPage } from '../state/first-page.js'
 import { useStore } from '../state/store.js'
 
 const HEADLINE: Record<Alert['kind'], MessageKey> = {
@@ -16,7 +17,10 @@ const HEADLINE: Record<Alert['kind'], MessageKey> = {
  */
 export function RunAlertBanner() {
   const { api } = useStore()
-  const runs = useApi(() => api.runs(), [])
+  const runs = useApi(
+    firstPage.after(() => api.runs()),
+    [],
+  )
   const alert = runs.data?.alert
   if (!alert) return null
   const step = alert.kind === 'failed' ? alert.run.steps.find((s) => s.status === 'failed') : undefined

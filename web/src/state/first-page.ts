@@ -44,3 +44,31 @@ export function prefetchFirstPage(
 export function rendersBeforeConfig(signedIn: boolean, clockKept: boolean, search: string): boolean {
   return signedIn && clockKept && !new URLSearchParams(search).has('code')
 }
+
+/** How long reads that wait for the first page wait at most: a first page whose chart is never drawn (no data, an error). */
+export const FIRST_PAGE_PATIENCE_MS = 3000
+
+/**
+ * The first page's main content on screen, and the reads that wait for it (issue #18): the banners, the fiscal
+ * years offered and an agency's integrity section are not what a reader opened the dashboard for, and on a phone
+ * their requests, answers and renders took the main thread while the first page was still being drawn. `after`
+ * wraps such a read; `shown` lets them go (the chart drawn, a first page without a chart, or a sign-in).
+ */
+export function firstPageGate(): { after<T>(load: () => Promise<T>): () => Promise<T>; shown(): void } {
+  let open: () => void = () => {}
+  const opened = new Promise<void>((resolve) => {
+    open = resolve
+  })
+  return {
+    after: (load) => () => opened.then(load),
+    shown: () => open(),
+  }
+}
+
+/** The dashboard's gate (a tab has one first page). */
+export const firstPage = firstPageGate()
+
+/** Whether a first page waits for its chart before the reads that can wait go: the two pages readers land on. */
+export function waitsForChart(route: Route): boolean {
+  return route.page === 'rankings' || route.page === 'agency'
+}

@@ -8,6 +8,7 @@ import { StatCard } from '../../components/StatCard.js'
 import { formatBangkokTime, formatNumber } from '../../i18n/format.js'
 import { locale, t } from '../../i18n/index.js'
 import { now } from '../../state/clock.js'
+import { firstPage } from '../../state/first-page.js'
 import { useStore } from '../../state/store.js'
 import { datasetRows, execSummary, leftOutFigures, signalViews, warningCount } from './integrity.js'
 
@@ -24,7 +25,10 @@ export function IntegritySection({ agencyId, fy }: { agencyId: string; fy: numbe
   const month = bangkokMonth(now())
   const byMonth = span === 'month' && fy === currentFy
   const period: Period = byMonth ? { month } : { fy }
-  const integrity = useApi(() => api.agencyIntegrity(agencyId, period), [agencyId, fy, byMonth])
+  const integrity = useApi(
+    firstPage.after(() => api.agencyIntegrity(agencyId, period)),
+    [agencyId, fy, byMonth],
+  )
   const r = integrity.data
   const figures = useMemo(() => (r ? leftOutFigures(r, lang) : []), [r, lang])
   const signals = useMemo(() => (r ? signalViews(r, lang) : []), [r, lang])
