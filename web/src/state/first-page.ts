@@ -45,7 +45,7 @@ export function rendersBeforeConfig(signedIn: boolean, clockKept: boolean, searc
   return signedIn && clockKept && !new URLSearchParams(search).has('code')
 }
 
-/** How long reads that wait for the first page wait at most: a first page whose chart is never drawn (no data, an error). */
+/** How long the reads that wait for the first page wait at most: for a first page whose chart is never drawn. */
 export const FIRST_PAGE_PATIENCE_MS = 3000
 
 /**
