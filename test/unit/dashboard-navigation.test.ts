@@ -1,11 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { dgaPageMessages } from '../../web/src/i18n/dga-pages.js'
 import {
   formatBangkokTime,
   formatNumber,
   formatPercent,
   formatRankChange,
 } from '../../web/src/i18n/format.js'
-import { messages } from '../../web/src/i18n/index.js'
+import { type MessageKey, messages, translate } from '../../web/src/i18n/index.js'
 import {
   agencyOfRoute,
   fiscalYearChoices,
@@ -121,9 +124,37 @@ describe('numbers per locale', () => {
 })
 
 describe('messages', () => {
-  it('has every message in both languages, none empty', () => {
-    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.th).sort())
+  it.each([
+    ['the first load', messages],
+    ["DGA's pages loaded on demand", dgaPageMessages],
+  ] as const)('has every message of %s in both languages, none empty', (_, table) => {
+    expect(Object.keys(table.en).sort()).toEqual(Object.keys(table.th).sort())
     for (const lang of ['th', 'en'] as const)
-      for (const [key, text] of Object.entries(messages[lang])) expect(text, `${lang}.${key}`).not.toBe('')
+      for (const [key, text] of Object.entries(table[lang])) expect(text, `${lang}.${key}`).not.toBe('')
+  })
+
+  it("keeps each message in one table, and finds DGA's pages' messages once their module has loaded", () => {
+    expect(Object.keys(dgaPageMessages.th).filter((key) => key in messages.th)).toEqual([])
+    for (const [key, text] of Object.entries(dgaPageMessages.en))
+      expect(translate('en', key as MessageKey)).toBe(text)
+  })
+
+  it("uses DGA's pages' words only in those pages, which take them from dga-pages.ts (the first load has none)", () => {
+    const root = resolve(import.meta.dirname, '../../web/src')
+    const onDemand = /^pages\/(Settings|Subscriptions)\/|^pages\/Awards\/(ReviewQueue|Certification)\.tsx$/
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => /\.tsx?$/.test(f) && !f.startsWith('i18n/'),
+    )
+    const misplaced: string[] = []
+    for (const file of files) {
+      const text = readFileSync(join(root, file), 'utf8')
+      if (onDemand.test(file)) {
+        if (text.includes("i18n/index.js'")) misplaced.push(`${file} imports i18n/index.js`)
+        continue
+      }
+      for (const key of Object.keys(dgaPageMessages.th))
+        if (new RegExp(`['"\`]${key}['"\`]`).test(text)) misplaced.push(`${file} uses ${key}`)
+    }
+    expect(misplaced).toEqual([])
   })
 })

@@ -77,6 +77,11 @@ describe("the dashboard's built JavaScript (issue #18)", () => {
     )
   })
 
+  it("loads the words of DGA's pages on demand, with those pages, not in the first load", () => {
+    const words = files.filter((f) => f.file.startsWith('dga-pages-'))
+    expect(words.map((f) => f.firstLoad)).toEqual([false])
+  })
+
   it('preloads no page loaded on demand', () => {
     for (const f of files.filter((f) => !f.firstLoad)) expect(indexHtml).not.toContain(f.file)
   })

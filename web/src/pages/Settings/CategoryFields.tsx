@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '../../i18n/index.js'
+import { type MessageKey, t } from '../../i18n/dga-pages.js'
 import { FieldError } from './FieldError.js'
 import { type CategoryDraft, type FieldProblem, problemsOf } from './programmeForm.js'
 

@@ -1,5 +1,5 @@
+import { locale, t } from '../../i18n/dga-pages.js'
 import { formatNumber } from '../../i18n/format.js'
-import { locale, t } from '../../i18n/index.js'
 import type { InputProblem } from './numberInput.js'
 
 /** A problem as the reader reads it: "Must be at most 1,000". */

@@ -1,5 +1,5 @@
 import { FiscalYearSelect } from '../../components/FiscalYearSelect.js'
-import { t } from '../../i18n/index.js'
+import { t } from '../../i18n/dga-pages.js'
 import { useStore } from '../../state/store.js'
 import { ProgrammeSection } from './ProgrammeSection.js'
 import { TargetsSection } from './TargetsSection.js'

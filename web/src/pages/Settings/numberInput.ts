@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/index.js'
+import type { MessageKey } from '../../i18n/dga-pages.js'
 
 /** What is wrong with one input, as the reader is told: a message, and the figure it refers to if any. */
 export interface InputProblem {

@@ -1,5 +1,5 @@
 import type { AwardCategory, AwardMetric, AwardProgramme } from '../../../../shared/awards.js'
-import type { MessageKey } from '../../i18n/index.js'
+import type { MessageKey } from '../../i18n/dga-pages.js'
 import { type InputProblem, parseWholeNumber } from './numberInput.js'
 
 // The same bounds as the API's schema (functions/api/routes/awards.ts): the server has the last word, and the
