@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AgencyRankingItem, Ranking } from '../../shared/api.js'
 import type { Locale } from '../../shared/time.js'
 import { fiscalYearOf } from '../../shared/time.js'
-import { translate } from '../../web/src/i18n/index.js'
+import { translate } from '../../web/src/i18n/dga-pages.js'
 import { launchChromium, newPage } from './browser.js'
 import { devToken, type RunningProduct, startDemoProduct } from './local-process.js'
 

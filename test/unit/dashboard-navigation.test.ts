@@ -1,14 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dgaPageMessages } from '../../web/src/i18n/dga-pages.js'
+import {
+  type MessageKey as DgaKey,
+  dgaPageMessages,
+  translate as translateDga,
+} from '../../web/src/i18n/dga-pages.js'
 import {
   formatBangkokTime,
   formatNumber,
   formatPercent,
   formatRankChange,
 } from '../../web/src/i18n/format.js'
-import { type MessageKey, messages, translate } from '../../web/src/i18n/index.js'
+import { messages } from '../../web/src/i18n/index.js'
 import {
   agencyOfRoute,
   fiscalYearChoices,
@@ -133,10 +137,12 @@ describe('messages', () => {
       for (const [key, text] of Object.entries(table[lang])) expect(text, `${lang}.${key}`).not.toBe('')
   })
 
-  it("keeps each message in one table, and finds DGA's pages' messages once their module has loaded", () => {
+  it("keeps each message in one table; DGA's pages' translate finds both tables' messages", () => {
     expect(Object.keys(dgaPageMessages.th).filter((key) => key in messages.th)).toEqual([])
-    for (const [key, text] of Object.entries(dgaPageMessages.en))
-      expect(translate('en', key as MessageKey)).toBe(text)
+    for (const lang of ['th', 'en'] as const)
+      for (const table of [messages, dgaPageMessages])
+        for (const [key, text] of Object.entries(table[lang]))
+          expect(translateDga(lang, key as DgaKey)).toBe(text)
   })
 
   it("uses DGA's pages' words only in those pages, which take them from dga-pages.ts (the first load has none)", () => {

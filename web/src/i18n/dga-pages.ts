@@ -1,11 +1,12 @@
 import type { Locale } from '../../../shared/time.js'
-import { addMessages } from './index.js'
+import { type MessageKey as FirstLoadKey, locale, translate as translateFirstLoad } from './index.js'
 
 /**
  * The words of DGA's own pages loaded on demand — Settings (targets and the award programme), Subscriptions and
  * their delivery log, the Awards page's review queue and certification panel — kept out of the first load (the
- * dashboard's 100 KB budget, issue #18) and added to the dashboard's messages when one of those pages loads.
- * Those pages import `t` (and the rest) from here, not from index.ts, so their words are there before they render.
+ * dashboard's 100 KB budget, issue #18): a chunk loaded with the first of those pages. Those pages import `t`,
+ * `translate` and `MessageKey` from here, which know both tables; index.ts's know the first load's only, so a
+ * word of these pages used elsewhere does not type-check.
  */
 const th = {
   reviewQueue: 'ตรวจสอบความน่าเชื่อถือก่อนมอบรางวัล',
@@ -229,6 +230,19 @@ const en: Record<keyof typeof th, string> = {
 export const dgaPageMessages = { th, en } satisfies Record<Locale, Record<string, string>>
 export type DgaPageKey = keyof typeof th
 
-addMessages(dgaPageMessages)
+/** A message of the first load or of DGA's pages. */
+export type MessageKey = FirstLoadKey | DgaPageKey
 
-export { locale, type MessageKey, t, translate } from './index.js'
+const ownKey = (key: MessageKey): key is DgaPageKey => Object.hasOwn(th, key)
+
+/** The message for `key` in a given language, from either table. */
+export function translate(lang: Locale, key: MessageKey): string {
+  return ownKey(key) ? dgaPageMessages[lang][key] : translateFirstLoad(lang, key)
+}
+
+/** The message for `key` in the current language. */
+export function t(key: MessageKey): string {
+  return translate(locale.value, key)
+}
+
+export { locale }

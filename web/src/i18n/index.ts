@@ -1,6 +1,5 @@
 import { signal } from '@preact/signals'
 import type { Locale } from '../../../shared/time.js'
-import type { DgaPageKey } from './dga-pages.js'
 import { earlierCountMessages } from './earlier-counts.js'
 import { pageMessages } from './pages.js'
 
@@ -471,24 +470,15 @@ export const messages = {
   },
 } satisfies Record<Locale, Record<string, string>>
 
-/** A message of the first load's table, or of DGA's pages loaded on demand (dga-pages.ts, added when they load). */
-export type MessageKey = keyof (typeof messages)['th'] | DgaPageKey
-
-/** Messages added by code loaded on demand (dga-pages.ts). */
-const added: Record<Locale, Record<string, string>> = { th: {}, en: {} }
-
-/** Adds the messages of code loaded on demand: its module calls this as it loads, before its pages render. */
-export function addMessages(more: Record<Locale, Record<string, string>>): void {
-  Object.assign(added.th, more.th)
-  Object.assign(added.en, more.en)
-}
+/** A message of the first load (DGA's pages loaded on demand have more: dga-pages.ts). */
+export type MessageKey = keyof (typeof messages)['th']
 
 /** The reader's language: Thai first. */
 export const locale = signal<Locale>((globalThis.localStorage?.getItem('locale') as Locale | null) ?? 'th')
 
 /** The message for `key` in a given language. */
 export function translate(lang: Locale, key: MessageKey): string {
-  return (messages[lang] as Record<string, string>)[key] ?? added[lang][key] ?? key
+  return messages[lang][key]
 }
 
 /** The message for `key` in the current language. */
