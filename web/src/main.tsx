@@ -11,10 +11,8 @@ import { clockKept, now } from './state/clock.js'
 import {
   FIRST_PAGE_PATIENCE_MS,
   firstPage,
-  landingRoute,
   prefetchFirstPage,
   rendersBeforeConfig,
-  waitsForChart,
 } from './state/first-page.js'
 import { api, session } from './state/session.js'
 import { createStore } from './state/store.js'
@@ -24,10 +22,9 @@ import './styles.css'
 performance.mark('index.js evaluated')
 document.documentElement.lang = localStorage.getItem('locale') ?? 'th'
 // The first page's data is asked for now, beside the sign-in configuration, not after it and the first render.
-prefetchFirstPage(api, session.value, location.hash, now())
-// The reads that can wait go once the first page's chart is drawn (Chart.tsx), at once when the reader lands
-// elsewhere or signs in first, and in any case after a few seconds (a page whose chart is never drawn).
-if (!session.value || !waitsForChart(landingRoute(location.hash, session.value.role))) firstPage.shown()
+// The reads that can wait go once that page's chart is drawn (Chart.tsx), at once when there is no such page
+// (another page, a sign-in first), and in any case after a few seconds (a page whose chart is never drawn).
+if (!prefetchFirstPage(api, session.value, location.hash, now())) firstPage.shown()
 setTimeout(firstPage.shown, FIRST_PAGE_PATIENCE_MS)
 const root = document.getElementById('app') as HTMLElement
 keepScrollingTablesFocusable(root)

@@ -16,23 +16,26 @@ export function landingRoute(hash: string, role: DevSession['role'] | undefined)
  * after it and after the first render (issue #18: the phone's time to usable): the rankings page's ranking, an
  * agency page's performance. The page asks for the same read as it renders and takes this answer; the period is
  * the one the page will choose, on the tab's last known server clock (a read for another one is simply not
- * taken). Other pages, and a signed-out reader, prefetch nothing.
+ * taken). Other pages, and a signed-out reader, prefetch nothing. Says whether it asked: a page with such data
+ * shows it with a chart, which the reads that can wait wait for (`firstPage`).
  */
 export function prefetchFirstPage(
   api: ApiClient,
   session: DevSession | undefined,
   hash: string,
   now: number,
-): void {
-  if (!session) return
+): boolean {
+  if (!session) return false
   const route = landingRoute(hash, session.role)
   if (route.page === 'rankings') {
     const period = route.month ? { month: route.month } : landingPeriod(now)
     api.prefetch((a) => a.agencyRanking(period))
-  } else if (route.page === 'agency') {
-    const agencyId = agencyOfRoute(route, session.agencyIds ?? [])
-    if (agencyId) api.prefetch((a) => a.agencyPerformance(agencyId, fiscalYearOf(now)))
+    return true
   }
+  const agencyId = route.page === 'agency' ? agencyOfRoute(route, session.agencyIds ?? []) : undefined
+  if (!agencyId) return false
+  api.prefetch((a) => a.agencyPerformance(agencyId, fiscalYearOf(now)))
+  return true
 }
 
 /**
@@ -52,7 +55,7 @@ export const FIRST_PAGE_PATIENCE_MS = 3000
  * The first page's main content on screen, and the reads that wait for it (issue #18): the banners, the fiscal
  * years offered and an agency's integrity section are not what a reader opened the dashboard for, and on a phone
  * their requests, answers and renders took the main thread while the first page was still being drawn. `after`
- * wraps such a read; `shown` lets them go (the chart drawn, a first page without a chart, or a sign-in).
+ * wraps such a read; `shown` lets them go (the chart drawn, a first page without prefetched data, or a sign-in).
  */
 export function firstPageGate(): { after<T>(load: () => Promise<T>): () => Promise<T>; shown(): void } {
   let open: () => void = () => {}
@@ -67,8 +70,3 @@ export function firstPageGate(): { after<T>(load: () => Promise<T>): () => Promi
 
 /** The dashboard's gate (a tab has one first page). */
 export const firstPage = firstPageGate()
-
-/** Whether a first page waits for its chart before the reads that can wait go: the two pages readers land on. */
-export function waitsForChart(route: Route): boolean {
-  return route.page === 'rankings' || route.page === 'agency'
-}
